@@ -1,0 +1,1 @@
+"""ncr: compare what news sources claim."""

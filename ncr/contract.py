@@ -1,0 +1,132 @@
+"""The JSON contract ``ncr/v1``: the one place records become wire documents.
+
+Every JSON output of every command is built here and described by
+``schema/ncr-v1.json``. Keys keep a fixed order and numbers are written as
+integers when whole, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from .records import Attribution, Claim, DateMention, Entity, Interval, Quote, Report, Topic
+
+SCHEMA_ID = "ncr/v1"
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of ``ncr/v1``, as shipped inside the package."""
+    return json.loads(resources.files("ncr").joinpath("schema/ncr-v1.json").read_text(encoding="utf-8"))
+
+
+def _number(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _interval(value: Interval) -> dict[str, Any]:
+    return {"low": _number(value.low), "high": _number(value.high), "estimate": _number(value.estimate)}
+
+
+def _attribution(attribution: Attribution | None) -> dict[str, Any] | None:
+    if attribution is None:
+        return None
+    return {"text": attribution.text, "entity": attribution.entity}
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """One claim as it appears in ``claims`` (and as one line of ``--format jsonl``)."""
+    return {
+        "id": claim.id,
+        "source": claim.source,
+        "topic": claim.topic,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "sentence": claim.sentence,
+        "value": _interval(claim.value),
+        "qualifier": claim.qualifier.value,
+        "unit": claim.unit,
+        "subject": claim.subject,
+        "attributed_to": _attribution(claim.attributed_to),
+        "as_of": claim.as_of,
+    }
+
+
+def topic_record(topic: Topic) -> dict[str, Any]:
+    return {
+        "id": topic.id,
+        "label": topic.label,
+        "claims": list(topic.claims),
+        "sources": list(topic.sources),
+        "status": topic.status.value,
+        "low": _number(topic.low),
+        "high": _number(topic.high),
+        "conflicts": [list(pair) for pair in topic.conflicts],
+    }
+
+
+def entity_record(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "label": entity.label,
+        "aliases": list(entity.aliases),
+        "roles": list(entity.roles),
+        "mentions": [
+            {"source": m.source, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions
+        ],
+    }
+
+
+def quote_record(quote: Quote) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "source": quote.source,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "direct": quote.direct,
+        "cue": quote.cue,
+        "speaker": _attribution(quote.speaker),
+    }
+
+
+def date_record(date: DateMention) -> dict[str, Any]:
+    return {
+        "source": date.source,
+        "text": date.text,
+        "start": date.start,
+        "end": date.end,
+        "value": date.value,
+        "grain": date.grain,
+    }
+
+
+def document(report: Report, command: str, sections: frozenset[str] | None = None) -> dict[str, Any]:
+    """The ``ncr/v1`` document for ``report``; sections not in ``sections`` are left empty."""
+
+    def wanted(name: str) -> bool:
+        return sections is None or name in sections
+
+    return {
+        "schema": SCHEMA_ID,
+        "command": command,
+        "sources": [
+            {"id": a.id, "path": a.path, "title": a.title, "published": a.published, "chars": len(a.text)}
+            for a in report.articles
+        ],
+        "entities": [entity_record(e) for e in report.entities] if wanted("entities") else [],
+        "claims": [claim_record(c) for c in report.claims] if wanted("claims") else [],
+        "topics": [topic_record(t) for t in report.topics] if wanted("topics") else [],
+        "quotes": [quote_record(q) for q in report.quotes] if wanted("quotes") else [],
+        "dates": [date_record(d) for d in report.dates] if wanted("dates") else [],
+    }
+
+
+def dumps(data: Any) -> str:
+    """Deterministic JSON text: fixed key order, UTF-8 kept, a trailing newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

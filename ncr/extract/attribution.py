@@ -1,0 +1,128 @@
+"""Who a piece of text comes from: the speech cue above a token and its speaker.
+
+Reads the dependency parse: from a token, climb towards the root until a
+reporting verb ("said", "claims", "indicated", "pointed out") or an
+"according to X" / "as stated by X" is found, and return its subject. The climb
+stops at clause boundaries that leave the content clause (an adverbial or
+relative clause), so the writer's own framing is not pinned on a speaker.
+
+It does not resolve pronouns or names to entities; callers do that with the
+spans it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import ATTRIBUTION_BARRIERS, SPEECH_PHRASAL, SPEECH_VERBS
+
+# Children of the speaker head that are not part of how the speaker is named.
+_SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advcl"})
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """A reporting cue and the span naming its speaker (None when unnamed)."""
+
+    cue: Token
+    cue_text: str
+    speaker: Span | None
+
+
+def is_speech_cue(token: Token) -> bool:
+    """True for a verb that reports speech or belief ("said", "pointed out")."""
+    if token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
+    return any((lemma, particle) in SPEECH_PHRASAL for particle in particles)
+
+
+def speaker_span(head: Token) -> Span:
+    """The words that name a speaker: the head and its modifiers, without appositions or clauses.
+
+    "Kim Hong-kyun, South Korea's vice foreign minister," gives "Kim Hong-kyun";
+    "Seoul's intelligence agency" stays whole.
+    """
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _SPEAKER_DROP:
+            continue
+        keep.extend(child.subtree)
+    # The head plus its kept modifiers, as a contiguous run around the head.
+    indices = sorted(t.i for t in keep)
+    start = end = head.i
+    index_set = set(indices)
+    while start - 1 in index_set:
+        start -= 1
+    while end + 1 in index_set:
+        end += 1
+    doc = head.doc
+    while start < end and doc[start].is_punct:
+        start += 1
+    return doc[start : end + 1]
+
+
+def _speaker_of(cue: Token) -> Span | None:
+    """The speaker of a reporting verb: its subject, or the agent of a passive."""
+    for child in cue.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return speaker_span(grandchild)
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return speaker_span(child)
+    return None
+
+
+def _according_to(token: Token) -> Span | None:
+    """The X of an "according to X" attached to ``token``."""
+    for child in token.children:
+        if child.lower_ == "according" and child.dep_ == "prep":
+            for to in child.children:
+                if to.lower_ == "to":
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            return speaker_span(obj)
+    return None
+
+
+def _as_stated_by(token: Token) -> tuple[Token, Span] | None:
+    """The cue and X of an "as stated by X" / "as reported by X" clause on ``token``."""
+    for child in token.children:
+        if child.dep_ == "advcl" and is_speech_cue(child) and any(c.lower_ == "as" for c in child.children):
+            speaker = _speaker_of(child)
+            if speaker is not None:
+                return child, speaker
+    return None
+
+
+def _cue_text(cue: Token) -> str:
+    particles = [child.text for child in cue.children if child.dep_ == "prt"]
+    return " ".join([cue.text, *particles])
+
+
+def find_speech(token: Token) -> Speech | None:
+    """The nearest speech above ``token`` in its sentence, or None if it is the writer's own."""
+    node = token
+    while True:
+        according = _according_to(node)
+        if according is not None:
+            return Speech(cue=node, cue_text="according to", speaker=according)
+        if node.i != token.i and is_speech_cue(node):
+            speaker = _speaker_of(node)
+            if speaker is not None or node.lemma_.lower() != "accuse":
+                return Speech(cue=node, cue_text=_cue_text(node), speaker=speaker)
+        stated = _as_stated_by(node)
+        if stated is not None:
+            cue, speaker = stated
+            return Speech(cue=cue, cue_text=_cue_text(cue), speaker=speaker)
+        if node.dep_ in ATTRIBUTION_BARRIERS or node.head.i == node.i:
+            return None
+        node = node.head

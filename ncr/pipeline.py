@@ -1,0 +1,145 @@
+"""The pipeline: articles in, a ``Report`` out.
+
+ingest → clean → nlp → extract (entities, dates, quantities, attribution)
+→ resolve (entities across sources) → align (topics) → conflicts.
+Each stage is a plain function in its own module; this one only wires them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .align import assign_topics
+from .clean import mask_boilerplate
+from .conflicts import build_topic
+from .extract.attribution import find_speech
+from .extract.dates import find_dates
+from .extract.entities import PRONOUNS, LocalMention, find_mentions
+from .extract.quantities import RawClaim, find_claims
+from .records import Article, Attribution, Claim, DateMention, Entity, Report
+from .resolve import resolve_entities
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+# Articles per batch handed to spaCy's nlp.pipe.
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    article: Article
+    mentions: list[LocalMention]
+    raw_claims: list[RawClaim]
+    speeches: list[tuple[Span, str] | None]  # (speaker span, cue) per raw claim
+    dates: list[DateMention]
+
+
+class MentionIndex:
+    """Which entity a character range of a source belongs to, by binary search."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        spans: dict[str, list[tuple[int, int, str, str]]] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                spans.setdefault(mention.source, []).append((mention.start, mention.end, entity.id, entity.label))
+        self._spans = {source: sorted(items) for source, items in spans.items()}
+        self._starts = {source: [s[0] for s in items] for source, items in self._spans.items()}
+
+    def covering(self, source: str, start: int, end: int) -> str | None:
+        """The entity id of the mention that contains ``start:end``."""
+        items = self._spans.get(source, [])
+        index = bisect_right(self._starts.get(source, []), start) - 1
+        while index >= 0:
+            m_start, m_end, entity_id, _ = items[index]
+            if m_start <= start and end <= m_end:
+                return entity_id
+            if m_end < start and start - m_start > 200:
+                break
+            index -= 1
+        return None
+
+    def last_person_before(self, source: str, offset: int) -> str | None:
+        """The entity id of the nearest person mentioned before ``offset`` (for "he", "she")."""
+        items = self._spans.get(source, [])
+        index = bisect_right(self._starts.get(source, []), offset) - 1
+        while index >= 0:
+            m_start, m_end, entity_id, label = items[index]
+            if label == "PERSON" and m_end <= offset:
+                return entity_id
+            index -= 1
+        return None
+
+
+def _parse_article(article: Article, doc: Doc) -> _Parsed:
+    raw_claims = find_claims(doc)
+    speeches = []
+    for raw in raw_claims:
+        speech = find_speech(raw.span.root)
+        speeches.append((speech.speaker, speech.cue_text) if speech and speech.speaker is not None else None)
+    dates = [
+        DateMention(article.id, d.text, d.start, d.end, d.value, d.grain)
+        for d in find_dates(doc)
+    ]
+    return _Parsed(article, find_mentions(doc), raw_claims, speeches, dates)
+
+
+def _attribution(source: str, speaker: Span, index: MentionIndex) -> Attribution:
+    root = speaker.root
+    if root.lower_ in PRONOUNS and len(speaker) == 1:
+        return Attribution(text=speaker.text, entity=index.last_person_before(source, root.idx))
+    entity = index.covering(source, root.idx, root.idx + len(root.text))
+    return Attribution(text=speaker.text, entity=entity)
+
+
+def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0) -> Report:
+    """Run every stage over ``articles`` and gather what they found."""
+    texts = (mask_boilerplate(article.text) for article in articles)
+    parsed = [
+        _parse_article(article, doc)
+        for article, doc in zip(articles, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True)
+    ]
+    entities = resolve_entities([(p.article.id, p.mentions) for p in parsed])
+    index = MentionIndex(entities)
+
+    claims: list[Claim] = []
+    for p in parsed:
+        for raw, speech in zip(p.raw_claims, p.speeches, strict=True):
+            span = raw.span
+            claims.append(
+                Claim(
+                    id=f"C{len(claims) + 1}",
+                    source=p.article.id,
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                    sentence=span.sent.text.strip(),
+                    value=raw.value,
+                    qualifier=raw.qualifier,
+                    unit=raw.unit,
+                    subject=raw.subject,
+                    attributed_to=_attribution(p.article.id, speech[0], index) if speech else None,
+                    as_of=p.article.published,
+                    kind=raw.kind,
+                    state=raw.state,
+                    group=raw.group.text if raw.group is not None else None,
+                )
+            )
+    claims, topic_claims, labels = assign_topics(claims)
+    by_id = {c.id: c for c in claims}
+    topics = tuple(
+        build_topic(topic_id, labels[topic_id], [by_id[i] for i in ids], tolerance)
+        for topic_id, ids in topic_claims.items()
+    )
+    return Report(
+        articles=tuple(articles),
+        entities=entities,
+        claims=tuple(claims),
+        topics=topics,
+        quotes=(),
+        dates=tuple(d for p in parsed for d in p.dates),
+    )

@@ -1,0 +1,161 @@
+"""The in-memory records every stage passes on: frozen dataclasses with provenance.
+
+Each record names its source and a character span into that source's text as
+read, so any output can be traced back to (and sliced out of) the original.
+The wire format lives apart, in ``ncr.contract``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Qualifier(str, Enum):
+    """How a number is hedged in the text."""
+
+    EXACT = "exact"
+    APPROXIMATE = "approximate"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    RANGE = "range"
+    VAGUE = "vague"
+
+
+class Status(str, Enum):
+    """Whether the sources of a topic can all be right."""
+
+    CONFLICT = "conflict"
+    AGREE = "agree"
+    SINGLE = "single"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One source text, decoded, with whatever metadata came with it."""
+
+    id: str
+    text: str
+    path: str
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A normalised amount: the range the text allows and its best single value.
+
+    ``None`` for ``low`` or ``high`` means open on that side.
+    """
+
+    low: float | None
+    high: float | None
+    estimate: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in a source."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, with every name it goes by."""
+
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a claim or quote comes from, as written, and the entity it resolves to."""
+
+    text: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and its normalised value (``None`` when unresolved)."""
+
+    source: str
+    text: str
+    start: int
+    end: int
+    value: str | None
+    grain: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A quantitative claim: a count of something, as one source reports it."""
+
+    id: str
+    source: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    value: Interval
+    qualifier: Qualifier
+    unit: str
+    subject: str
+    attributed_to: Attribution | None
+    as_of: str | None
+    topic: str | None = None
+    # Alignment features, kept for align/conflicts; not part of the wire format.
+    kind: str = field(default="", compare=False)
+    state: str | None = field(default=None, compare=False)
+    group: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """Claims about one measured thing across sources, and whether they agree."""
+
+    id: str
+    label: str
+    claims: tuple[str, ...]
+    sources: tuple[str, ...]
+    status: Status
+    low: float | None
+    high: float | None
+    conflicts: tuple[tuple[str, str], ...] = ()  # claim id pairs that cannot both hold
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Something a source reports a speaker said, verbatim or reported."""
+
+    id: str
+    source: str
+    text: str
+    start: int
+    end: int
+    direct: bool
+    cue: str | None
+    speaker: Attribution | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything ncr found in a set of articles."""
+
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DateMention, ...] = ()

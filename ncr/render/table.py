@@ -1,0 +1,84 @@
+"""The terminal view: one Rich table per topic, conflicts flagged at a glance."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ..records import Report, Status
+from .values import bounds, interval, who
+
+_STATUS_STYLE = {Status.CONFLICT: "bold red", Status.AGREE: "bold green", Status.SINGLE: "dim"}
+_STATUS_BADGE = {Status.CONFLICT: "✗ CONFLICT", Status.AGREE: "✓ agree", Status.SINGLE: "· single source"}
+
+
+def summary(report: Report) -> Text:
+    """One line: how many sources, claims and topics, and how many conflicts."""
+    counts = {status: sum(1 for t in report.topics if t.status is status) for status in Status}
+    line = Text()
+    line.append(f"{len(report.articles)} sources · {len(report.claims)} claims · {len(report.topics)} topics: ")
+    line.append(f"{counts[Status.CONFLICT]} conflict", style=_STATUS_STYLE[Status.CONFLICT] if counts[Status.CONFLICT] else "")
+    line.append(f", {counts[Status.AGREE]} agree, {counts[Status.SINGLE]} single")
+    return line
+
+
+def claims_tables(report: Report) -> Group:
+    """A table per topic: value as written, interval, source, who said it, as of."""
+    claims = {c.id: c for c in report.claims}
+    entities = {e.id: e for e in report.entities}
+    parts: list[Text | Table] = [summary(report)]
+    for topic in report.topics:
+        in_conflict = {claim_id for pair in topic.conflicts for claim_id in pair}
+        title = Text()
+        title.append(f"{topic.id} {topic.label}  ", style="bold")
+        title.append(_STATUS_BADGE[topic.status], style=_STATUS_STYLE[topic.status])
+        title.append(f"  ({len(topic.sources)} sources, overall {bounds(topic.low, topic.high)})", style="dim")
+        table = Table(title=title, title_justify="left", expand=False)
+        table.add_column("", no_wrap=True)
+        table.add_column("claim", no_wrap=True, style="dim")
+        table.add_column("value as written", no_wrap=True)
+        table.add_column("of what", ratio=2)
+        table.add_column("interval", justify="right", no_wrap=True)
+        table.add_column("source", no_wrap=True)
+        table.add_column("attributed to", ratio=2)
+        table.add_column("as of", no_wrap=True)
+        for claim_id in topic.claims:
+            claim = claims[claim_id]
+            flagged = claim_id in in_conflict
+            table.add_row(
+                Text("✗", style="bold red") if flagged else Text(""),
+                claim.id,
+                claim.text,
+                claim.subject,
+                interval(claim.value),
+                claim.source,
+                who(claim.attributed_to, entities),
+                claim.as_of or "—",
+                style="red" if flagged else None,
+            )
+        if topic.conflicts:
+            pairs = ", ".join(f"{a}≠{b}" for a, b in topic.conflicts)
+            table.caption = f"✗ cannot both be true: {pairs}"
+            table.caption_justify = "left"
+        parts.append(table)
+    if not report.topics:
+        parts.append(Text("no quantitative claims found", style="dim"))
+    return Group(*parts)
+
+
+def print_claims(report: Report, console: Console) -> None:
+    console.print(claims_tables(report))
+
+
+# Width used when stdout is not a terminal (a pipe or a file): wide enough for
+# full source ids, fixed so that the output does not depend on the environment.
+PIPE_WIDTH = 140
+
+
+def output_console() -> Console:
+    """The stdout console: colour only on a terminal (Rich honours NO_COLOR)."""
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=PIPE_WIDTH)
+    return console

@@ -1,0 +1,80 @@
+"""Plain-text formats for scripts and documents: CSV, Markdown and JSON lines."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..contract import claim_record
+from ..records import Report
+from .values import bounds, interval, who
+
+CSV_COLUMNS = (
+    "topic", "topic_label", "status", "claim", "source", "text", "low", "high", "estimate",
+    "qualifier", "unit", "subject", "attributed_to", "attributed_entity", "as_of", "start", "end",
+)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def claims_csv(report: Report) -> str:
+    """One row per claim, grouped by topic, with a header row."""
+    topics = {t.id: t for t in report.topics}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for topic in report.topics:
+        for claim in (c for c in report.claims if c.topic == topic.id):
+            writer.writerow(
+                (
+                    topic.id, topics[topic.id].label, topic.status.value, claim.id, claim.source, claim.text,
+                    _number(claim.value.low), _number(claim.value.high), _number(claim.value.estimate),
+                    claim.qualifier.value, claim.unit, claim.subject,
+                    claim.attributed_to.text if claim.attributed_to else "",
+                    (claim.attributed_to.entity or "") if claim.attributed_to else "",
+                    claim.as_of or "", claim.start, claim.end,
+                )
+            )
+    return buffer.getvalue()
+
+
+def claims_jsonl(report: Report) -> str:
+    """One ``ncr/v1`` claim object per line."""
+    return "".join(json.dumps(claim_record(c), ensure_ascii=False) + "\n" for c in report.claims)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def claims_markdown(report: Report) -> str:
+    """A section and a table per topic."""
+    claims = {c.id: c for c in report.claims}
+    entities = {e.id: e for e in report.entities}
+    lines = [f"# Claims ({len(report.articles)} sources)", ""]
+    for topic in report.topics:
+        flagged = {claim_id for pair in topic.conflicts for claim_id in pair}
+        lines.append(f"## {topic.id} {_cell(topic.label)}: {topic.status.value.upper()}")
+        lines.append("")
+        lines.append(f"Overall {bounds(topic.low, topic.high)} across {len(topic.sources)} sources.")
+        lines.append("")
+        lines.append("| | value as written | interval | source | attributed to | as of |")
+        lines.append("|---|---|---|---|---|---|")
+        for claim_id in topic.claims:
+            claim = claims[claim_id]
+            lines.append(
+                f"| {'✗' if claim_id in flagged else ''} | {_cell(claim.text + ' ' + claim.subject)} "
+                f"| {interval(claim.value)} | {claim.source} | {_cell(who(claim.attributed_to, entities))} "
+                f"| {claim.as_of or '—'} |"
+            )
+        lines.append("")
+    if not report.topics:
+        lines.append("No quantitative claims found.")
+        lines.append("")
+    return "\n".join(lines)
+

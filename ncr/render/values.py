@@ -1,0 +1,43 @@
+"""Human-readable forms of amounts, intervals and attributions, shared by every renderer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..records import Attribution, Entity, Interval
+
+
+def amount(value: float | None) -> str:
+    """``10000.0`` → ``"10,000"``, ``1.5`` → ``"1.5"``."""
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def interval(value: Interval) -> str:
+    """``"1,350–1,650"``, ``"≥ 600,000"``, ``"≤ 12,000"``, ``"10,000"``."""
+    if value.low is None and value.high is None:
+        return "any"
+    if value.low is None:
+        return f"≤ {amount(value.high)}"
+    if value.high is None:
+        return f"≥ {amount(value.low)}"
+    if value.low == value.high:
+        return amount(value.low)
+    return f"{amount(value.low)}–{amount(value.high)}"
+
+
+def bounds(low: float | None, high: float | None) -> str:
+    return interval(Interval(low, high, None))
+
+
+def who(attribution: Attribution | None, entities: Mapping[str, Entity]) -> str:
+    """The speaker as written; a pronoun is shown with the name it resolves to."""
+    if attribution is None:
+        return "—"
+    entity = entities.get(attribution.entity) if attribution.entity else None
+    if entity is not None and attribution.text.lower() in {"he", "she", "him", "her"}:
+        return f"{attribution.text} ({entity.name})"
+    return attribution.text
