@@ -86,13 +86,14 @@ COUNT_CLASSES: dict[str, str] = {}
 for _class, _words in {
     "military personnel": """troop soldier force personnel serviceman servicemen
         servicewoman fighter combatant recruit conscript mercenary marine
-        paratrooper infantryman reservist commando militiaman army""",
+        paratrooper infantryman reservist commando militiaman army
+        sailor airman pilot guardsman""",
     "civilians": "civilian resident inhabitant citizen people person",
     "displaced people": "refugee evacuee migrant asylum-seeker",
     "artillery ammunition": "shell round munition projectile",
     "missiles": "missile rocket",
     "drones": "drone uav",
-    "casualties": "casualty fatality death dead victim",
+    "casualties": "casualty fatality death dead victim toll",
 }.items():
     for _word in _words.split():
         COUNT_CLASSES[_word] = _class
@@ -110,6 +111,18 @@ for _state, _words in {
 }.items():
     for _word in _words.split():
         STATES[_word] = _state
+
+# Verbs whose subject is what the state happened to ("14 people died").
+INTRANSITIVE_STATES = frozenset({"die", "perish", "drown", "flee", "disappear", "vanish"})
+# States that count the dead and hurt; people counted in any of them are one kind.
+CASUALTY_STATES = frozenset({"killed", "injured", "casualties"})
+PERSON_CLASSES = frozenset({"military personnel", "civilians", "casualties", "people"})
+# Nouns that name an amount rather than a thing ("the number of volunteers", "the death toll").
+MEASURE_NOUNS = frozenset({"number", "toll", "figure", "total", "count", "tally", "estimate"})
+# Verbs that give an amount with "to"/"at" ("rose to 22", "put the number at 3,000").
+AMOUNT_VERBS = frozenset(
+    {"rise", "climb", "reach", "stand", "put", "estimate", "place", "number", "total", "hit", "jump", "increase", "grow", "fall", "drop"}
+)
 
 # Verbs (lemmas) that report speech or a claim; the subject is the source.
 SPEECH_VERBS = frozenset(

@@ -29,15 +29,44 @@ def model_candidates(name: str | None = None) -> tuple[str, ...]:
     return (chosen,) if chosen else DEFAULT_MODELS
 
 
+LINE_BREAKS = "ncr_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """Register the component that starts a sentence after every line break.
+
+    News copy puts headlines, datelines and paragraphs on lines of their own
+    without closing punctuation; the statistical parser would run them into
+    the next sentence ("Flooding forces thousands ... valley Officials said").
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc):  # type: ignore[no-untyped-def]
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                if not token.is_space:
+                    token.is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
     """The first installed model of ``model_candidates(name)``; raises ``ModelNotFound``."""
     import spacy
 
+    _register_line_breaks()
     candidates = model_candidates(name)
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(LINE_BREAKS, before="parser")
+        return nlp
     raise ModelNotFound(f"no spaCy English model found (tried {', '.join(candidates)}); {INSTALL_HINT}")

@@ -20,6 +20,8 @@ from ..lexicon import ATTRIBUTION_BARRIERS, SPEECH_PHRASAL, SPEECH_VERBS
 
 # Children of the speaker head that are not part of how the speaker is named.
 _SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advcl"})
+# Prepositions that still name the speaker ("officials in the province", "a spokesman for the army").
+_SPEAKER_PREPOSITIONS = frozenset({"of", "in", "at", "from", "for"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -51,7 +53,7 @@ def speaker_span(head: Token) -> Span:
     """
     keep = [head]
     for child in head.children:
-        if child.dep_ in _SPEAKER_DROP:
+        if child.dep_ in _SPEAKER_DROP and not (child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPOSITIONS):
             continue
         keep.extend(child.subtree)
     # The head plus its kept modifiers, as a contiguous run around the head.

@@ -26,6 +26,11 @@ from ..lexicon import (
     HEDGES_BEFORE,
     INCIDENTAL_BELOW,
     NON_COUNT_HEADS,
+    AMOUNT_VERBS,
+    CASUALTY_STATES,
+    INTRANSITIVE_STATES,
+    MEASURE_NOUNS,
+    PERSON_CLASSES,
     STATES,
     TIME_UNITS,
 )
@@ -141,7 +146,8 @@ def _range_after(doc: Doc, first: NumberPhrase) -> NumberPhrase | None:
         low *= scale
     if low >= high:
         return None
-    return NumberPhrase(first.start, second.end, low, high, vague=False)
+    start = first.start - 1 if joiner == "and" else first.start  # keep "between" in the phrase
+    return NumberPhrase(start, second.end, low, high, vague=False)
 
 
 def _hedge_before(doc: Doc, start: int) -> tuple[int, Qualifier | None, tuple[str, ...]]:
@@ -202,7 +208,34 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
             return head
     if last.dep_ in {"nummod"}:
         return None
-    return _next_noun(doc, phrase.end)
+    return _next_noun(doc, phrase.end) or _measured_by_verb(last)
+
+
+def _measured_by_verb(number: Token) -> Token | None:
+    """The counted noun of "the death toll rose to 22", "put the number of volunteers at 3,000".
+
+    The number is the object of "to"/"at" after a verb of amount (rise, reach,
+    stand, put, estimate); what it counts is that verb's subject or object, or
+    the noun after "of" when that is a measure noun ("the number of volunteers").
+    """
+    preposition = number.head
+    if number.dep_ != "pobj" or preposition.lower_ not in {"to", "at"}:
+        return None
+    verb = preposition.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in AMOUNT_VERBS:
+        return None
+    arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.pos_ == "NOUN"]
+    for child in arguments:
+        if child.lemma_.lower() in MEASURE_NOUNS:
+            of_objects = [o for p in child.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if of_objects:
+                return of_objects[0]
+            if any(c.dep_ == "compound" for c in child.children):
+                return child  # "the death toll"
+            return None  # a bare "the number rose to 22" says nothing of what is counted
+    # "put the crowd at 20,000" counts the object; "arrivals rose to 900" the subject.
+    objects = [c for c in arguments if c.dep_ == "dobj"]
+    return (objects or arguments or [None])[0]
 
 
 def _next_noun(doc: Doc, i: int) -> Token | None:
@@ -262,6 +295,15 @@ def _noun_phrase(counted: Token, skip: range) -> tuple[str, str]:
     return unit, subject.replace(" 's", "'s").strip() or doc[counted.i].text
 
 
+def _shared_conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated with ``verb`` that share its subject ("killed or injured"),
+    not those with a subject of their own ("14 died and 37 were injured")."""
+    return [
+        c for c in verb.children
+        if c.dep_ == "conj" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+    ]
+
+
 def _state(counted: Token) -> tuple[str | None, str]:
     """What happened to the counted things, and the words that say it.
 
@@ -270,13 +312,19 @@ def _state(counted: Token) -> tuple[str | None, str]:
     lemma = counted.lemma_.lower()
     if lemma in STATES:
         return STATES[lemma], ""
+    for child in counted.children:
+        if child.dep_ == "compound" and child.lemma_.lower() in STATES:
+            return STATES[child.lemma_.lower()], ""  # "death toll"
     verbs: list[Token] = []
     head = counted.head
-    if counted.dep_ in {"nsubjpass", "dobj"} and head.pos_ == "VERB":
-        verbs = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if head.pos_ == "VERB" and (
+        counted.dep_ in {"nsubjpass", "dobj"}
+        or (counted.dep_ == "nsubj" and head.lemma_.lower() in INTRANSITIVE_STATES)
+    ):
+        verbs = [head, *_shared_conjuncts(head)]
     for child in counted.children:
         if child.dep_ in {"acl", "amod"} and child.lemma_.lower() in STATES:
-            verbs = [child, *(c for c in child.children if c.dep_ == "conj")]
+            verbs = [child, *_shared_conjuncts(child)]
     found = [v for v in verbs if v.lemma_.lower() in STATES]
     states = sorted({STATES[v.lemma_.lower()] for v in found})
     if not states:
@@ -380,7 +428,9 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     state, state_words = _state(counted)
     if state_words:
         subject = f"{subject} {state_words}"
-    kind = COUNT_CLASSES.get(lemma, unit)
+    kind = COUNT_CLASSES.get(unit, COUNT_CLASSES.get(lemma, unit))
+    if state in CASUALTY_STATES and kind in PERSON_CLASSES:
+        kind = "people"  # "soldiers killed", "people who died" and "the death toll" count the same dead
     return RawClaim(
         span=doc[start:end],
         counted=counted,

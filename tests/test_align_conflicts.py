@@ -1,0 +1,110 @@
+"""Alignment into topics and conflict detection, on hand-built claims (no model)."""
+
+from dataclasses import replace
+
+import pytest
+
+from ncr.align import assign_topics, place_key, same_place
+from ncr.conflicts import build_topic, compatible
+from ncr.records import Claim, Interval, Qualifier, Status
+
+
+def claim(cid, source, low, high, *, kind="military personnel", state=None, group=None, subject="troops"):
+    estimate = None if low is None or high is None else (low + high) / 2
+    return Claim(
+        id=cid, source=source, text=str(low), start=0, end=1, sentence="", value=Interval(low, high, estimate),
+        qualifier=Qualifier.EXACT, unit="troop", subject=subject, attributed_to=None, as_of=None,
+        kind=kind, state=state, group=group,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("North Korean", "North Korea’s"), ("Chinese", "China"), ("Ukrainian", "Ukraine"), ("Japanese", "Japan"),
+     ("Israeli", "Israel"), ("German", "Germany"), ("U.S.", "American"), ("the United States", "US")],
+)
+def test_align_same_place_matches_countries_and_demonyms(a, b):
+    assert same_place(place_key(a), place_key(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Austria", "Australia"), ("Iran", "Iraq"), ("North Korean", "South Korea"), ("Russian", "Belarus")])
+def test_align_same_place_keeps_different_places_apart(a, b):
+    assert not same_place(place_key(a), place_key(b))
+
+
+def test_align_groups_claims_by_class_state_and_group():
+    claims = [
+        claim("C1", "a", 100, 100, group="Ruritanian", subject="Ruritanian soldiers"),
+        claim("C2", "b", 120, 120, group="Ruritania's", subject="troops"),
+        claim("C3", "b", 50, 50, group="Ruritanian", state="killed", kind="people"),
+        claim("C4", "c", 7, 7, kind="artillery ammunition"),
+        claim("C5", "c", 90, 90, group="Freedonian"),
+    ]
+    aligned, members, labels = assign_topics(claims)
+    topic = {c.id: c.topic for c in aligned}
+    assert topic["C1"] == topic["C2"]
+    assert len({topic["C1"], topic["C3"], topic["C4"], topic["C5"]}) == 4
+    assert labels[topic["C1"]] == "Ruritanian soldiers"
+    assert members[topic["C1"]] == ("C1", "C2")
+
+
+def test_align_ungrouped_claim_joins_the_only_group_of_its_class():
+    aligned, _, _ = assign_topics([claim("C1", "a", 1, 1, group="Ruritanian"), claim("C2", "b", 2, 2)])
+    assert aligned[0].topic == aligned[1].topic
+
+
+def test_align_ungrouped_claim_stays_apart_when_groups_compete():
+    aligned, _, _ = assign_topics(
+        [claim("C1", "a", 1, 1, group="Ruritanian"), claim("C2", "a", 1, 1, group="Freedonian"), claim("C3", "b", 2, 2)]
+    )
+    assert len({c.topic for c in aligned}) == 3
+
+
+def test_align_is_independent_of_source_order():
+    claims = [claim("C1", "a", 100, 100, group="Ruritanian"), claim("C2", "b", 200, 200), claim("C3", "c", 9, 9, kind="drones")]
+    forward, _, _ = assign_topics(claims)
+    backward, _, _ = assign_topics(list(reversed(claims)))
+    same = lambda aligned: {frozenset(c.id for c in aligned if c.topic == t) for t in {c.topic for c in aligned}}  # noqa: E731
+    assert same(forward) == same(backward)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [
+        (Interval(9000, 11000, 10000), Interval(10000, 10000, 10000), True),
+        (Interval(1350, 1650, 1500), Interval(10000, 10000, 10000), False),
+        (Interval(None, 12000, 12000), Interval(1350, 1650, 1500), True),
+        (Interval(600000, None, 600000), Interval(500000, 500000, 500000), False),
+        (Interval(2000, 19999, None), Interval(1350, 1650, 1500), False),
+    ],
+)
+def test_conflicts_compatible_compares_intervals(a, b, ok):
+    assert compatible(a, b) is ok
+    assert compatible(b, a) is ok
+
+
+def test_conflicts_tolerance_widens_both_sides():
+    assert not compatible(Interval(100, 100, 100), Interval(108, 108, 108))
+    assert compatible(Interval(100, 100, 100), Interval(108, 108, 108), tolerance=0.05)
+
+
+def test_conflicts_status_conflict_agree_single():
+    a, b, c = claim("C1", "a", 100, 100), claim("C2", "b", 100, 100), claim("C3", "c", 500, 500)
+    conflict = build_topic("T1", "x", [a, b, c])
+    assert conflict.status is Status.CONFLICT
+    assert set(conflict.conflicts) == {("C1", "C3"), ("C2", "C3")}
+    sources = {"C1": "a", "C2": "b", "C3": "c"}
+    assert all(sources[x] != sources[y] for x, y in conflict.conflicts)
+    assert build_topic("T1", "x", [a, b]).status is Status.AGREE
+    assert build_topic("T1", "x", [a]).status is Status.SINGLE
+
+
+def test_conflicts_one_source_never_contradicts_itself():
+    old, new = claim("C1", "a", 3000, 3000), claim("C2", "a", 10000, 10000)
+    topic = build_topic("T1", "x", [old, new])
+    assert topic.status is Status.SINGLE and topic.conflicts == ()
+
+
+def test_conflicts_envelope_is_open_when_a_claim_is():
+    topic = build_topic("T1", "x", [claim("C1", "a", 100, 100), replace(claim("C2", "b", 5, None), value=Interval(5, None, 5))])
+    assert (topic.low, topic.high) == (5, None)

@@ -1,0 +1,146 @@
+"""Quantitative claims found in parsed text: hedges, ranges, counted things, exclusions."""
+
+import pytest
+
+from ncr.extract.attribution import find_speech
+from ncr.extract.quantities import find_claims
+from ncr.nlp import load_model
+from ncr.records import Qualifier
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def claims_in(nlp, text):
+    return find_claims(nlp(text))
+
+
+def only_claim(nlp, text):
+    found = claims_in(nlp, text)
+    assert len(found) == 1, [c.span.text for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high", "estimate"),
+    [
+        ("Rescuers pulled 312 miners from the shaft.", Qualifier.EXACT, 312, 312, 312),
+        ("Around 1,200 nurses joined the strike.", Qualifier.APPROXIMATE, 1080, 1320, 1200),
+        ("An estimated 40,000 fans filled the stadium.", Qualifier.APPROXIMATE, 36000, 44000, 40000),
+        ("As many as 900 workers lost their jobs.", Qualifier.AT_MOST, None, 900, 900),
+        ("Up to 70 trucks crossed the border.", Qualifier.AT_MOST, None, 70, 70),
+        ("More than 6,000 farmers protested in the capital.", Qualifier.AT_LEAST, 6000, None, 6000),
+        ("At least 45 lorries were stranded.", Qualifier.AT_LEAST, 45, None, 45),
+        ("No fewer than 18 ministers resigned.", Qualifier.AT_LEAST, 18, None, 18),
+        ("Between 300 and 400 sheep drowned.", Qualifier.RANGE, 300, 400, 350),
+        ("Organisers counted 11,000 to 12,000 marchers.", Qualifier.RANGE, 11000, 12000, 11500),
+        ("Thousands of cyclists rode through the city.", Qualifier.VAGUE, 2000, 19999, None),
+        ("Tens of thousands of voters queued for hours.", Qualifier.VAGUE, 20000, 99999, None),
+        ("A couple thousand volunteers signed up.", Qualifier.VAGUE, 2000, 3000, None),
+        ("Five thousand teachers walked out.", Qualifier.EXACT, 5000, 5000, 5000),
+        ("Nearly 500 flights were cancelled.", Qualifier.APPROXIMATE, 450, 500, 500),
+    ],
+)
+def test_quantities_hedges_give_interval_and_qualifier(nlp, text, qualifier, low, high, estimate):
+    claim = only_claim(nlp, text)
+    assert claim.qualifier is qualifier
+    assert (claim.value.low, claim.value.high, claim.value.estimate) == (low, high, estimate)
+
+
+def test_quantities_hedge_is_part_of_the_claim_text(nlp):
+    claim = only_claim(nlp, "The ministry said an estimated 7,500 doctors had left the country.")
+    assert claim.span.text == "an estimated 7,500"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "subject"),
+    [
+        ("Officials said 2,400 Chilean miners had been rescued.", "miner", "Chilean miners"),
+        ("The navy has fired thousands of artillery shells.", "artillery shell", "artillery shells"),
+        ("Police detained 35 protesters outside parliament.", "protester", "protesters"),
+    ],
+)
+def test_quantities_find_the_counted_thing(nlp, text, unit, subject):
+    claim = only_claim(nlp, text)
+    assert claim.unit == unit
+    assert claim.subject.startswith(subject)
+
+
+def test_quantities_measure_nouns_point_to_what_is_counted(nlp):
+    claim = only_claim(nlp, "Aid agencies put the number of volunteers at 3,000.")
+    assert claim.unit == "volunteer"
+    toll = only_claim(nlp, "The death toll has risen to 22, the mayor said.")
+    assert toll.state == "killed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were held on Monday, October 28, in Geneva.",  # a date
+        "It was her second visit in the last six weeks.",  # an ordinal and a duration
+        "The war is spreading beyond the two countries.",  # an incidental count
+        "Both sides rejected the plan.",
+        "One of the reasons is the cost.",
+        "The 45-year-old driver was arrested in 2019.",  # an age and a year
+        "Prices rose 12 percent last year.",  # a percentage
+        "The fund is worth $5 billion.",  # money
+        "The jets flew 300 kilometres north.",  # a measure
+        "Pilots trained on the F-16 for years.",  # a code
+    ],
+)
+def test_quantities_skip_numbers_that_are_not_counts(nlp, text):
+    assert claims_in(nlp, text) == []
+
+
+def test_quantities_casualty_verbs_set_the_state(nlp):
+    claim = only_claim(nlp, "More than 600 Ruritanian sailors have been killed or wounded since May.")
+    assert claim.state == "casualties"
+    assert claim.kind == "people"
+    assert "killed or wounded" in claim.subject
+
+
+def test_quantities_separate_subjects_keep_separate_states(nlp):
+    found = claims_in(nlp, "At least 14 people died and 37 were injured in the storm.")
+    assert [c.span.text for c in found] == ["At least 14"]
+    assert found[0].state == "killed"
+
+
+def test_quantities_group_comes_from_nationality_or_sender(nlp):
+    first = only_claim(nlp, "Around 800 Ruritanian engineers arrived in the port.")
+    assert first.group is not None and first.group.text == "Ruritanian"
+    sent = only_claim(nlp, "France has sent 2,000 troops to the region.")
+    assert sent.group is not None and sent.group.text == "France"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("The health ministry said that about 300 patients were evacuated.", "The health ministry", "said"),
+        ("About 300 patients were evacuated, the health ministry said on Friday.", "the health ministry", "said"),
+        ("Local broadcasters have suggested that as many as 5,000 fans were inside.", "Local broadcasters", "suggested"),
+        ("According to the coast guard, 42 fishermen are missing.", "the coast guard", "according to"),
+        ("Union leader Mara Quell pointed out that 9,000 drivers had joined the strike.", "Union leader Mara Quell", "pointed out"),
+    ],
+)
+def test_attribution_finds_the_speaker_in_both_orders(nlp, text, speaker, cue):
+    doc = nlp(text)
+    claim = find_claims(doc)[0]
+    speech = find_speech(claim.span.root)
+    assert speech is not None and speech.speaker is not None
+    assert speech.speaker.text == speaker
+    assert speech.cue_text == cue
+
+
+def test_attribution_does_not_cross_into_the_writers_framing(nlp):
+    doc = nlp("The minister announced a new budget, highlighting worries over thousands of unpaid nurses.")
+    claim = find_claims(doc)[0]
+    assert find_speech(claim.span.root) is None
+
+
+def test_quantities_never_raise_on_odd_text(nlp):
+    for text in ["", "1,2,3,4", "thousands of", "between and", "- - 5 -", "“” 10,000 \u2028 x", "a a a dozen of"]:
+        claims_in(nlp, text)
