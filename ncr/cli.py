@@ -99,7 +99,10 @@ def _bundled_seeds() -> str:
     """The seeds/ folder shipped beside the package (the default input)."""
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     candidate = os.path.join(here, BUNDLED_SEEDS)
-    return candidate if os.path.isdir(candidate) else BUNDLED_SEEDS
+    if not os.path.isdir(candidate):
+        return BUNDLED_SEEDS
+    # A relative path keeps the output free of this machine's directories.
+    return os.path.relpath(candidate)
 
 
 def load_articles(paths: Sequence[str] | None, published: Sequence[str] | None) -> tuple[Article, ...]:

@@ -44,6 +44,8 @@ APPROXIMATE_MARGIN = 0.1
 _NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Entity labels that make a number part of a name ("Apollo 11", "Resolution 2231").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC"})
+# Words other than numbers that can open a number phrase ("a dozen", "tens of thousands").
+_PHRASE_STARTERS = frozenset({"a", "an", "tens", *numbers.VAGUE_PLURALS, *numbers.FEW})
 _RANGE_WORDS = frozenset({"to", "-", "–", "—", "and"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
@@ -395,6 +397,10 @@ def find_claims(doc: Doc) -> list[RawClaim]:
     claims: list[RawClaim] = []
     i = 0
     while i < len(doc):
+        token = doc[i]
+        if not (token.like_num or token.lower_ in _PHRASE_STARTERS or _is_number_token(token)):
+            i += 1
+            continue
         phrase = read_number_phrase(doc, i)
         if phrase is None:
             i += 1
