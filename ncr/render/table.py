@@ -31,7 +31,7 @@ def claims_tables(report: Report) -> Group:
     for topic in report.topics:
         in_conflict = {claim_id for pair in topic.conflicts for claim_id in pair}
         title = Text()
-        title.append(f"{topic.id} {topic.label}  ", style="bold")
+        title.append(f"{topic.id} {topic.label}  ", style="bold")  # Text.append takes no markup
         title.append(_STATUS_BADGE[topic.status], style=_STATUS_STYLE[topic.status])
         title.append(f"  ({len(topic.sources)} sources, overall {bounds(topic.low, topic.high)})", style="dim")
         table = Table(title=title, title_justify="left", expand=False)
@@ -46,15 +46,16 @@ def claims_tables(report: Report) -> Group:
         for claim_id in topic.claims:
             claim = claims[claim_id]
             flagged = claim_id in in_conflict
+            # Text cells, not strings: article text and ids are never read as Rich markup.
             table.add_row(
                 Text("✗", style="bold red") if flagged else Text(""),
-                claim.id,
-                claim.text,
-                claim.subject,
-                interval(claim.value),
-                claim.source,
-                who(claim.attributed_to, entities),
-                claim.as_of or "—",
+                Text(claim.id),
+                Text(claim.text),
+                Text(claim.subject),
+                Text(interval(claim.value)),
+                Text(claim.source),
+                Text(who(claim.attributed_to, entities)),
+                Text(claim.as_of or "—"),
                 style="red" if flagged else None,
             )
         if topic.conflicts:
@@ -78,7 +79,7 @@ PIPE_WIDTH = 140
 
 def output_console() -> Console:
     """The stdout console: colour only on a terminal (Rich honours NO_COLOR)."""
-    console = Console(highlight=False)
+    console = Console(highlight=False, emoji=False)
     if not console.is_terminal:
-        console = Console(highlight=False, width=PIPE_WIDTH)
+        console = Console(highlight=False, emoji=False, width=PIPE_WIDTH)
     return console

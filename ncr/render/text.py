@@ -69,7 +69,7 @@ def claims_markdown(report: Report) -> str:
             claim = claims[claim_id]
             lines.append(
                 f"| {'✗' if claim_id in flagged else ''} | {_cell(claim.text + ' ' + claim.subject)} "
-                f"| {interval(claim.value)} | {claim.source} | {_cell(who(claim.attributed_to, entities))} "
+                f"| {interval(claim.value)} | {_cell(claim.source)} | {_cell(who(claim.attributed_to, entities))} "
                 f"| {claim.as_of or '—'} |"
             )
         lines.append("")
