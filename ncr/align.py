@@ -16,38 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .lexicon import DEMONYMS
+from .names import place_key, same_place
 from .records import Claim
-
-# Endings that turn a country's name into its demonym ("Korea" → "Korean").
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "y", "ic")
-
-
-def place_key(text: str) -> str:
-    """The comparable form of a place or nationality: "North Korea's" → "north korea"."""
-    lowered = text.casefold().replace("’", "'")
-    for suffix in ("'s", "'"):
-        if lowered.endswith(suffix):
-            lowered = lowered[: -len(suffix)]
-    if lowered.startswith("the "):
-        lowered = lowered[4:]
-    lowered = " ".join(lowered.replace("-", " ").split())
-    return DEMONYMS.get(lowered, lowered)
-
-
-def same_place(a: str, b: str) -> bool:
-    """True when two place keys name the same country or people ("north korean" / "north korea")."""
-    if a == b:
-        return True
-    a_words, b_words = a.split(), b.split()
-    if len(a_words) != len(b_words) or a_words[:-1] != b_words[:-1]:
-        return False
-    short, long = sorted((a_words[-1], b_words[-1]), key=len)
-    for cut in range(0, 3):
-        stem = short[: len(short) - cut] if cut else short
-        if len(stem) >= 3 and long.startswith(stem) and long[len(stem) :] in _DEMONYM_ENDINGS:
-            return True
-    return False
 
 
 def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:

@@ -147,6 +147,37 @@ def analyse_inputs(
     return analyse(articles, load_model(model), tolerance=tolerance)
 
 
+def _write(report: Report, command: str, chosen: OutputFormat) -> None:
+    """Render ``report`` for ``command`` in the chosen format on stdout."""
+    from .contract import document, dumps
+    from .render import table, text
+
+    if chosen is OutputFormat.TABLE:
+        printer = {"claims": table.print_claims, "entities": table.print_entities}[command]
+        printer(report, table.output_console())
+        return
+    if chosen is OutputFormat.JSON:
+        rendered = dumps(document(report, command, COMMAND_SECTIONS[command]))
+    else:
+        rendered = {
+            ("claims", OutputFormat.JSONL): text.claims_jsonl,
+            ("claims", OutputFormat.CSV): text.claims_csv,
+            ("claims", OutputFormat.MARKDOWN): text.claims_markdown,
+            ("entities", OutputFormat.JSONL): text.entities_jsonl,
+            ("entities", OutputFormat.CSV): text.entities_csv,
+            ("entities", OutputFormat.MARKDOWN): text.entities_markdown,
+        }[(command, chosen)](report)
+    sys.stdout.write(rendered)
+    sys.stdout.flush()
+
+
+# The ncr/v1 sections each command fills (None: all it can).
+COMMAND_SECTIONS: dict[str, frozenset[str] | None] = {
+    "claims": None,
+    "entities": frozenset({"entities"}),
+}
+
+
 @app.command()
 def claims(
     paths: PathsArg = None,
@@ -161,25 +192,30 @@ def claims(
     """Quantitative claims of every source, aligned by topic, with conflicts flagged."""
 
     def body() -> int:
-        from .contract import document, dumps
         from .records import Status
-        from .render import table, text
 
         report = analyse_inputs(paths, published, model, tolerance)
-        chosen = OutputFormat.JSON if as_json else output
-        if chosen is OutputFormat.TABLE:
-            table.print_claims(report, table.output_console())
-        else:
-            rendered = {
-                OutputFormat.JSON: lambda: dumps(document(report, "claims")),
-                OutputFormat.JSONL: lambda: text.claims_jsonl(report),
-                OutputFormat.CSV: lambda: text.claims_csv(report),
-                OutputFormat.MARKDOWN: lambda: text.claims_markdown(report),
-            }[chosen]()
-            sys.stdout.write(rendered)
-            sys.stdout.flush()
+        _write(report, "claims", OutputFormat.JSON if as_json else output)
         if fail_on_conflict and any(t.status is Status.CONFLICT for t in report.topics):
             return int(ExitCode.CONFLICT)
+        return int(ExitCode.OK)
+
+    _run(debug, body)
+
+
+@app.command()
+def entities(
+    paths: PathsArg = None,
+    output: FormatOpt = OutputFormat.TABLE,
+    as_json: JsonOpt = False,
+    model: ModelOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """People, organisations and places across sources: every name each source uses, and why names were joined."""
+
+    def body() -> int:
+        report = analyse_inputs(paths, None, model, 0.0)
+        _write(report, "entities", OutputFormat.JSON if as_json else output)
         return int(ExitCode.OK)
 
     _run(debug, body)

@@ -79,6 +79,10 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "mentions": [
             {"source": m.source, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions
         ],
+        "merges": [{"names": [m.name, m.other], "reason": m.reason} for m in entity.merges],
+        "metonym_of": (
+            {"country": entity.metonym_of.country, "entity": entity.metonym_of.entity} if entity.metonym_of else None
+        ),
     }
 
 

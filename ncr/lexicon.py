@@ -154,3 +154,81 @@ DEMONYMS = {
     "danish": "denmark", "finnish": "finland", "turkish": "turkey",
     "spanish": "spain", "portuguese": "portugal", "emirati": "united arab emirates",
 }
+
+# --- Entities ---------------------------------------------------------------
+
+# Words a title or role ends with ("Foreign Minister", "Secretary-General", "spokesperson").
+ROLE_HEADS = frozenset(
+    """president minister secretary secretary-general general spokesperson spokesman
+    spokeswoman ambassador governor mayor chancellor premier king queen prince
+    senator congressman congresswoman lawmaker chief director chairman chairwoman
+    chair ceo leader commander envoy adviser advisor editor analyst professor
+    researcher correspondent diplomat attorney judge justice admiral colonel
+    lieutenant sergeant captain representative deputy head pope emperor""".split()
+)
+# Words that may stand inside a role before its head ("vice foreign", "prime", "state").
+ROLE_MODIFIERS = frozenset(
+    """vice deputy prime foreign defence defense interior finance home state
+    first acting former interim national security chief senior general
+    secretary foreign-affairs affairs trade economy justice health education
+    executive press special assistant supreme top opposition party""".split()
+)
+# Roles one person holds at a time for a given country or organisation: two names
+# holding one of these for the same body, in the same story, are one person.
+SINGULAR_ROLES = frozenset(
+    {
+        "president", "prime minister", "foreign minister", "defence minister", "defense minister",
+        "finance minister", "interior minister", "secretary general", "chancellor", "premier",
+        "king", "queen", "pope", "emperor", "mayor", "governor", "ceo", "chairman",
+        "chairwoman", "supreme leader",
+    }
+)
+# Role modifiers that say the person no longer (or not yet) holds the role.
+PAST_ROLE_MARKERS = frozenset({"former", "ex", "late", "then", "incoming", "outgoing", "future"})
+# Lower-case particles inside personal names ("Ursula von der Leyen", "Ibn Saud").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "ibn", "al", "el", "dos", "das", "ter"})
+# Capitalised words that follow names but are not part of them.
+NOT_NAME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december
+    the a an and or but of in on at to for with by from said says""".split()
+)
+# Nouns that end an organisation's name or description ("National Intelligence Service",
+# "intelligence agency"): two descriptions match when they share the other words.
+ORG_TYPE_NOUNS = frozenset(
+    """agency service office ministry department bureau council committee
+    commission institute organization organisation administration authority
+    directorate""".split()
+)
+
+# Capitals and seats of government that news uses for their country
+# ("Moscow said", "the Kremlin denied"): kept as entities of their own, linked
+# to the country they stand for. World knowledge, not any story's.
+CAPITALS: dict[str, str] = {
+    "washington": "united states", "white house": "united states",
+    "moscow": "russia", "kremlin": "russia",
+    "beijing": "china", "zhongnanhai": "china",
+    "london": "united kingdom", "downing street": "united kingdom", "whitehall": "united kingdom",
+    "paris": "france", "elysee": "france", "elysee palace": "france",
+    "berlin": "germany", "rome": "italy", "madrid": "spain", "lisbon": "portugal",
+    "brussels": "belgium", "the hague": "netherlands", "amsterdam": "netherlands",
+    "vienna": "austria", "bern": "switzerland", "warsaw": "poland", "prague": "czech republic",
+    "budapest": "hungary", "bucharest": "romania", "sofia": "bulgaria", "athens": "greece",
+    "ankara": "turkey", "kyiv": "ukraine", "kiev": "ukraine", "minsk": "belarus",
+    "chisinau": "moldova", "tbilisi": "georgia", "yerevan": "armenia", "baku": "azerbaijan",
+    "vilnius": "lithuania", "riga": "latvia", "tallinn": "estonia", "helsinki": "finland",
+    "stockholm": "sweden", "oslo": "norway", "copenhagen": "denmark", "dublin": "ireland",
+    "reykjavik": "iceland", "belgrade": "serbia", "zagreb": "croatia",
+    "pyongyang": "north korea", "seoul": "south korea", "tokyo": "japan", "taipei": "taiwan",
+    "manila": "philippines", "hanoi": "vietnam", "bangkok": "thailand", "jakarta": "indonesia",
+    "kuala lumpur": "malaysia", "new delhi": "india", "delhi": "india", "islamabad": "pakistan",
+    "kabul": "afghanistan", "tehran": "iran", "baghdad": "iraq", "damascus": "syria",
+    "beirut": "lebanon", "amman": "jordan", "riyadh": "saudi arabia", "doha": "qatar",
+    "abu dhabi": "united arab emirates", "cairo": "egypt", "jerusalem": "israel",
+    "tripoli": "libya", "tunis": "tunisia", "algiers": "algeria", "rabat": "morocco",
+    "khartoum": "sudan", "addis ababa": "ethiopia", "nairobi": "kenya", "abuja": "nigeria",
+    "pretoria": "south africa", "ottawa": "canada", "mexico city": "mexico",
+    "havana": "cuba", "caracas": "venezuela", "bogota": "colombia", "lima": "peru",
+    "brasilia": "brazil", "buenos aires": "argentina", "santiago": "chile",
+    "canberra": "australia", "wellington": "new zealand",
+}

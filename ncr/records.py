@@ -67,6 +67,23 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Merge:
+    """Why two names were taken for one entity (``exact``, ``variant``, ``role``, ...)."""
+
+    name: str
+    other: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metonym:
+    """A capital or seat of government standing for its country ("the Kremlin" → Russia)."""
+
+    country: str
+    entity: str | None  # the country's entity id, when the input names the country
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A person, organisation or place, with every name it goes by."""
 
@@ -76,6 +93,8 @@ class Entity:
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
     mentions: tuple[Mention, ...]
+    merges: tuple[Merge, ...] = ()
+    metonym_of: Metonym | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,64 +1,243 @@
-"""Entities across articles: mentions filed under the same name become one entity.
+"""Entities across articles: one person is one entity, whatever each outlet calls them.
 
-Each article's mentions arrive already keyed by a normalised name (short forms
-resolved to their full name within the article). Here the keys of all articles
-meet: equal keys are one entity, and a one-word key ("Rutte") joins the
-only multi-word person name across the articles that contains it. Ids are
-assigned in order of first appearance, so they are stable for the same input.
+Each article's mentions arrive keyed by a normalised name (short forms already
+filed under their full name within the article). Here the names of all articles
+meet, and are joined only on evidence, each join carrying its reason:
+
+- ``exact`` / ``variant``: the same normalised name (case, accents, hyphens,
+  dots, spacing), the same words in another order, or the same letters
+  without spaces ("Son-hui" / "Sonhui");
+- ``short form``: a one-word name that is part of exactly one full person name
+  in the whole input ("Putin" / "Vladimir Putin"); an ambiguous one ("Kim"
+  when there are two Kims) stays apart;
+- ``initials``: "J. Kirby" / "John Kirby", when only one full name fits;
+- ``acronym``: "KCNA" / "Korean Central News Agency", "US" / "United States";
+- ``role``: two people holding the same one-holder role (president, foreign
+  minister, secretary-general, ...) for the same country or organisation, in
+  different articles of the same story ("North Korean Foreign Minister Choe
+  Son Hui" / "North Korean Foreign Minister Cui Shanji"). Former holders do not
+  count, and two different names holding one role inside one article stay apart.
+
+Capitals and seats of government ("Pyongyang", "the Kremlin") stay entities of
+their own, linked to the country they stand for.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from .extract.entities import LocalMention
-from .records import Entity, Mention
+from .lexicon import SINGULAR_ROLES
+from .names import acronym, country_of_metonym, normalise_name, same_place
+from .records import Entity, Merge, Mention, Metonym
 
 # When spaCy disagrees with itself about a name, prefer the more specific label.
 _LABEL_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@dataclass(slots=True)
+class _Local:
+    """All mentions of one name in one article."""
+
+    source: str
+    key: str
+    mentions: list[LocalMention] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        labels = Counter(m.label for m in self.mentions)
+        if "PERSON" in labels and (any(m.roles for m in self.mentions) or len(self.key.split()) > 1):
+            return "PERSON"
+        return min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.get(lab, 9)))
+
+    @property
+    def display(self) -> str:
+        """The fullest way this article writes the name."""
+        texts = [m.text for m in self.mentions if m.short_form_of is None] or [m.text for m in self.mentions]
+        return max(texts, key=lambda t: (len(t.split()), len(t)))
+
+
+class _Components:
+    """Union-find over local entities that remembers why each join was made."""
+
+    def __init__(self, nodes: Sequence[_Local]) -> None:
+        self.nodes = nodes
+        self.parent = list(range(len(nodes)))
+        self.merges: list[tuple[int, int, str]] = []
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int, reason: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return
+        self.parent[max(root_a, root_b)] = min(root_a, root_b)
+        self.merges.append((a, b, reason))
+
+
+def _join_equal(components: _Components, keys: Sequence[str | None], reason: str | None) -> None:
+    """Join nodes whose ``keys`` are equal (None never joins)."""
+    first: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if key is None:
+            continue
+        if key in first:
+            a = first[key]
+            why = reason or ("exact" if components.nodes[a].display == components.nodes[index].display else "variant")
+            components.join(a, index, why)
+        else:
+            first[key] = index
+
+
+def _unique_match(candidates: set[str]) -> str | None:
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def _join_short_forms(components: _Components) -> None:
+    nodes = components.nodes
+    full = {n.key: i for i, n in reversed(list(enumerate(nodes))) if n.label == "PERSON" and len(n.key.split()) > 1}
+    by_word: dict[str, set[str]] = {}
+    for key in full:
+        for word in key.split():
+            by_word.setdefault(word, set()).add(key)
+    for index, node in enumerate(nodes):
+        words = node.key.split()
+        if node.label != "PERSON":
+            continue
+        if len(words) == 1:
+            match = _unique_match(by_word.get(words[0], set()))
+            if match is not None:
+                components.join(full[match], index, "short form")
+        elif len(words[0]) == 1:  # "j kirby"
+            matches = {k for k in full if k.split()[-1] == words[-1] and k.split()[0].startswith(words[0]) and k != node.key}
+            match = _unique_match(matches)
+            if match is not None:
+                components.join(full[match], index, "initials")
+
+
+def _join_acronyms(components: _Components) -> None:
+    nodes = components.nodes
+    by_acronym: dict[str, set[int]] = {}
+    for index, node in enumerate(nodes):
+        if node.label != "PERSON" and (letters := acronym(node.key)):
+            by_acronym.setdefault(letters, set()).add(index)
+    for index, node in enumerate(nodes):
+        words = node.key.split()
+        if node.label == "PERSON" or len(words) != 1 or not 2 <= len(words[0]) <= 6:
+            continue
+        targets = by_acronym.get(words[0], set())
+        if len({nodes[t].key for t in targets}) == 1:
+            components.join(min(targets), index, "acronym")
+
+
+def _join_roles(components: _Components) -> None:
+    nodes = components.nodes
+    holders: list[tuple[str, str, int]] = []  # (role, affiliation, node)
+    for index, node in enumerate(nodes):
+        for mention in node.mentions:
+            for role in mention.roles:
+                if role.current and role.affiliation and role.role in SINGULAR_ROLES:
+                    holders.append((role.role, role.affiliation, index))
+    for i, (role_a, place_a, a) in enumerate(holders):
+        for role_b, place_b, b in holders[i + 1 :]:
+            if role_a != role_b or not same_place(place_a, place_b):
+                continue
+            if nodes[a].source == nodes[b].source and nodes[a].key != nodes[b].key:
+                continue  # one article naming two holders is telling them apart
+            components.join(a, b, "role")
 
 
 def resolve_entities(mentions_by_source: Sequence[tuple[str, Sequence[LocalMention]]]) -> tuple[Entity, ...]:
-    """One ``Entity`` per name across all sources, with every mention and alias."""
-    person_words: dict[str, set[str]] = defaultdict(set)
-    for _, mentions in mentions_by_source:
-        for mention in mentions:
-            words = mention.key.split()
-            if mention.label == "PERSON" and len(words) > 1:
-                for word in words:
-                    person_words[word].add(mention.key)
-
-    grouped: dict[str, list[Mention]] = {}
+    """One ``Entity`` per person, organisation or place across all sources."""
+    nodes: list[_Local] = []
+    index_of: dict[tuple[str, str], int] = {}
     for source, mentions in mentions_by_source:
         for mention in mentions:
-            key = mention.key
-            candidates = person_words.get(key, set())
-            if len(key.split()) == 1 and len(candidates) == 1:
-                key = next(iter(candidates))
-            grouped.setdefault(key, []).append(
-                Mention(source=source, start=mention.start, end=mention.end, text=mention.text, label=mention.label)
-            )
+            slot = (source, mention.key)
+            if slot not in index_of:
+                index_of[slot] = len(nodes)
+                nodes.append(_Local(source, mention.key))
+            nodes[index_of[slot]].mentions.append(mention)
 
-    entities = []
-    for number, (key, mentions) in enumerate(grouped.items(), start=1):
-        labels = Counter(m.label for m in mentions)
-        label = min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.get(lab, 9)))
-        if any(m.label == "PERSON" and len(m.text.split()) > 1 for m in mentions):
-            label = "PERSON"
-        aliases = tuple(sorted({m.text for m in mentions}))
+    components = _Components(nodes)
+    _join_equal(components, [n.key for n in nodes], None)
+    multi = [" ".join(sorted(n.key.split())) if len(n.key.split()) > 1 else None for n in nodes]
+    _join_equal(components, multi, "variant")
+    _join_equal(components, [n.key.replace(" ", "") if n.label == "PERSON" else None for n in nodes], "variant")
+    _join_short_forms(components)
+    _join_acronyms(components)
+    _join_roles(components)
+    return _build(nodes, components)
+
+
+def _build(nodes: Sequence[_Local], components: _Components) -> tuple[Entity, ...]:
+    groups: dict[int, list[int]] = {}
+    for index in range(len(nodes)):
+        groups.setdefault(components.find(index), []).append(index)
+    merges_of: dict[int, list[Merge]] = {}
+    for a, b, reason in components.merges:
+        merge = Merge(nodes[a].display, nodes[b].display, reason)
+        existing = merges_of.setdefault(components.find(a), [])
+        if merge not in existing:  # the same name in five articles is one "exact", not four
+            existing.append(merge)
+    for index, node in enumerate(nodes):
+        for mention in node.mentions:
+            if mention.short_form_of is not None:
+                merge = Merge(node.display, mention.text, "short form")
+                existing = merges_of.setdefault(components.find(index), [])
+                if merge not in existing and mention.text != node.display:
+                    existing.append(merge)
+
+    source_order = {source: rank for rank, source in enumerate(dict.fromkeys(n.source for n in nodes))}
+    entities: list[Entity] = []
+    for number, (root, members) in enumerate(sorted(groups.items(), key=lambda item: min(item[1])), start=1):
+        mentions = [m for i in members for m in nodes[i].mentions]
+        member_nodes = [nodes[i] for i in members]
+        labels = Counter(n.label for n in member_nodes for _ in n.mentions)
+        label = "PERSON" if "PERSON" in labels else min(labels, key=lambda lab: (-labels[lab], _LABEL_PRIORITY.get(lab, 9)))
         counts = Counter(m.text for m in mentions)
+        aliases = tuple(sorted(counts))
         name = max(aliases, key=lambda a: (len(a.split()), counts[a], -aliases.index(a)))
+        roles = tuple(dict.fromkeys(r.title for m in mentions for r in m.roles))
         entities.append(
-            Entity(id=f"E{number}", name=name, label=label, aliases=aliases, roles=(), mentions=tuple(mentions))
+            Entity(
+                id=f"E{number}",
+                name=name,
+                label=label,
+                aliases=aliases,
+                roles=roles,
+                mentions=tuple(
+                    sorted(
+                        (
+                            Mention(source=n.source, start=m.start, end=m.end, text=m.text, label=m.label)
+                            for n in member_nodes
+                            for m in n.mentions
+                        ),
+                        key=lambda m: (source_order[m.source], m.start),
+                    )
+                ),
+                merges=tuple(merges_of.get(root, ())),
+            )
         )
-    return tuple(entities)
+    return _link_metonyms(entities)
 
 
-def entity_at(entities: Sequence[Entity], source: str, start: int, end: int) -> Entity | None:
-    """The entity with a mention in ``source`` covering characters ``start:end``."""
+def _link_metonyms(entities: list[Entity]) -> tuple[Entity, ...]:
+    """Link "Pyongyang", "the Kremlin" to the country they stand for."""
+    places = [(normalise_name(e.name), e.id) for e in entities if e.label in _PLACE_LABELS]
+    linked = []
     for entity in entities:
-        for mention in entity.mentions:
-            if mention.source == source and mention.start <= start and end <= mention.end:
-                return entity
-    return None
+        country = country_of_metonym(normalise_name(entity.name)) if entity.label != "PERSON" else None
+        if country is None:
+            linked.append(entity)
+            continue
+        target = next((eid for key, eid in places if same_place(key, country) and eid != entity.id), None)
+        linked.append(replace(entity, metonym_of=Metonym(country=country, entity=target)))
+    return tuple(linked)

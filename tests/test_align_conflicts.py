@@ -4,7 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from ncr.align import assign_topics, place_key, same_place
+from ncr.align import assign_topics
+from ncr.names import place_key, same_place
 from ncr.conflicts import build_topic, compatible
 from ncr.records import Claim, Interval, Qualifier, Status
 

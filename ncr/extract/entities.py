@@ -1,22 +1,56 @@
-"""Entity mentions in one article: the named people, organisations and places.
+"""Entity mentions in one article: spaCy's entities, repaired, with the roles people hold.
 
-Takes spaCy's entity spans, trims what does not belong to a name (a leading
-"the", a trailing possessive), and links a short form ("Putin") to the full
-name it follows in the same article ("Vladimir Putin"). Linking the same
-entity across articles is ``ncr.resolve``'s job.
+spaCy's small model splits and mislabels names ("Choe Son" + "Hui", "Ursula
+von" + "Leyen", "Zelenskiy" as ORG) and misses some entirely. This stage
+repairs them with evidence from the text itself:
+
+- a title or role next to a name ("Foreign Minister X", "X, the country's vice
+  foreign minister,", "Foreign Minister, X,") makes X a person and records the
+  role with the body it belongs to ("North Korean" → north korea);
+- a person's name runs on over capitalised words, name particles ("von der")
+  and hyphenated parts ("Son-hui"), swallowing mislabelled fragments;
+- determiners and possessives are trimmed ("the Kremlin", "Cui Shanji's");
+- a short form ("Choe", "Rutte") is filed under the nearest full name before
+  it that contains it, and relabelled as a person; occurrences the model missed
+  are found the same way.
+
+Linking the same entity across articles is ``ncr.resolve``'s job.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Token
+
+from ..lexicon import (
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    PAST_ROLE_MARKERS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
+from ..names import normalise_name, place_key
 
 # spaCy labels kept as entities; numbers and dates are other stages' business.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-_POSSESSIVES = ("'s", "’s", "'", "’")
-_LEADING = ("the ",)
 PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_AFFILIATION_LABELS = frozenset({"NORP", "GPE", "ORG"})
+_POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
+_COMPOUND_ROLES = ("secretary general", "attorney general", "inspector general", "surgeon general")
+_MAX_NAME_TOKENS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role someone holds, as written and normalised, with the body it is for."""
+
+    title: str  # as written: "North Korean Foreign Minister"
+    role: str  # normalised: "foreign minister"
+    affiliation: str | None  # place or organisation key: "north korea", "nato"
+    current: bool  # False for "former", "then", "incoming"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,72 +64,284 @@ class LocalMention:
     key: str
     token_start: int
     token_end: int
+    roles: tuple[Role, ...] = ()
+    short_form_of: str | None = None  # the full name a short form was filed under
 
 
-def normalise_name(text: str) -> str:
-    """The comparable form of a name: no case, dots, hyphen or spacing differences.
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    label: str
+    roles: list[Role]
 
-    "U.S." → "us", "Kim Jong-un" → "kim jong un", "the Kremlin" → "kremlin".
-    """
-    lowered = text.casefold().replace("’", "'")
-    for prefix in _LEADING:
-        if lowered.startswith(prefix):
-            lowered = lowered[len(prefix) :]
-    for suffix in _POSSESSIVES:
-        if lowered.endswith(suffix):
-            lowered = lowered[: -len(suffix)]
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised word that can be part of a personal name."""
+    text = token.text
+    if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
+        return False
+    if not all(ch.isalpha() or ch in "'’." for ch in text):
+        return False
+    lower = token.lower_
+    return lower not in NOT_NAME_WORDS and lower not in _ROLE_WORDS and token.ent_type_ not in {"DATE", "TIME"}
+
+
+def _is_hyphen_join(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen glued to words on both sides ("Son-hui")."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in {"-", "‐", "‑"}
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].is_alpha
+    )
+
+
+def _particles_then_name(doc: Doc, i: int) -> bool:
+    """Tokens from ``i`` are name particles followed by a name word ("von der Leyen")."""
+    while i < len(doc) and doc[i].lower_ in NAME_PARTICLES:
+        i += 1
+    return i < len(doc) and _is_name_word(doc[i])
+
+
+def name_end(doc: Doc, start: int) -> int:
+    """The token index just after the personal name that starts at ``start``."""
+    i = end = start
+    while i < len(doc) and i - start < _MAX_NAME_TOKENS:
+        token = doc[i]
+        if i > start and token.is_sent_start:
             break
-    cleaned = "".join(ch if ch.isalnum() else (" " if ch in "-_ " else "") for ch in lowered)
-    return " ".join(cleaned.split())
+        if i > start and _is_hyphen_join(doc, i):
+            i += 2
+            end = i
+        elif _is_name_word(token):
+            i += 1
+            end = i
+        elif i > start and token.lower_ in NAME_PARTICLES and _particles_then_name(doc, i):
+            i += 1
+        else:
+            break
+        if doc[i - 1].whitespace_ and "\n" in doc[i - 1].whitespace_:
+            break
+    return end
 
 
-def _trim(span: Span) -> Span | None:
-    """The span without a leading determiner and a trailing possessive."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
-        start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
-        end -= 1
-    if start == end:
+def _role_run(doc: Doc, i: int) -> int:
+    """End of the run of role words starting at ``i`` (hyphen-joined parts included)."""
+    j = i
+    while j < len(doc):
+        if doc[j].lower_ in _ROLE_WORDS:
+            j += 1
+        elif j > i and _is_hyphen_join(doc, j) and doc[j + 1].lower_ in _ROLE_WORDS:
+            j += 2
+        else:
+            break
+    return j
+
+
+def _normalise_role(words: list[str]) -> str | None:
+    role = " ".join(w.lower() for w in words if w not in {"-", "‐", "‑"})
+    role = " ".join(w for w in role.split() if w not in PAST_ROLE_MARKERS)
+    if any(role.endswith(compound) for compound in _COMPOUND_ROLES):
+        return role
+    last = role.split()[-1] if role else ""
+    return role if last in ROLE_HEADS and last != "general" else None
+
+
+def _entity_at(doc: Doc, i: int):  # noqa: ANN202 - a spaCy Span or None
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _affiliation_before(doc: Doc, start: int) -> tuple[int, str | None]:
+    """The body a role belongs to, written before it ("North Korean", "NATO", "South Korea's")."""
+    i = start - 1
+    if i >= 0 and doc[i].text in _POSSESSIVE_TOKENS:
+        i -= 1
+    if i >= 0 and doc[i].ent_type_ in _AFFILIATION_LABELS:
+        ent = _entity_at(doc, i)
+        if ent is not None:
+            text = ent.text
+            for suffix in ("’s", "'s"):
+                text = text.removesuffix(suffix)
+            return ent.start, place_key(text)
+    return start, None
+
+
+def _affiliation_after(doc: Doc, end: int) -> str | None:
+    """The body in "editor for X", "spokesman of X" (an organisation preferred)."""
+    if end >= len(doc) or doc[end].lower_ not in {"of", "for", "at"}:
         return None
-    return doc[start:end]
+    found = []
+    for token in doc[end + 1 : end + 8]:
+        if token.is_punct:
+            break
+        if token.ent_type_ in _AFFILIATION_LABELS:
+            found.append(token)
+    if not found:
+        return None
+    chosen = next((t for t in found if t.ent_type_ == "ORG"), found[0])
+    ent = _entity_at(doc, chosen.i)
+    return place_key(ent.text) if ent is not None else None
+
+
+def _name_before_comma(doc: Doc, comma: int) -> tuple[int, int] | None:
+    """The name that ends just before the comma at ``comma`` ("Kim Hong-kyun, ...")."""
+    start = comma
+    while start > 0 and comma - start < _MAX_NAME_TOKENS:
+        previous = doc[start - 1]
+        glued_after_hyphen = start - 2 >= 0 and _is_hyphen_join(doc, start - 2) and previous.is_alpha
+        if _is_name_word(previous) or _is_hyphen_join(doc, start - 1) or glued_after_hyphen:
+            start -= 1
+        elif previous.lower_ in NAME_PARTICLES:
+            start -= 1
+        else:
+            break
+    while start < comma and not _is_name_word(doc[start]):
+        start += 1
+    return (start, comma) if start < comma else None
+
+
+def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
+    """People named next to a role: (name token start, name token end, role)."""
+    found: list[tuple[int, int, Role]] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].lower_ not in _ROLE_WORDS:
+            i += 1
+            continue
+        end = _role_run(doc, i)
+        role = _normalise_role([t.text for t in doc[i:end]])
+        if role is None:
+            i = end
+            continue
+        title_start, affiliation = _affiliation_before(doc, i)
+        past = any(t.lower_ in PAST_ROLE_MARKERS for t in doc[max(0, title_start - 1) : end])
+        affiliation = affiliation or _affiliation_after(doc, end)
+        title = doc[title_start:end].text
+        record = Role(title=title, role=role, affiliation=affiliation, current=not past)
+        # Title before the name: "Foreign Minister Choe Son Hui", "Foreign Minister, Choe Son-hui,".
+        after = end + 1 if end < len(doc) and doc[end].text == "," else end
+        if after < len(doc) and _is_name_word(doc[after]) and not doc[after].is_sent_start:
+            stop = name_end(doc, after)
+            needs_comma = after != end
+            if stop > after and (not needs_comma or (stop < len(doc) and doc[stop].text == ",")):
+                found.append((after, stop, record))
+                i = stop
+                continue
+        # Name before the title: "Kim Hong-kyun, South Korea's vice foreign minister,".
+        lead = title_start
+        if lead - 1 >= 0 and doc[lead - 1].lower_ in _DETERMINERS:
+            lead -= 1
+        if lead - 1 >= 0 and doc[lead - 1].text == ",":
+            name = _name_before_comma(doc, lead - 1)
+            if name is not None:
+                found.append((*name, record))
+        i = end
+    return found
+
+
+def _initial_spans(doc: Doc) -> list[_Span]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].text in _POSSESSIVE_TOKENS or doc[end - 1].is_punct):
+            end -= 1
+        if start < end:
+            spans.append(_Span(start, end, ent.label_, []))
+    return spans
+
+
+def _place(spans: list[_Span], new: _Span) -> list[_Span]:
+    """Put ``new`` in, dropping the spans it overlaps (their tokens are now its)."""
+    kept = [s for s in spans if s.end <= new.start or s.start >= new.end]
+    for s in spans:
+        if not (s.end <= new.start or s.start >= new.end):
+            new.roles.extend(s.roles)
+    kept.append(new)
+    return kept
+
+
+def _repair(doc: Doc) -> list[_Span]:
+    spans = _initial_spans(doc)
+    for start, end, role in find_roles(doc):
+        span = _Span(start, end, "PERSON", [role])
+        for s in spans:
+            if s.start < end and s.end > start and s.label == "PERSON":
+                span.start, span.end = min(span.start, s.start), max(span.end, s.end)
+        spans = _place(spans, span)
+    # A person's name runs on over the fragments the model cut off.
+    for span in sorted((s for s in spans if s.label == "PERSON"), key=lambda s: s.start):
+        if span not in spans:
+            continue
+        stop = name_end(doc, span.start)
+        if stop > span.end:
+            spans = _place(spans, _Span(span.start, stop, "PERSON", list(span.roles)))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _text_of(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """Character offsets and text of tokens ``start:end``, a glued possessive removed."""
+    span = doc[start:end]
+    text = span.text
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+    return span.start_char, span.start_char + len(text), text
 
 
 def find_mentions(doc: Doc) -> list[LocalMention]:
     """Named-entity mentions in text order, short forms filed under their full name."""
+    spans = _repair(doc)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    # Occurrences of a person's name words that the model missed ("Choe Son-hui's visit").
+    person_words = {w for s in spans if s.label == "PERSON" and s.end - s.start > 1 for w in normalise_name(doc[s.start : s.end].text).split()}
+    i = 0
+    while i < len(doc):
+        if i in covered or not _is_name_word(doc[i]) or normalise_name(doc[i].text) not in person_words:
+            i += 1
+            continue
+        stop = max(name_end(doc, i), i + 1)
+        if any(j in covered for j in range(i, stop)):
+            stop = i + 1
+        spans.append(_Span(i, stop, "PERSON", []))
+        covered.update(range(i, stop))
+        i = stop
+    spans.sort(key=lambda s: s.start)
+
     mentions: list[LocalMention] = []
-    full_names: dict[str, str] = {}  # a word of a multi-word person name → that name's key
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
-            continue
-        span = _trim(ent)
-        if span is None:
-            continue
-        text = span.text
-        # spaCy keeps possessives inside a single token sometimes ("Shanji’s").
-        for suffix in _POSSESSIVES[:2]:
-            if text.endswith(suffix):
-                text = text[: -len(suffix)]
+    full_names: dict[str, str] = {}  # a word of a multi-word person name → the latest such name
+    for span in spans:
+        start, end, text = _text_of(doc, span.start, span.end)
         key = normalise_name(text)
         if not key:
             continue
+        label, short_form_of = span.label, None
         words = key.split()
-        if ent.label_ == "PERSON" and len(words) > 1:
+        if label == "PERSON" and len(words) > 1:
             for word in words:
-                full_names.setdefault(word, key)
-        elif len(words) == 1 and words[0] in full_names:
-            key = full_names[words[0]]
-        start = span.start_char
+                full_names[word] = key
+        elif len(words) == 1 and words[0] in full_names and label in {"PERSON", "ORG", "GPE", "NORP"}:
+            short_form_of = key = full_names[words[0]]
+            label = "PERSON"
         mentions.append(
             LocalMention(
                 start=start,
-                end=start + len(text),
+                end=end,
                 text=text,
-                label=ent.label_,
+                label=label,
                 key=key,
                 token_start=span.start,
                 token_end=span.end,
+                roles=tuple(span.roles),
+                short_form_of=short_form_of,
             )
         )
     return mentions

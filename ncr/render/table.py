@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Report, Status
-from .values import bounds, interval, who
+from .values import bounds, entities_in_order, interval, names_by_source, who
 
 _STATUS_STYLE = {Status.CONFLICT: "bold red", Status.AGREE: "bold green", Status.SINGLE: "dim"}
 _STATUS_BADGE = {Status.CONFLICT: "✗ CONFLICT", Status.AGREE: "✓ agree", Status.SINGLE: "· single source"}
@@ -83,3 +83,30 @@ def output_console() -> Console:
     if not console.is_terminal:
         console = Console(highlight=False, emoji=False, width=PIPE_WIDTH)
     return console
+
+
+
+def entities_table(report: Report) -> Table:
+    """One row per entity: its names in each source, roles, and why names were joined."""
+    table = Table(title=Text(f"{len(report.entities)} entities in {len(report.articles)} sources", style="bold"),
+                  title_justify="left", show_lines=True)
+    table.add_column("id", no_wrap=True, style="dim")
+    table.add_column("name", ratio=2, style="bold")
+    table.add_column("label", no_wrap=True)
+    table.add_column("names per source", ratio=3)
+    table.add_column("roles", ratio=2)
+    table.add_column("joined because", ratio=2)
+    for entity in entities_in_order(report):
+        per_source = "\n".join(f"{source}: {', '.join(names)}" for source, names in names_by_source(entity).items())
+        merges = list(dict.fromkeys(f"{m.other} → {m.reason}" for m in entity.merges if m.name != m.other))
+        if entity.metonym_of is not None:
+            merges.append(f"stands for {entity.metonym_of.country}")
+        table.add_row(
+            Text(entity.id), Text(entity.name), Text(entity.label), Text(per_source),
+            Text("\n".join(entity.roles)), Text("\n".join(merges)),
+        )
+    return table
+
+
+def print_entities(report: Report, console: Console) -> None:
+    console.print(entities_table(report))

@@ -6,9 +6,9 @@ import csv
 import io
 import json
 
-from ..contract import claim_record
+from ..contract import claim_record, entity_record
 from ..records import Report
-from .values import bounds, interval, who
+from .values import bounds, entities_in_order, interval, names_by_source, who
 
 CSV_COLUMNS = (
     "topic", "topic_label", "status", "claim", "source", "text", "low", "high", "estimate",
@@ -78,3 +78,37 @@ def claims_markdown(report: Report) -> str:
         lines.append("")
     return "\n".join(lines)
 
+
+
+ENTITY_CSV_COLUMNS = ("entity", "name", "label", "source", "start", "end", "text")
+
+
+def entities_csv(report: Report) -> str:
+    """One row per mention, with its entity."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(ENTITY_CSV_COLUMNS)
+    for entity in report.entities:
+        for mention in entity.mentions:
+            writer.writerow((entity.id, entity.name, entity.label, mention.source, mention.start, mention.end, mention.text))
+    return buffer.getvalue()
+
+
+def entities_jsonl(report: Report) -> str:
+    """One ``ncr/v1`` entity object per line."""
+    return "".join(json.dumps(entity_record(e), ensure_ascii=False) + "\n" for e in report.entities)
+
+
+def entities_markdown(report: Report) -> str:
+    """A table of entities with their names per source, roles and merge reasons."""
+    lines = [f"# Entities ({len(report.articles)} sources)", "", "| id | name | label | names per source | roles | joined because |", "|---|---|---|---|---|---|"]
+    for entity in entities_in_order(report):
+        names = "; ".join(f"{s}: {', '.join(n)}" for s, n in names_by_source(entity).items())
+        reasons = [f"{m.other} ({m.reason})" for m in entity.merges if m.name != m.other]
+        if entity.metonym_of is not None:
+            reasons.append(f"stands for {entity.metonym_of.country}")
+        merges = ", ".join(dict.fromkeys(reasons))
+        lines.append(
+            f"| {entity.id} | {_cell(entity.name)} | {entity.label} | {_cell(names)} | {_cell(', '.join(entity.roles))} | {_cell(merges)} |"
+        )
+    return "\n".join(lines) + "\n"

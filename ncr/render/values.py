@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..records import Attribution, Entity, Interval
+from ..records import Attribution, Entity, Interval, Report
 
 
 def amount(value: float | None) -> str:
@@ -41,3 +41,21 @@ def who(attribution: Attribution | None, entities: Mapping[str, Entity]) -> str:
     if entity is not None and attribution.text.lower() in {"he", "she", "him", "her"}:
         return f"{attribution.text} ({entity.name})"
     return attribution.text
+
+
+_LABEL_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "NORP": 5}
+
+
+def entities_in_order(report: Report) -> list[Entity]:
+    """People first, then organisations, places and nationalities; first seen first."""
+    return sorted(report.entities, key=lambda e: (_LABEL_ORDER.get(e.label, 9), int(e.id[1:])))
+
+
+def names_by_source(entity: Entity) -> dict[str, list[str]]:
+    """Each source's distinct names for an entity, in order of appearance."""
+    names: dict[str, list[str]] = {}
+    for mention in entity.mentions:
+        seen = names.setdefault(mention.source, [])
+        if mention.text not in seen:
+            seen.append(mention.text)
+    return names

@@ -1,0 +1,73 @@
+"""Comparable forms of names: people, organisations, places and nationalities.
+
+Pure string functions shared by the entity stage (which name is which) and
+alignment (whose troops). They only normalise and compare; deciding that two
+mentions are the same entity is ``ncr.resolve``'s job.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .lexicon import CAPITALS, DEMONYMS
+
+_POSSESSIVES = ("'s", "'")
+# Endings that turn a country's name into its demonym ("Korea" → "Korean").
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "y", "ic")
+# Words left out of an acronym ("Organisation *of* the Petroleum ...").
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+
+
+def strip_accents(text: str) -> str:
+    """ "Zelenskyy" stays, "Nuñez" → "Nunez", "Gödel" → "Godel"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalise_name(text: str) -> str:
+    """The comparable form of a name: no case, accents, dots, hyphens or spacing differences.
+
+    "U.S." → "us", "Kim Jong-un" → "kim jong un", "the Kremlin" → "kremlin",
+    "Cui Shanji’s" → "cui shanji".
+    """
+    lowered = strip_accents(text).casefold().replace("’", "'").strip()
+    if lowered.startswith("the "):
+        lowered = lowered[4:]
+    for suffix in _POSSESSIVES:
+        if lowered.endswith(suffix):
+            lowered = lowered[: -len(suffix)]
+            break
+    cleaned = "".join(ch if ch.isalnum() else (" " if ch in "-_ \u2010\u2011" else "") for ch in lowered)
+    return " ".join(cleaned.split())
+
+
+def acronym(key: str) -> str:
+    """Initials of a normalised multi-word name: "korean central news agency" → "kcna"."""
+    words = [w for w in key.split() if w not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def place_key(text: str) -> str:
+    """The comparable form of a place or nationality: "North Korea's" → "north korea"."""
+    key = normalise_name(text)
+    return DEMONYMS.get(key, key)
+
+
+def same_place(a: str, b: str) -> bool:
+    """True when two place keys name the same country or people ("north korean" / "north korea")."""
+    if a == b:
+        return True
+    a_words, b_words = a.split(), b.split()
+    if len(a_words) != len(b_words) or a_words[:-1] != b_words[:-1]:
+        return False
+    short, long = sorted((a_words[-1], b_words[-1]), key=len)
+    for cut in range(0, 3):
+        stem = short[: len(short) - cut] if cut else short
+        if len(stem) >= 3 and long.startswith(stem) and long[len(stem) :] in _DEMONYM_ENDINGS:
+            return True
+    return False
+
+
+def country_of_metonym(key: str) -> str | None:
+    """The country a capital or seat of government stands for: "kremlin" → "russia"."""
+    return CAPITALS.get(key)
