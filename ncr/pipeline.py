@@ -8,7 +8,7 @@ Each stage is a plain function in its own module; this one only wires them.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from .clean import mask_boilerplate
 from .conflicts import build_topic
 from .extract.attribution import find_speech
 from .extract.dates import find_dates
-from .extract.entities import PRONOUNS, LocalMention, find_mentions
+from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
 from .extract.quantities import RawClaim, find_claims
 from .records import Article, Attribution, Claim, DateMention, Entity, Report
 from .resolve import resolve_entities
@@ -75,6 +75,13 @@ class MentionIndex:
         return None
 
 
+def person_name_words(mention_lists: Iterable[Sequence[LocalMention]]) -> frozenset[str]:
+    """Words of full person names in the input, for finding names the model missed elsewhere."""
+    return frozenset(
+        word for mentions in mention_lists for m in mentions if m.label == "PERSON" and " " in m.key for word in m.key.split()
+    )
+
+
 def _parse_article(article: Article, doc: Doc) -> _Parsed:
     raw_claims = find_claims(doc)
     speeches = []
@@ -99,11 +106,13 @@ def _attribution(source: str, speaker: Span, index: MentionIndex) -> Attribution
 def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0) -> Report:
     """Run every stage over ``articles`` and gather what they found."""
     texts = (mask_boilerplate(article.text) for article in articles)
-    parsed = [
-        _parse_article(article, doc)
-        for article, doc in zip(articles, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True)
+    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    parsed = [_parse_article(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    known = person_name_words(p.mentions for p in parsed)
+    docs_mentions = [
+        (p.article.id, find_known_names(doc, p.mentions, known)) for p, doc in zip(parsed, docs, strict=True)
     ]
-    entities = resolve_entities([(p.article.id, p.mentions) for p in parsed])
+    entities = resolve_entities(docs_mentions)
     index = MentionIndex(entities)
 
     claims: list[Claim] = []

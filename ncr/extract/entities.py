@@ -297,23 +297,44 @@ def _text_of(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
     return span.start_char, span.start_char + len(text), text
 
 
-def find_mentions(doc: Doc) -> list[LocalMention]:
-    """Named-entity mentions in text order, short forms filed under their full name."""
-    spans = _repair(doc)
-    covered = {i for s in spans for i in range(s.start, s.end)}
-    # Occurrences of a person's name words that the model missed ("Choe Son-hui's visit").
-    person_words = {w for s in spans if s.label == "PERSON" and s.end - s.start > 1 for w in normalise_name(doc[s.start : s.end].text).split()}
+def _missed_names(doc: Doc, covered: set[int], words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """Token spans of capitalised names made of known person-name ``words`` outside ``covered``."""
+    found = []
     i = 0
     while i < len(doc):
-        if i in covered or not _is_name_word(doc[i]) or normalise_name(doc[i].text) not in person_words:
+        if i in covered or not _is_name_word(doc[i]) or normalise_name(doc[i].text) not in words:
             i += 1
             continue
         stop = max(name_end(doc, i), i + 1)
         if any(j in covered for j in range(i, stop)):
             stop = i + 1
-        spans.append(_Span(i, stop, "PERSON", []))
-        covered.update(range(i, stop))
+        found.append((i, stop))
         i = stop
+    return found
+
+
+def find_known_names(doc: Doc, mentions: list[LocalMention], words: frozenset[str]) -> list[LocalMention]:
+    """Mentions of names known from other articles that the model missed in this one.
+
+    ``words`` are words of full person names seen elsewhere in the input; a
+    capitalised occurrence outside the existing mentions becomes a person
+    mention filed under its own name, for ``ncr.resolve`` to join (or not).
+    """
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    extra = []
+    for start, end in _missed_names(doc, covered, words):
+        char_start, char_end, text = _text_of(doc, start, end)
+        extra.append(LocalMention(char_start, char_end, text, "PERSON", normalise_name(text), start, end))
+    return sorted([*mentions, *extra], key=lambda m: m.start)
+
+
+def find_mentions(doc: Doc) -> list[LocalMention]:
+    """Named-entity mentions in text order, short forms filed under their full name."""
+    spans = _repair(doc)
+    # Occurrences of a person's name words that the model missed ("Choe Son-hui's visit").
+    person_words = {w for s in spans if s.label == "PERSON" and s.end - s.start > 1 for w in normalise_name(doc[s.start : s.end].text).split()}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    spans.extend(_Span(start, end, "PERSON", []) for start, end in _missed_names(doc, covered, person_words))
     spans.sort(key=lambda s: s.start)
 
     mentions: list[LocalMention] = []

@@ -1,0 +1,153 @@
+"""Entity mentions repaired within an article, and resolved across articles.
+
+Every text here is invented for the tests: other names, other transliterations,
+other role phrasings than the seeds.
+"""
+
+import pytest
+
+from ncr.extract.entities import find_mentions
+from ncr.nlp import load_model
+from ncr.pipeline import analyse
+from ncr.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def persons(nlp, text):
+    return [(m.text, m.key) for m in find_mentions(nlp(text)) if m.label == "PERSON"]
+
+
+def resolve(*texts):
+    articles = [Article(id=f"s{i}", text=text, path=f"s{i}.txt") for i, text in enumerate(texts)]
+    return analyse(articles, load_model()).entities
+
+
+def entity_named(entities, alias):
+    found = [e for e in entities if alias in e.aliases]
+    assert len(found) == 1, (alias, [(e.name, e.aliases) for e in entities])
+    return found[0]
+
+
+# --- repair within one article ------------------------------------------------
+
+
+def test_entities_title_marks_a_person_and_records_the_role(nlp):
+    mentions = find_mentions(nlp("Freedonian Defence Minister Tomas Arbel visited the border on Friday."))
+    person = next(m for m in mentions if m.label == "PERSON")
+    assert person.text == "Tomas Arbel"
+    (role,) = person.roles
+    assert (role.role, role.affiliation, role.current) == ("defence minister", "freedonian", True)
+
+
+def test_entities_role_after_the_name_marks_a_person(nlp):
+    mentions = find_mentions(nlp("Talks were led by Mirela Dobre-Sava, Moldova's deputy foreign minister, on Tuesday."))
+    person = next(m for m in mentions if m.text == "Mirela Dobre-Sava")
+    assert person.label == "PERSON"
+    assert person.roles[0].role == "deputy foreign minister"
+
+
+def test_entities_role_comma_name_comma_marks_a_person(nlp):
+    found = persons(nlp, "Ruritania's Prime Minister, Oksana Veleva-Dunn, has arrived in Vienna.")
+    assert ("Oksana Veleva-Dunn", "oksana veleva dunn") in found
+
+
+def test_entities_hyphenated_and_particle_names_stay_whole(nlp):
+    found = [text for text, _ in persons(nlp, "Officials met Park Ji-hoon and Maria van der Berg in the capital.")]
+    assert "Park Ji-hoon" in found
+    assert "Maria van der Berg" in found
+
+
+def test_entities_possessive_is_stripped(nlp):
+    texts = [m.text for m in find_mentions(nlp("Prime Minister Ilse Varga's visit ended. Varga's aides left."))]
+    assert "Ilse Varga" in texts and not any(t.endswith("'s") for t in texts)
+
+
+def test_entities_short_form_follows_the_nearest_full_name(nlp):
+    text = "Park Ji-hoon met Park Min-seo in Busan. Later Park said the talks went well."
+    mentions = find_mentions(nlp(text))
+    short = [m for m in mentions if m.text == "Park"]
+    assert short and all(m.key == "park min seo" and m.label == "PERSON" for m in short)
+
+
+def test_entities_former_role_is_not_current(nlp):
+    mentions = find_mentions(nlp("Former Freedonian President Lena Oster criticised the plan."))
+    person = next(m for m in mentions if m.text == "Lena Oster")
+    assert person.roles and not person.roles[0].current
+
+
+# --- resolution across articles ------------------------------------------------
+
+
+def test_resolve_variants_of_spelling_hyphen_and_accents_are_one_entity():
+    entities = resolve(
+        "Ruritanian Foreign Minister Ana Kovač-Marin arrived in Geneva on Monday.",
+        "Ana Kovac Marin, the Ruritanian foreign minister, spoke to reporters.",
+        "The visit by ANA KOVAC-MARIN was brief.",
+    )
+    person = entity_named(entities, "Ana Kovač-Marin")
+    assert {"Ana Kovac Marin"} <= set(person.aliases)
+    assert {m.reason for m in person.merges} & {"variant"}
+
+
+def test_resolve_role_joins_two_transliterations():
+    entities = resolve(
+        "Freedonian Foreign Minister Ahmad Zarif Khan met his counterpart in Oslo.",
+        "Freedonian Foreign Minister Akhmed Sarif said the talks were useful.",
+    )
+    person = entity_named(entities, "Ahmad Zarif Khan")
+    assert "Akhmed Sarif" in person.aliases
+    assert any(m.reason == "role" for m in person.merges)
+
+
+def test_resolve_role_needs_the_same_body_and_a_current_holder():
+    entities = resolve(
+        "Freedonian President Lena Oster opened the summit.",
+        "Ruritanian President Marko Test closed it. Former Freedonian President Ivo Brandt watched.",
+    )
+    assert entity_named(entities, "Lena Oster") is not entity_named(entities, "Marko Test")
+    assert entity_named(entities, "Lena Oster") is not entity_named(entities, "Ivo Brandt")
+
+
+def test_resolve_short_form_joins_only_an_unambiguous_full_name():
+    entities = resolve(
+        "Park Ji-hoon met Park Min-seo and Lena Oster in Busan.",
+        "Oster said nothing. Park said the meeting was useful.",
+    )
+    oster = entity_named(entities, "Lena Oster")
+    assert "Oster" in oster.aliases
+    park = entity_named(entities, "Park")
+    assert park.name == "Park"  # two Parks: the bare surname stays apart
+
+
+def test_resolve_acronym_joins_an_organisation():
+    entities = resolve(
+        "The Baltic Fisheries Authority said stocks were low.",
+        "The BFA warned on Monday that quotas would be cut.",
+    )
+    authority = entity_named(entities, "Baltic Fisheries Authority")
+    assert "BFA" in authority.aliases
+    assert any(m.reason == "acronym" for m in authority.merges)
+
+
+def test_resolve_different_people_stay_apart():
+    entities = resolve(
+        "Anna Berg met Anders Berg in Malmo.",
+        "Anna Berg said the meeting was useful.",
+    )
+    assert entity_named(entities, "Anna Berg") is not entity_named(entities, "Anders Berg")
+
+
+def test_resolve_capitals_are_linked_to_their_country():
+    entities = resolve("Moscow rejected the offer, and Russia recalled its envoy. Officials in Lisbon were silent.")
+    moscow = entity_named(entities, "Moscow")
+    russia = entity_named(entities, "Russia")
+    assert moscow is not russia
+    assert moscow.metonym_of is not None and moscow.metonym_of.entity == russia.id
+    lisbon = entity_named(entities, "Lisbon")
+    assert lisbon.metonym_of is not None and lisbon.metonym_of.country == "portugal" and lisbon.metonym_of.entity is None
