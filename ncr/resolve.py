@@ -12,6 +12,8 @@ meet, and are joined only on evidence, each join carrying its reason:
   when there are two Kims) stays apart;
 - ``initials``: "J. Kirby" / "John Kirby", when only one full name fits;
 - ``acronym``: "KCNA" / "Korean Central News Agency", "US" / "United States";
+- ``description``: "Seoul's intelligence agency" / "South Korea's National
+  Intelligence Service": the same country, and the description's words in the name;
 - ``role``: two people holding the same one-holder role (president, foreign
   minister, secretary-general, ...) for the same country or organisation, in
   different articles of the same story ("North Korean Foreign Minister Choe
@@ -29,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .extract.entities import LocalMention
-from .lexicon import SINGULAR_ROLES
+from .lexicon import ORG_TYPE_NOUNS, SINGULAR_ROLES
 from .names import acronym, country_of_metonym, normalise_name, same_place
 from .records import Entity, Merge, Mention, Metonym
 
@@ -154,6 +156,41 @@ def _join_roles(components: _Components) -> None:
             components.join(a, b, "role")
 
 
+def _country(place: str) -> str:
+    return country_of_metonym(place) or place
+
+
+def _join_descriptions(components: _Components) -> None:
+    """ "Seoul's intelligence agency" is "South Korea's National Intelligence Service":
+    the same country (a capital counts as its country), the description's words
+    all in the name, and both naming a kind of organisation."""
+    nodes = components.nodes
+    named = [
+        (i, n) for i, n in enumerate(nodes)
+        if n.label == "ORG" and not _description_of(n) and _place(n) and n.key.split()[-1] in ORG_TYPE_NOUNS
+    ]
+    for index, node in enumerate(nodes):
+        words = _description_of(node)
+        place = _place(node)
+        if not words or place is None:
+            continue
+        content = set(words[:-1])
+        matches = {
+            other.key: i for i, other in named
+            if content and content <= set(other.key.split()) and same_place(_country(place), _country(_place(other) or ""))
+        }
+        if len(matches) == 1:
+            components.join(next(iter(matches.values())), index, "description")
+
+
+def _description_of(node: _Local) -> tuple[str, ...]:
+    return next((m.description for m in node.mentions if m.description), ())
+
+
+def _place(node: _Local) -> str | None:
+    return next((m.place for m in node.mentions if m.place), None)
+
+
 def resolve_entities(mentions_by_source: Sequence[tuple[str, Sequence[LocalMention]]]) -> tuple[Entity, ...]:
     """One ``Entity`` per person, organisation or place across all sources."""
     nodes: list[_Local] = []
@@ -174,6 +211,7 @@ def resolve_entities(mentions_by_source: Sequence[tuple[str, Sequence[LocalMenti
     _join_short_forms(components)
     _join_acronyms(components)
     _join_roles(components)
+    _join_descriptions(components)
     return _build(nodes, components)
 
 

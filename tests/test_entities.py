@@ -151,3 +151,15 @@ def test_resolve_capitals_are_linked_to_their_country():
     assert moscow.metonym_of is not None and moscow.metonym_of.entity == russia.id
     lisbon = entity_named(entities, "Lisbon")
     assert lisbon.metonym_of is not None and lisbon.metonym_of.country == "portugal" and lisbon.metonym_of.entity is None
+
+
+def test_resolve_description_joins_the_named_organisation_of_the_same_country():
+    entities = resolve(
+        "Lisbon's fisheries agency said catches fell by half.",
+        "Officials at Portugal's National Fisheries Agency confirmed the figures.",
+        "Madrid's fisheries agency disagreed.",
+    )
+    agency = entity_named(entities, "National Fisheries Agency")
+    assert "Lisbon's fisheries agency" in agency.aliases
+    assert any(m.reason == "description" for m in agency.merges)
+    assert "Madrid's fisheries agency" not in agency.aliases

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
+    ORG_TYPE_NOUNS,
     PAST_ROLE_MARKERS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -66,6 +67,8 @@ class LocalMention:
     token_end: int
     roles: tuple[Role, ...] = ()
     short_form_of: str | None = None  # the full name a short form was filed under
+    place: str | None = None  # for organisations: the country or city they belong to
+    description: tuple[str, ...] = ()  # for "Seoul's intelligence agency": ("intelligence", "agency")
 
 
 @dataclass(slots=True)
@@ -313,6 +316,43 @@ def _missed_names(doc: Doc, covered: set[int], words: set[str] | frozenset[str])
     return found
 
 
+def _place_of(doc: Doc, start: int) -> str | None:
+    """The place written as a possessive just before token ``start`` ("South Korea's ...")."""
+    if start >= 2 and doc[start - 1].text in _POSSESSIVE_TOKENS and doc[start - 2].ent_type_ in {"GPE", "NORP"}:
+        ent = _entity_at(doc, start - 2)
+        return place_key(ent.text) if ent is not None else None
+    return None
+
+
+def find_descriptions(doc: Doc) -> list[LocalMention]:
+    """Organisations named by description: "Seoul's intelligence agency", "the Russian foreign ministry".
+
+    Only descriptions tied to a place count: "the agency" alone names nothing.
+    """
+    found = []
+    for token in doc:
+        if token.lemma_.lower() not in ORG_TYPE_NOUNS or not token.is_lower:
+            continue
+        modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.is_lower and c.is_alpha]
+        places = [c for c in token.lefts if c.dep_ in {"poss", "amod", "compound"} and c.ent_type_ in {"GPE", "NORP"}]
+        if not places:
+            continue
+        place = _entity_at(doc, places[0].i)
+        if place is None:
+            continue
+        start = min(place.start, *(m.i for m in modifiers))
+        span = doc[start : token.i + 1]
+        words = tuple(m.lower_ for m in sorted(modifiers, key=lambda m: m.i)) + (token.lemma_.lower(),)
+        found.append(
+            LocalMention(
+                start=span.start_char, end=span.end_char, text=span.text, label="ORG",
+                key=normalise_name(span.text), token_start=span.start, token_end=span.end,
+                place=place_key(place.text.removesuffix("’s").removesuffix("'s")), description=words,
+            )
+        )
+    return found
+
+
 def find_known_names(doc: Doc, mentions: list[LocalMention], words: frozenset[str]) -> list[LocalMention]:
     """Mentions of names known from other articles that the model missed in this one.
 
@@ -363,6 +403,7 @@ def find_mentions(doc: Doc) -> list[LocalMention]:
                 token_end=span.end,
                 roles=tuple(span.roles),
                 short_form_of=short_form_of,
+                place=_place_of(doc, span.start) if label == "ORG" else None,
             )
         )
-    return mentions
+    return sorted([*mentions, *find_descriptions(doc)], key=lambda m: (m.start, m.end))
