@@ -1,10 +1,10 @@
-# Entry points: make run, make test, make bench.
+# Entry points: make run, make test, make bench, make eval.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench eval clean
 
 install: $(STAMP)
 
@@ -23,6 +23,9 @@ test: install
 
 bench: install
 	$(BIN)/python bench/bench.py
+
+eval: install
+	$(BIN)/python bench/eval.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -232,3 +232,10 @@ CAPITALS: dict[str, str] = {
     "brasilia": "brazil", "buenos aires": "argentina", "santiago": "chile",
     "canberra": "australia", "wellington": "new zealand",
 }
+
+# Legal-form words that end company names ("Chrysler LLC", "Ford Motor Company"):
+# dropped when comparing organisation names.
+LEGAL_FORMS = frozenset(
+    """inc incorporated corp corporation co company companies llc ltd limited plc
+    group spa ag sa nv gmbh holdings""".split()
+)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .lexicon import CAPITALS, DEMONYMS
+from .lexicon import CAPITALS, DEMONYMS, LEGAL_FORMS
 
 _POSSESSIVES = ("'s", "'")
 # Endings that turn a country's name into its demonym ("Korea" → "Korean").
@@ -39,6 +39,17 @@ def normalise_name(text: str) -> str:
             break
     cleaned = "".join(ch if ch.isalnum() else (" " if ch in "-_ \u2010\u2011" else "") for ch in lowered)
     return " ".join(cleaned.split())
+
+
+def organisation_key(key: str) -> str:
+    """A normalised organisation name without its legal form or plural ending:
+    "ford motors co" → "ford motor", "chrysler llc" → "chrysler"."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    if len(words) > 1 and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
 
 
 def acronym(key: str) -> str:

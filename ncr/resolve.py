@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 
 from .extract.entities import LocalMention
 from .lexicon import ORG_TYPE_NOUNS, SINGULAR_ROLES
-from .names import acronym, country_of_metonym, normalise_name, same_place
+from .names import acronym, country_of_metonym, normalise_name, organisation_key, same_place
 from .records import Entity, Merge, Mention, Metonym
 
 # When spaCy disagrees with itself about a name, prefer the more specific label.
@@ -124,18 +124,37 @@ def _join_short_forms(components: _Components) -> None:
                 components.join(full[match], index, "initials")
 
 
-def _join_acronyms(components: _Components) -> None:
+def _join_organisation_short_forms(components: _Components) -> None:
+    """ "Cerberus" / "Cerberus Capital Management": a one-word organisation name that
+    begins exactly one longer organisation name in the input."""
     nodes = components.nodes
-    by_acronym: dict[str, set[int]] = {}
+    by_first: dict[str, dict[str, int]] = {}
     for index, node in enumerate(nodes):
-        if node.label != "PERSON" and (letters := acronym(node.key)):
-            by_acronym.setdefault(letters, set()).add(index)
+        key = organisation_key(node.key)
+        if node.label == "ORG" and " " in key:
+            by_first.setdefault(key.split()[0], {}).setdefault(key, index)
+    for index, node in enumerate(nodes):
+        if node.label != "ORG" or " " in node.key:
+            continue
+        candidates = by_first.get(node.key, {})
+        if len(candidates) == 1:
+            components.join(next(iter(candidates.values())), index, "short form")
+
+
+def _join_acronyms(components: _Components) -> None:
+    """ "KCNA" / "Korean Central News Agency", "US" / "United States": an organisation's
+    or a place's initials, when exactly one name of the same kind has them."""
+    nodes = components.nodes
+    by_acronym: dict[tuple[str, str], set[int]] = {}
+    for index, node in enumerate(nodes):
+        if node.label != "PERSON" and (letters := acronym(organisation_key(node.key))):
+            by_acronym.setdefault((node.label, letters), set()).add(index)
     for index, node in enumerate(nodes):
         words = node.key.split()
         if node.label == "PERSON" or len(words) != 1 or not 2 <= len(words[0]) <= 6:
             continue
-        targets = by_acronym.get(words[0], set())
-        if len({nodes[t].key for t in targets}) == 1:
+        targets = by_acronym.get((node.label, words[0]), set())
+        if len({organisation_key(nodes[t].key) for t in targets}) == 1:
             components.join(min(targets), index, "acronym")
 
 
@@ -154,6 +173,23 @@ def _join_roles(components: _Components) -> None:
             if nodes[a].source == nodes[b].source and nodes[a].key != nodes[b].key:
                 continue  # one article naming two holders is telling them apart
             components.join(a, b, "role")
+    # A role written without its body ("Foreign Minister X" in a sentence about
+    # North Korea) matches the one holder of that role for a place the sentence names.
+    for index, node in enumerate(nodes):
+        affiliated = {r.role for m in node.mentions for r in m.roles if r.affiliation}
+        for mention in node.mentions:
+            for role in mention.roles:
+                if not role.current or role.affiliation or role.role not in SINGULAR_ROLES or role.role in affiliated:
+                    continue  # the article says elsewhere whose role it is
+                candidates = {
+                    nodes[other].key: other
+                    for role_name, place, other in holders
+                    if role_name == role.role
+                    and nodes[other].source != node.source
+                    and any(same_place(place, context) for context in role.context)
+                }
+                if len(candidates) == 1:
+                    components.join(next(iter(candidates.values())), index, "role")
 
 
 def _country(place: str) -> str:
@@ -208,8 +244,10 @@ def resolve_entities(mentions_by_source: Sequence[tuple[str, Sequence[LocalMenti
     multi = [" ".join(sorted(n.key.split())) if len(n.key.split()) > 1 else None for n in nodes]
     _join_equal(components, multi, "variant")
     _join_equal(components, [n.key.replace(" ", "") if n.label == "PERSON" else None for n in nodes], "variant")
+    _join_equal(components, [organisation_key(n.key) if n.label == "ORG" else None for n in nodes], "variant")
     _join_short_forms(components)
     _join_acronyms(components)
+    _join_organisation_short_forms(components)
     _join_roles(components)
     _join_descriptions(components)
     return _build(nodes, components)

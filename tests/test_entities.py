@@ -163,3 +163,39 @@ def test_resolve_description_joins_the_named_organisation_of_the_same_country():
     assert "Lisbon's fisheries agency" in agency.aliases
     assert any(m.reason == "description" for m in agency.merges)
     assert "Madrid's fisheries agency" not in agency.aliases
+
+
+def test_resolve_organisation_legal_forms_and_short_forms():
+    entities = resolve(
+        "Harlow Motors Co. recalled 40,000 vans. Quillon Capital Management bought a stake.",
+        "Harlow Motor Company denied the report, and Quillon declined to comment.",
+    )
+    harlow = entity_named(entities, "Harlow Motors Co.")
+    assert "Harlow Motor Company" in harlow.aliases
+    quillon = entity_named(entities, "Quillon Capital Management")
+    assert "Quillon" in quillon.aliases
+
+
+def test_resolve_acronym_needs_a_name_of_the_same_kind():
+    entities = resolve(
+        "The Northern Fisheries Council met in North Fulton County, Georgia.",
+        "The NFC set new quotas.",
+    )
+    council = entity_named(entities, "Northern Fisheries Council")
+    assert "NFC" in council.aliases
+
+
+def test_resolve_role_without_body_matches_the_holder_for_a_place_in_its_sentence():
+    entities = resolve(
+        "Freedonian Foreign Minister Ahmad Zarif Khan met officials in Oslo.",
+        "Freedonia's state radio said a delegation led by Foreign Minister Akhmed Sarif left for Oslo.",
+    )
+    assert "Akhmed Sarif" in entity_named(entities, "Ahmad Zarif Khan").aliases
+
+
+def test_resolve_role_without_body_is_ignored_when_the_article_names_the_body_elsewhere():
+    entities = resolve(
+        "Ruritanian President Marko Test opened the summit.",
+        "Freedonian President Lena Oster arrived. Later President Oster said Ruritania must act.",
+    )
+    assert entity_named(entities, "Marko Test") is not entity_named(entities, "Lena Oster")

@@ -52,6 +52,8 @@ class Role:
     role: str  # normalised: "foreign minister"
     affiliation: str | None  # place or organisation key: "north korea", "nato"
     current: bool  # False for "former", "then", "incoming"
+    # With no affiliation written: the places the sentence names, which may hold it.
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +210,13 @@ def _name_before_comma(doc: Doc, comma: int) -> tuple[int, int] | None:
     return (start, comma) if start < comma else None
 
 
+def _sentence_places(doc: Doc, i: int) -> tuple[str, ...]:
+    """Keys of the countries and nationalities named in the sentence of token ``i``."""
+    sentence = doc[i].sent
+    places = (place_key(e.text.removesuffix("’s").removesuffix("'s")) for e in sentence.ents if e.label_ in {"GPE", "NORP"})
+    return tuple(dict.fromkeys(places))
+
+
 def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
     """People named next to a role: (name token start, name token end, role)."""
     found: list[tuple[int, int, Role]] = []
@@ -225,7 +234,8 @@ def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
         past = any(t.lower_ in PAST_ROLE_MARKERS for t in doc[max(0, title_start - 1) : end])
         affiliation = affiliation or _affiliation_after(doc, end)
         title = doc[title_start:end].text
-        record = Role(title=title, role=role, affiliation=affiliation, current=not past)
+        context = () if affiliation else _sentence_places(doc, i)
+        record = Role(title=title, role=role, affiliation=affiliation, current=not past, context=context)
         # Title before the name: "Foreign Minister Choe Son Hui", "Foreign Minister, Choe Son-hui,".
         after = end + 1 if end < len(doc) and doc[end].text == "," else end
         if after < len(doc) and _is_name_word(doc[after]) and not doc[after].is_sent_start:
@@ -340,7 +350,7 @@ def find_descriptions(doc: Doc) -> list[LocalMention]:
         place = _entity_at(doc, places[0].i)
         if place is None:
             continue
-        start = min(place.start, *(m.i for m in modifiers))
+        start = min([place.start, *(m.i for m in modifiers)])
         span = doc[start : token.i + 1]
         words = tuple(m.lower_ for m in sorted(modifiers, key=lambda m: m.i)) + (token.lemma_.lower(),)
         found.append(

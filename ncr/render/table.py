@@ -98,7 +98,7 @@ def entities_table(report: Report) -> Table:
     table.add_column("joined because", ratio=2)
     for entity in entities_in_order(report):
         per_source = "\n".join(f"{source}: {', '.join(names)}" for source, names in names_by_source(entity).items())
-        merges = list(dict.fromkeys(f"{m.other} → {m.reason}" for m in entity.merges if m.name != m.other))
+        merges = list(dict.fromkeys(f"{m.name} = {m.other} ({m.reason})" for m in entity.merges if m.name != m.other))
         if entity.metonym_of is not None:
             merges.append(f"stands for {entity.metonym_of.country}")
         table.add_row(

@@ -104,7 +104,7 @@ def entities_markdown(report: Report) -> str:
     lines = [f"# Entities ({len(report.articles)} sources)", "", "| id | name | label | names per source | roles | joined because |", "|---|---|---|---|---|---|"]
     for entity in entities_in_order(report):
         names = "; ".join(f"{s}: {', '.join(n)}" for s, n in names_by_source(entity).items())
-        reasons = [f"{m.other} ({m.reason})" for m in entity.merges if m.name != m.other]
+        reasons = [f"{m.name} = {m.other} ({m.reason})" for m in entity.merges if m.name != m.other]
         if entity.metonym_of is not None:
             reasons.append(f"stands for {entity.metonym_of.country}")
         merges = ", ".join(dict.fromkeys(reasons))

@@ -1,0 +1,199 @@
+"""Tests of bench/eval.py's CAT parser, alignment and scoring; none loads spaCy."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EVAL_PATH = Path(__file__).resolve().parent.parent / "bench" / "eval.py"
+
+
+def _load_eval():
+    spec = importlib.util.spec_from_file_location("ncr_bench_eval", EVAL_PATH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+ev = _load_eval()
+
+# Textbook example: gold {a,b,c},{d,e}; system {a,b},{c,d,e}.
+GOLD = ["G1", "G1", "G1", "G2", "G2"]
+SYSTEM = ["S1", "S1", "S2", "S2", "S2"]
+
+
+def test_b_cubed_textbook_example():
+    p, r, f = ev.b_cubed(GOLD, SYSTEM)
+    # precision: a 2/2, b 2/2, c 1/3, d 2/3, e 2/3; recall: a 2/3, b 2/3, c 1/3, d 2/2, e 2/2
+    assert p == pytest.approx((1 + 1 + 1 / 3 + 2 / 3 + 2 / 3) / 5)
+    assert r == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1 + 1) / 5)
+    assert f == pytest.approx(2 * p * r / (p + r))
+
+
+def test_b_cubed_extremes():
+    assert ev.b_cubed(GOLD, GOLD) == pytest.approx((1.0, 1.0, 1.0))
+    singletons = list(range(5))
+    p, r, _ = ev.b_cubed(GOLD, singletons)
+    assert p == pytest.approx(1.0)
+    assert r == pytest.approx((1 / 3 * 3 + 1 / 2 * 2) / 5)
+    p, r, _ = ev.b_cubed(GOLD, ["one"] * 5)
+    assert r == pytest.approx(1.0)
+    assert p == pytest.approx((3 / 5 * 3 + 2 / 5 * 2) / 5)
+
+
+def test_pairwise_textbook_example():
+    # gold links ab ac bc de; system links ab cd ce de; both: ab de
+    assert ev.pairwise_counts(GOLD, SYSTEM) == (2, 4, 4)
+    assert ev.pairwise(GOLD, SYSTEM) == pytest.approx((0.5, 0.5, 0.5))
+
+
+def test_pairwise_cross_document_only():
+    docs = ["d1", "d1", "d2", "d2", "d3"]
+    # cross-doc gold links: ac bc de (ab is within d1); system: ce de (ab, cd are within a doc); both: de
+    assert ev.pairwise_counts(GOLD, SYSTEM, docs) == (1, 2, 3)
+    p, r, f = ev.pairwise(GOLD, SYSTEM, docs)
+    assert (p, r) == pytest.approx((1 / 2, 1 / 3))
+    assert f == pytest.approx(0.4)
+
+
+def test_zero_denominators_are_zero():
+    assert ev.pairwise(["a", "b"], ["x", "y"]) == (0.0, 0.0, 0.0)
+    assert ev.b_cubed([], []) == (0.0, 0.0, 0.0)
+
+
+def test_unmatched_gold_mentions_are_singletons():
+    assert ev.system_labels(["E1", None, "E1", None]) == ["E1", ("missed", 1), "E1", ("missed", 3)]
+    gold = ["G", "G", "G"]
+    p, r, _ = ev.b_cubed(gold, ev.system_labels(["E1", "E1", None]))
+    assert p == pytest.approx(1.0)
+    assert r == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+
+
+def _gold(doc, start, end, head_start, chain="C"):
+    return ev.GoldMention(doc, start, end, head_start, end, "", chain, "PER", "NAM")
+
+
+def test_align_overlap_and_head():
+    system = [
+        ev.SystemMention("d1", 0, 10, "E1"),  # "Steve Jobs"
+        ev.SystemMention("d1", 20, 24, "E2"),
+        ev.SystemMention("d2", 0, 10, "E3"),
+    ]
+    gold = [
+        _gold("d1", 0, 10, 6),  # exact
+        _gold("d1", 0, 4, 0),  # "Steve" inside "Steve Jobs": all of the gold span overlaps
+        _gold("d1", 12, 24, 20),  # long gold span, overlap 4/12 but head inside E2
+        _gold("d1", 30, 34, 30),  # nothing there
+        _gold("d3", 0, 10, 6),  # other document
+        _gold("d1", 8, 22, 18),  # overlap 2 with E1 and 2 with E2, head outside both, < 50%
+    ]
+    assert ev.align(gold, system) == ["E1", "E1", "E2", None, None, None]
+
+
+def test_align_prefers_largest_overlap():
+    system = [ev.SystemMention("d", 0, 6, "A"), ev.SystemMention("d", 7, 20, "B")]
+    assert ev.align([_gold("d", 0, 20, 15)], system) == ["B"]
+
+
+CAT = """<?xml version="1.0" ?><Document doc_id="42" doc_name="42_Test" lang="en" url="http://x">
+<token number="0" sentence="0" t_id="1">Acme</token>
+<token number="1" sentence="0" t_id="2">hires</token>
+<token number="2" sentence="0" t_id="3">Jo</token>
+<token number="3" sentence="1" t_id="4">May</token>
+<token number="4" sentence="1" t_id="5">1</token>
+<token number="5" sentence="2" t_id="6">Jo</token>
+<token number="6" sentence="2" t_id="7">Smith</token>
+<token number="7" sentence="2" t_id="8">joined</token>
+<token number="8" sentence="2" t_id="9">Acme</token>
+<token number="9" sentence="2" t_id="10">Corp.</token>
+<token number="10" sentence="2" t_id="11">today</token>
+<token number="11" sentence="2" t_id="12">;</token>
+<token number="12" sentence="2" t_id="13">he</token>
+<Markables>
+<ENTITY_MENTION comment="" head="" m_id="1" syntactic_type="NAM"><token_anchor t_id="1"/></ENTITY_MENTION>
+<ENTITY_MENTION comment="" head="" m_id="2" syntactic_type="NAM"><token_anchor t_id="3"/></ENTITY_MENTION>
+<ENTITY_MENTION comment="" head="" m_id="3" syntactic_type="NAM"><token_anchor t_id="6"/><token_anchor t_id="7"/></ENTITY_MENTION>
+<ENTITY_MENTION comment="" head="" m_id="4" syntactic_type="PRO"><token_anchor t_id="13"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="5"><token_anchor t_id="9"/><token_anchor t_id="10"/></ENTITY_MENTION>
+<ENTITY_MENTION comment="" head="" m_id="6" syntactic_type="NAM"><token_anchor t_id="4"/></ENTITY_MENTION>
+<TIMEX3 anchorTimeID="" functionInDocument="CREATION_TIME" m_id="7" type="DATE" value="2020-05-01">
+<token_anchor t_id="4"/><token_anchor t_id="5"/></TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="8" type="DATE" value="2020-05-01"><token_anchor t_id="11"/></TIMEX3>
+<TIMEX3 TAG_DESCRIPTOR="2058" functionInDocument="NONE" m_id="9" type="DATE" value="2058"/>
+<ENTITY TAG_DESCRIPTOR="Acme" ent_type="ORG" instance_id="ORG1" m_id="20"/>
+<ENTITY TAG_DESCRIPTOR="Jo Smith" ent_type="PER" instance_id="PER1" m_id="21"/>
+<ENTITY TAG_DESCRIPTOR="May" comment="" ent_class="" ent_type="PRO" external_ref="" m_id="22"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><source m_id="5"/><target m_id="20"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="2"/><source m_id="3"/><source m_id="4"/><target m_id="21"/></REFERS_TO>
+<REFERS_TO r_id="3"><source m_id="6"/><target m_id="22"/></REFERS_TO>
+<REFERS_TO r_id="4"><source m_id="99"/><target m_id="98"/></REFERS_TO>
+</Relations>
+</Document>
+"""
+
+
+def test_parse_cat_text_and_offsets():
+    doc = ev.parse_cat(CAT)
+    assert doc.doc_id == "42" and doc.name == "42_Test" and doc.url == "http://x"
+    assert doc.text == "Acme hires Jo\nMay 1\nJo Smith joined Acme Corp. today ; he"
+    for token in doc.tokens:
+        assert doc.text[token.start : token.end] == token.text
+    smith = doc.mentions["3"]
+    assert (smith.text, doc.text[smith.head_start : smith.head_end]) == ("Jo Smith", "Smith")
+    assert doc.mentions["5"].syntactic_type is None
+
+
+def test_parse_cat_entities_and_timexes():
+    doc = ev.parse_cat(CAT)
+    assert doc.entities["21"].instance_id == "PER1" and doc.entities["22"].instance_id is None
+    assert doc.refers_to == {"1": "20", "5": "20", "2": "21", "3": "21", "4": "21", "6": "22"}
+    assert doc.chain("3") == "PER1" and doc.chain("6") == "42#22" and doc.chain("99") is None
+    assert doc.dct == "2020-05-01"
+    assert [(t.text, t.type, t.value, t.function) for t in doc.timexes] == [
+        ("May 1", "DATE", "2020-05-01", "CREATION_TIME"),
+        ("today", "DATE", "2020-05-01", "NONE"),
+    ]
+
+
+def test_gold_mentions_named_per_org_only():
+    doc = ev.parse_cat(CAT)
+    gold = ev.gold_mentions(doc)
+    # "he" is PRO, "Acme Corp." has no syntactic_type, "May" is a PRO entity
+    assert [(g.text, g.chain, g.ent_type) for g in gold] == [
+        ("Acme", "ORG1", "ORG"),
+        ("Jo", "PER1", "PER"),
+        ("Jo Smith", "PER1", "PER"),
+    ]
+    with_untyped = ev.gold_mentions(doc, untyped_names=True)
+    assert [g.text for g in with_untyped] == ["Acme", "Jo", "Jo Smith", "Acme Corp."]
+
+
+def test_looks_like_name():
+    assert ev.looks_like_name("GM") and ev.looks_like_name("the Air Force")
+    assert not ev.looks_like_name("He") and not ev.looks_like_name("the company")
+    assert not ev.looks_like_name("a European Company")
+
+
+def test_missing_meantime_folder(tmp_path, capsys):
+    assert ev.main(["--meantime", str(tmp_path / "nowhere")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1 and "MEANTIME" in captured.err
+
+
+def test_import_does_not_load_spacy():
+    code = (
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('e', {str(EVAL_PATH)!r})\n"
+        "m = importlib.util.module_from_spec(spec); sys.modules['e'] = m; spec.loader.exec_module(m)\n"
+        "assert 'spacy' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
