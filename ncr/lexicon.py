@@ -135,8 +135,6 @@ SPEECH_VERBS = frozenset(
 )
 # Phrasal speech verbs: lemma and the particle that must go with it.
 SPEECH_PHRASAL = {("point", "out"), ("make", "clear")}
-# Nouns that carry a claim ("the estimate of", "reports that").
-SPEECH_NOUNS = frozenset({"estimate", "report", "assessment", "claim", "statement", "figure"})
 
 # Dependency labels that leave a content clause: a number below one of these
 # belongs to the writer's own framing, not to the speech above it.

@@ -208,8 +208,8 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
             if head.i < phrase.start:
                 return None  # "troops numbering 10,000" and the like: too loose to trust
             return head
-    if last.dep_ in {"nummod"}:
-        return None
+    if last.dep_ == "nummod":
+        return None  # it modifies a noun the checks above refused (a date, a name part)
     return _next_noun(doc, phrase.end) or _measured_by_verb(last)
 
 
@@ -343,7 +343,6 @@ def _group(counted: Token) -> Span | None:
     "North Korean soldiers", "Russia's troops", "troops from Chad"; failing that,
     the country that sends, supplies or holds them ("North Korea has sent ...").
     """
-    doc = counted.doc
     for child in counted.lefts:
         if child.dep_ in {"amod", "compound", "poss", "nmod"}:
             for token in child.subtree:
