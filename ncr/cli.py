@@ -153,7 +153,7 @@ def _write(report: Report, command: str, chosen: OutputFormat) -> None:
     from .render import table, text
 
     if chosen is OutputFormat.TABLE:
-        printer = {"claims": table.print_claims, "entities": table.print_entities}[command]
+        printer = {"claims": table.print_claims, "entities": table.print_entities, "quotes": table.print_quotes}[command]
         printer(report, table.output_console())
         return
     if chosen is OutputFormat.JSON:
@@ -166,6 +166,9 @@ def _write(report: Report, command: str, chosen: OutputFormat) -> None:
             ("entities", OutputFormat.JSONL): text.entities_jsonl,
             ("entities", OutputFormat.CSV): text.entities_csv,
             ("entities", OutputFormat.MARKDOWN): text.entities_markdown,
+            ("quotes", OutputFormat.JSONL): text.quotes_jsonl,
+            ("quotes", OutputFormat.CSV): text.quotes_csv,
+            ("quotes", OutputFormat.MARKDOWN): text.quotes_markdown,
         }[(command, chosen)](report)
     sys.stdout.write(rendered)
     sys.stdout.flush()
@@ -175,6 +178,7 @@ def _write(report: Report, command: str, chosen: OutputFormat) -> None:
 COMMAND_SECTIONS: dict[str, frozenset[str] | None] = {
     "claims": None,
     "entities": frozenset({"entities"}),
+    "quotes": frozenset({"entities", "quotes"}),
 }
 
 
@@ -216,6 +220,25 @@ def entities(
     def body() -> int:
         report = analyse_inputs(paths, None, model, 0.0)
         _write(report, "entities", OutputFormat.JSON if as_json else output)
+        return int(ExitCode.OK)
+
+    _run(debug, body)
+
+
+@app.command()
+def quotes(
+    paths: PathsArg = None,
+    output: FormatOpt = OutputFormat.TABLE,
+    as_json: JsonOpt = False,
+    model: ModelOpt = None,
+    published: PublishedOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Who said what: direct quotes and reported speech, grouped by speaker across sources."""
+
+    def body() -> int:
+        report = analyse_inputs(paths, published, model, 0.0)
+        _write(report, "quotes", OutputFormat.JSON if as_json else output)
         return int(ExitCode.OK)
 
     _run(debug, body)

@@ -96,6 +96,7 @@ def quote_record(quote: Quote) -> dict[str, Any]:
         "direct": quote.direct,
         "cue": quote.cue,
         "speaker": _attribution(quote.speaker),
+        "as_of": quote.as_of,
     }
 
 

@@ -1,6 +1,6 @@
 """The pipeline: articles in, a ``Report`` out.
 
-ingest → clean → nlp → extract (entities, dates, quantities, attribution)
+ingest → clean → nlp → extract (entities, dates, quantities, attribution, quotes)
 → resolve (entities across sources) → align (topics) → conflicts.
 Each stage is a plain function in its own module; this one only wires them.
 """
@@ -19,7 +19,8 @@ from .extract.attribution import find_speech
 from .extract.dates import find_dates
 from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
 from .extract.quantities import RawClaim, find_claims
-from .records import Article, Attribution, Claim, DateMention, Entity, Report
+from .extract.quotes import FoundQuote, find_quotes
+from .records import Article, Attribution, Claim, DateMention, Entity, Quote, Report
 from .resolve import resolve_entities
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class _Parsed:
     raw_claims: list[RawClaim]
     speeches: list[tuple[Span, str] | None]  # (speaker span, cue) per raw claim
     dates: list[DateMention]
+    quotes: list[FoundQuote]
 
 
 class MentionIndex:
@@ -92,7 +94,7 @@ def _parse_article(article: Article, doc: Doc) -> _Parsed:
         DateMention(article.id, d.text, d.start, d.end, d.value, d.grain)
         for d in find_dates(doc)
     ]
-    return _Parsed(article, find_mentions(doc), raw_claims, speeches, dates)
+    return _Parsed(article, find_mentions(doc), raw_claims, speeches, dates, find_quotes(doc))
 
 
 def _attribution(source: str, speaker: Span, index: MentionIndex) -> Attribution:
@@ -115,10 +117,28 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0) 
     entities = resolve_entities(docs_mentions)
     index = MentionIndex(entities)
 
+    quotes: list[Quote] = []
+    for p in parsed:
+        for found in p.quotes:
+            speaker = _attribution(p.article.id, found.speaker, index) if found.speaker is not None else None
+            quotes.append(
+                Quote(
+                    id=f"Q{len(quotes) + 1}", source=p.article.id, text=found.text, start=found.start,
+                    end=found.end, direct=found.direct, cue=found.cue, speaker=speaker, as_of=p.article.published,
+                )
+            )
+    direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]
+
     claims: list[Claim] = []
     for p in parsed:
         for raw, speech in zip(p.raw_claims, p.speeches, strict=True):
             span = raw.span
+            attribution = _attribution(p.article.id, speech[0], index) if speech else None
+            inside = next(
+                (q for q in direct_quotes if q.source == p.article.id and q.start <= span.start_char < q.end), None
+            )
+            if inside is not None:
+                attribution = inside.speaker  # a number inside a quote is the speaker's
             claims.append(
                 Claim(
                     id=f"C{len(claims) + 1}",
@@ -131,7 +151,7 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0) 
                     qualifier=raw.qualifier,
                     unit=raw.unit,
                     subject=raw.subject,
-                    attributed_to=_attribution(p.article.id, speech[0], index) if speech else None,
+                    attributed_to=attribution,
                     as_of=p.article.published,
                     kind=raw.kind,
                     state=raw.state,
@@ -149,6 +169,6 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0) 
         entities=entities,
         claims=tuple(claims),
         topics=topics,
-        quotes=(),
+        quotes=tuple(quotes),
         dates=tuple(d for p in parsed for d in p.dates),
     )

@@ -166,6 +166,7 @@ class Quote:
     direct: bool
     cue: str | None
     speaker: Attribution | None
+    as_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

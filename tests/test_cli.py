@@ -393,11 +393,14 @@ def test_cli_markdown_has_heading_and_table_per_topic(
     result = flood_output("markdown")
 
     assert_exit(result, 0)
-    lines = result.stdout.splitlines()
+    claims_part, who_part = result.stdout.split("## Who said what\n")
+    lines = claims_part.splitlines()
     headings = [line for line in lines if line.startswith("## ")]
     assert headings == [
         f"## {t['id']} {t['label']}: {t['status'].upper()}" for t in flood_document["topics"]
     ]
+    who_rows = [line for line in who_part.splitlines() if line.startswith("|")]
+    assert {unescaped_pipes(row) for row in who_rows} == {len(flood_document["sources"]) + 2}
     rows = [line for line in lines if line.startswith("|")]
     header = "| | value as written | interval | source | attributed to | as of |"
     assert rows.count(header) == len(flood_document["topics"])
@@ -659,6 +662,35 @@ def test_cli_markdown_escapes_pipes_in_source_ids(tmp_path: Path) -> None:
     result = ncr("claims", "--format", "markdown", feed)
 
     assert_exit(result, 0)
-    rows = [line for line in result.stdout.splitlines() if line.startswith("|")]
+    claims_part, who_part = result.stdout.split("## Who said what\n")
+    rows = [line for line in claims_part.splitlines() if line.startswith("|")]
     assert len(rows) == 3
     assert {unescaped_pipes(row) for row in rows} == {7}
+    assert {unescaped_pipes(row) for row in who_part.splitlines() if row.startswith("|")} == {3}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("command", "filled"), [("entities", {"entities"}), ("quotes", {"entities", "quotes"})])
+def test_cli_other_commands_print_valid_documents(flood_story: Story, command: str, filled: set[str]) -> None:
+    result = ncr(command, "--json", *flood_story.paths)
+
+    assert_exit(result, 0)
+    document = json.loads(result.stdout)
+    DOCUMENT_VALIDATOR.validate(document)
+    assert document["command"] == command
+    sections = {"entities", "claims", "topics", "quotes", "dates"}
+    assert {name for name in sections if document[name]} <= filled
+    assert document["entities"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("command", ["entities", "quotes"])
+@pytest.mark.parametrize("fmt", ["table", "jsonl", "csv", "markdown"])
+def test_cli_other_commands_render_every_format(flood_story: Story, command: str, fmt: str) -> None:
+    result = ncr(command, "--format", fmt, *flood_story.paths, env={"NO_COLOR": "1"})
+
+    assert_exit(result, 0)
+    assert result.stdout.strip()
+    if fmt == "jsonl":
+        for line in result.stdout.splitlines():
+            json.loads(line)

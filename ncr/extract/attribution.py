@@ -52,19 +52,26 @@ def speaker_span(head: Token) -> Span:
     "Seoul's intelligence agency" stays whole.
     """
     keep = [head]
+    doc = head.doc
     for child in head.children:
-        if child.dep_ in _SPEAKER_DROP and not (child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPOSITIONS):
+        glued_hyphen = child.dep_ == "punct" and child.text == "-" and not child.whitespace_
+        named_apposition = child.dep_ == "appos" and doc[child.left_edge.i - 1].text != ","  # "the minister Lena Oster"
+        kept_preposition = child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPOSITIONS
+        if child.dep_ in _SPEAKER_DROP and not (kept_preposition or glued_hyphen or named_apposition):
             continue
         keep.extend(child.subtree)
+    # A name the parser split ("Yoon Suk-Yeol" headed by "Yeol") is kept whole.
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end:
+            keep.extend(ent)
     # The head plus its kept modifiers, as a contiguous run around the head.
-    indices = sorted(t.i for t in keep)
+    index_set = {t.i for t in keep}
     start = end = head.i
-    index_set = set(indices)
-    while start - 1 in index_set:
+    # Contiguous around the head, and never past a comma: "X, the minister," names X.
+    while start - 1 in index_set and doc[start - 1].text != ",":
         start -= 1
-    while end + 1 in index_set:
+    while end + 1 in index_set and doc[end + 1].text != ",":
         end += 1
-    doc = head.doc
     while start < end and doc[start].is_punct:
         start += 1
     return doc[start : end + 1]

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Report, Status
-from .values import bounds, entities_in_order, interval, names_by_source, who
+from .values import bounds, entities_in_order, interval, names_by_source, snippet, speaker_groups, who
 
 _STATUS_STYLE = {Status.CONFLICT: "bold red", Status.AGREE: "bold green", Status.SINGLE: "dim"}
 _STATUS_BADGE = {Status.CONFLICT: "✗ CONFLICT", Status.AGREE: "✓ agree", Status.SINGLE: "· single source"}
@@ -70,6 +70,55 @@ def claims_tables(report: Report) -> Group:
 
 def print_claims(report: Report, console: Console) -> None:
     console.print(claims_tables(report))
+    console.print(who_said_what(report))
+
+
+# Quotes shown per cell of the who-said-what table before "+N more".
+CELL_QUOTES = 2
+
+
+def who_said_what(report: Report) -> Table:
+    """One row per speaker, one column per source: who is quoted where, and with what."""
+    table = Table(title=Text("Who said what", style="bold"), title_justify="left", show_lines=True)
+    table.add_column("speaker", style="bold", ratio=1)
+    sources = [a.id for a in report.articles]
+    for source in sources:
+        table.add_column(Text(source), ratio=2)
+    for name, quotes in speaker_groups(report):
+        cells = []
+        for source in sources:
+            mine = [q for q in quotes if q.source == source]
+            lines = [snippet(q, 60) for q in mine[:CELL_QUOTES]]
+            if len(mine) > CELL_QUOTES:
+                lines.append(f"+{len(mine) - CELL_QUOTES} more")
+            cells.append(Text("\n".join(lines)))
+        table.add_row(Text(name), *cells)
+    return table
+
+
+def quotes_table(report: Report) -> Table:
+    """Every quote with a speaker, grouped by speaker across sources."""
+    table = Table(
+        title=Text(f"{len(report.quotes)} quotes and reported statements in {len(report.articles)} sources", style="bold"),
+        title_justify="left",
+    )
+    table.add_column("speaker", style="bold", ratio=1)
+    table.add_column("source", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("cue", no_wrap=True, style="dim")
+    table.add_column("what they said", ratio=4)
+    for name, quotes in speaker_groups(report):
+        for n, quote in enumerate(quotes):
+            table.add_row(
+                Text(name if n == 0 else ""), Text(quote.source), Text("quote" if quote.direct else "reported"),
+                Text(quote.cue or ""), Text(snippet(quote, 400)),
+                end_section=n == len(quotes) - 1,
+            )
+    return table
+
+
+def print_quotes(report: Report, console: Console) -> None:
+    console.print(quotes_table(report))
 
 
 # Width used when stdout is not a terminal (a pipe or a file): wide enough for

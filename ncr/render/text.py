@@ -6,9 +6,9 @@ import csv
 import io
 import json
 
-from ..contract import claim_record, entity_record
+from ..contract import claim_record, entity_record, quote_record
 from ..records import Report
-from .values import bounds, entities_in_order, interval, names_by_source, who
+from .values import bounds, entities_in_order, interval, names_by_source, snippet, speaker_groups, who
 
 CSV_COLUMNS = (
     "topic", "topic_label", "status", "claim", "source", "text", "low", "high", "estimate",
@@ -76,7 +76,7 @@ def claims_markdown(report: Report) -> str:
     if not report.topics:
         lines.append("No quantitative claims found.")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n" + who_said_what_markdown(report)
 
 
 
@@ -112,3 +112,48 @@ def entities_markdown(report: Report) -> str:
             f"| {entity.id} | {_cell(entity.name)} | {entity.label} | {_cell(names)} | {_cell(', '.join(entity.roles))} | {_cell(merges)} |"
         )
     return "\n".join(lines) + "\n"
+
+
+QUOTE_CSV_COLUMNS = ("quote", "speaker", "speaker_entity", "source", "direct", "cue", "start", "end", "as_of", "text")
+
+
+def quotes_csv(report: Report) -> str:
+    """One row per quote or reported statement."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(QUOTE_CSV_COLUMNS)
+    for quote in report.quotes:
+        speaker = quote.speaker
+        writer.writerow(
+            (quote.id, speaker.text if speaker else "", (speaker.entity or "") if speaker else "", quote.source,
+             "true" if quote.direct else "false", quote.cue or "", quote.start, quote.end, quote.as_of or "", quote.text)
+        )
+    return buffer.getvalue()
+
+
+def quotes_jsonl(report: Report) -> str:
+    """One ``ncr/v1`` quote object per line."""
+    return "".join(json.dumps(quote_record(q), ensure_ascii=False) + "\n" for q in report.quotes)
+
+
+def who_said_what_markdown(report: Report) -> str:
+    """The who-said-what table: a row per speaker, a column per source."""
+    sources = [a.id for a in report.articles]
+    lines = ["## Who said what", "", "| speaker | " + " | ".join(_cell(s) for s in sources) + " |", "|---" * (len(sources) + 1) + "|"]
+    for name, quotes in speaker_groups(report):
+        cells = ["<br>".join(_cell(snippet(q, 60)) for q in quotes if q.source == source) for source in sources]
+        lines.append(f"| {_cell(name)} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def quotes_markdown(report: Report) -> str:
+    """Quotes grouped by speaker."""
+    lines = [f"# Quotes ({len(report.articles)} sources)", ""]
+    for name, quotes in speaker_groups(report):
+        lines.append(f"## {_cell(name)}")
+        lines.append("")
+        for quote in quotes:
+            kind = "quoted" if quote.direct else "reported"
+            lines.append(f"- **{_cell(quote.source)}** ({kind}, {_cell(quote.cue or '—')}): {_cell(snippet(quote, 400))}")
+        lines.append("")
+    return "\n".join(lines)

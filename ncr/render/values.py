@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..records import Attribution, Entity, Interval, Report
+from ..records import Attribution, Entity, Interval, Quote, Report
 
 
 def amount(value: float | None) -> str:
@@ -59,3 +59,30 @@ def names_by_source(entity: Entity) -> dict[str, list[str]]:
         if mention.text not in seen:
             seen.append(mention.text)
     return names
+
+
+def speaker_groups(report: Report) -> list[tuple[str, list[Quote]]]:
+    """Quotes grouped by speaker (their entity, else the words naming them), most quoted first.
+
+    Quotes with no speaker are left out: they say nothing of who said what.
+    """
+    entities = {e.id: e for e in report.entities}
+    groups: dict[str, list[Quote]] = {}
+    names: dict[str, str] = {}
+    for quote in report.quotes:
+        if quote.speaker is None:
+            continue
+        entity = entities.get(quote.speaker.entity) if quote.speaker.entity else None
+        key = entity.id if entity is not None else quote.speaker.text.casefold().removeprefix("the ")
+        names.setdefault(key, entity.name if entity is not None else quote.speaker.text)
+        groups.setdefault(key, []).append(quote)
+    order = sorted(groups, key=lambda k: (-len({q.source for q in groups[k]}), -len(groups[k]), names[k]))
+    return [(names[k], groups[k]) for k in order]
+
+
+def snippet(quote: Quote, width: int = 70) -> str:
+    """A quote shortened for a table cell: direct quotes in quotation marks."""
+    text = " ".join(quote.text.split())
+    if len(text) > width:
+        text = text[: width - 1].rstrip() + "…"
+    return f"“{text}”" if quote.direct else text
