@@ -67,3 +67,17 @@ def test_clean_url_last_line_without_newline() -> None:
     text = "Body.\nhttps://example.com/x"
 
     assert mask_boilerplate(text) == "Body.\n" + " " * len("https://example.com/x")
+
+
+def test_clean_dateline_is_blanked_keeping_offsets():
+    text = "Storm hits coast\nHALIFAX, Nova Scotia — Officials said on Monday the port was closed."
+    masked = mask_boilerplate(text)
+    assert len(masked) == len(text)
+    assert masked.split("\n")[1].lstrip().startswith("Officials said")
+    assert "HALIFAX" not in masked
+    assert masked.index("Officials") == text.index("Officials")
+
+
+def test_clean_dash_inside_a_sentence_is_not_a_dateline():
+    text = "US officials - not all of them - agreed."
+    assert mask_boilerplate(text) == text
