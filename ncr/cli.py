@@ -244,6 +244,72 @@ def quotes(
     _run(debug, body)
 
 
+@app.command()
+def diff(
+    a: Annotated[str, typer.Argument(help="Side A: a file, or a source id when --in is given.", show_default=False)],
+    b: Annotated[str, typer.Argument(help="Side B: a file, or a source id when --in is given.", show_default=False)],
+    inputs: Annotated[
+        Optional[list[str]],
+        typer.Option("--in", metavar="PATH", help="Input holding the sources A and B name by id (repeatable)."),
+    ] = None,
+    output: FormatOpt = OutputFormat.TABLE,
+    as_json: JsonOpt = False,
+    model: ModelOpt = None,
+    published: PublishedOpt = None,
+    tolerance: ToleranceOpt = 0.0,
+    fail_on_conflict: FailOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Two sources side by side: claims they agree on or contradict, shared entities, who said what."""
+
+    def body() -> int:
+        from .contract import diff_record, document, dumps
+        from .diff import diff_sources
+        from .nlp import load_model
+        from .pipeline import analyse
+        from .render import diff as render_diff
+        from .render.table import output_console
+
+        if inputs:
+            articles = load_articles(inputs, published)
+            ids = {article.id for article in articles}
+            missing = [x for x in (a, b) if x not in ids]
+            if missing:
+                raise UsageError(f"no source {', '.join(map(repr, missing))} in --in (known: {', '.join(sorted(ids))})")
+            chosen_articles = tuple(article for article in articles if article.id in (a, b))
+            side_a, side_b = a, b
+        else:
+            chosen_articles = load_articles([a, b], published)
+            if len(chosen_articles) != 2:
+                raise UsageError(
+                    f"{a} and {b} hold {len(chosen_articles)} articles; name two sources by id with --in PATH"
+                )
+            side_a, side_b = chosen_articles[0].id, chosen_articles[1].id
+        report = analyse(chosen_articles, load_model(model), tolerance=tolerance)
+        result = diff_sources(report, side_a, side_b)
+        chosen = OutputFormat.JSON if as_json else output
+        if chosen is OutputFormat.TABLE:
+            render_diff.print_diff(report, result, output_console())
+        else:
+            if chosen is OutputFormat.JSON:
+                data = document(report, "diff")
+                data["diff"] = diff_record(result)
+                rendered = dumps(data)
+            else:
+                rendered = {
+                    OutputFormat.JSONL: lambda: render_diff.diff_jsonl(result),
+                    OutputFormat.CSV: lambda: render_diff.diff_csv(result),
+                    OutputFormat.MARKDOWN: lambda: render_diff.diff_markdown(report, result),
+                }[chosen]()
+            sys.stdout.write(rendered)
+            sys.stdout.flush()
+        if fail_on_conflict and result.has_conflict:
+            return int(ExitCode.CONFLICT)
+        return int(ExitCode.OK)
+
+    _run(debug, body)
+
+
 @app.callback()
 def _main() -> None:
     """ncr: compare what news sources claim."""

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .records import Attribution, Claim, DateMention, Entity, Interval, Quote, Report, Topic
+
+if TYPE_CHECKING:
+    from .diff import Diff
 
 SCHEMA_ID = "ncr/v1"
 
@@ -135,3 +138,20 @@ def document(report: Report, command: str, sections: frozenset[str] | None = Non
 def dumps(data: Any) -> str:
     """Deterministic JSON text: fixed key order, UTF-8 kept, a trailing newline."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def diff_record(diff: Diff) -> dict[str, Any]:
+    """The ``diff`` section: rows with a ``status`` and each side by id."""
+    return {
+        "a": diff.a,
+        "b": diff.b,
+        "claims": [{"topic": r.topic, "status": r.status, "a": list(r.a), "b": list(r.b)} for r in diff.claims],
+        "entities": [{"entity": r.entity, "status": r.status, "a": list(r.a), "b": list(r.b)} for r in diff.entities],
+        "quotes": [
+            {"speaker": r.speaker, "entity": r.entity, "status": r.status, "a": list(r.a), "b": list(r.b)}
+            for r in diff.quotes
+        ],
+        "dates": [
+            {"topic": r.topic, "a": r.a, "b": r.b, "a_date": r.a_date, "b_date": r.b_date} for r in diff.dates
+        ],
+    }

@@ -8,7 +8,7 @@ import json
 
 from ..contract import claim_record, entity_record, quote_record
 from ..records import Report
-from .values import bounds, entities_in_order, interval, names_by_source, snippet, speaker_groups, who
+from .values import as_written, bounds, entities_in_order, interval, names_by_source, snippet, speaker_groups, who
 
 CSV_COLUMNS = (
     "topic", "topic_label", "status", "claim", "source", "text", "low", "high", "estimate",
@@ -68,7 +68,7 @@ def claims_markdown(report: Report) -> str:
         for claim_id in topic.claims:
             claim = claims[claim_id]
             lines.append(
-                f"| {'✗' if claim_id in flagged else ''} | {_cell(claim.text + ' ' + claim.subject)} "
+                f"| {'✗' if claim_id in flagged else ''} | {_cell(as_written(claim))} "
                 f"| {interval(claim.value)} | {_cell(claim.source)} | {_cell(who(claim.attributed_to, entities))} "
                 f"| {claim.as_of or '—'} |"
             )

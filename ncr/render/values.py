@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..records import Attribution, Entity, Interval, Quote, Report
+from ..records import Attribution, Claim, Entity, Interval, Qualifier, Quote, Report
 
 
 def amount(value: float | None) -> str:
@@ -36,7 +36,7 @@ def bounds(low: float | None, high: float | None) -> str:
 def who(attribution: Attribution | None, entities: Mapping[str, Entity]) -> str:
     """The speaker as written; a pronoun is shown with the name it resolves to."""
     if attribution is None:
-        return "—"
+        return "unattributed"
     entity = entities.get(attribution.entity) if attribution.entity else None
     if entity is not None and attribution.text.lower() in {"he", "she", "him", "her"}:
         return f"{attribution.text} ({entity.name})"
@@ -86,3 +86,9 @@ def snippet(quote: Quote, width: int = 70) -> str:
     if len(text) > width:
         text = text[: width - 1].rstrip() + "…"
     return f"“{text}”" if quote.direct else text
+
+
+def as_written(claim: Claim) -> str:
+    """The number and what it counts, readable: "thousands of troops", "an estimated 10,000 troops"."""
+    joiner = " of " if claim.qualifier is Qualifier.VAGUE and claim.text.lower().endswith("s") else " "
+    return f"{claim.text}{joiner}{claim.subject}"
