@@ -130,7 +130,7 @@ def load_articles(paths: Sequence[str] | None, published: Sequence[str] | None) 
     if not ingested.articles:
         raise NcrError("no readable articles in the input")
     return tuple(
-        replace(article, published=dates[article.id]) if article.id in dates else article
+        replace(article, published=dates[article.id], published_from="option") if article.id in dates else article
         for article in ingested.articles
     )
 
@@ -150,10 +150,15 @@ def analyse_inputs(
 def _write(report: Report, command: str, chosen: OutputFormat) -> None:
     """Render ``report`` for ``command`` in the chosen format on stdout."""
     from .contract import document, dumps
-    from .render import table, text
+    from .render import table, text, timeline
 
     if chosen is OutputFormat.TABLE:
-        printer = {"claims": table.print_claims, "entities": table.print_entities, "quotes": table.print_quotes}[command]
+        printer = {
+            "claims": table.print_claims,
+            "entities": table.print_entities,
+            "quotes": table.print_quotes,
+            "timeline": timeline.print_timeline,
+        }[command]
         printer(report, table.output_console())
         return
     if chosen is OutputFormat.JSON:
@@ -169,6 +174,9 @@ def _write(report: Report, command: str, chosen: OutputFormat) -> None:
             ("quotes", OutputFormat.JSONL): text.quotes_jsonl,
             ("quotes", OutputFormat.CSV): text.quotes_csv,
             ("quotes", OutputFormat.MARKDOWN): text.quotes_markdown,
+            ("timeline", OutputFormat.JSONL): text.claims_jsonl,
+            ("timeline", OutputFormat.CSV): text.claims_csv,
+            ("timeline", OutputFormat.MARKDOWN): timeline.timeline_markdown,
         }[(command, chosen)](report)
     sys.stdout.write(rendered)
     sys.stdout.flush()
@@ -179,6 +187,7 @@ COMMAND_SECTIONS: dict[str, frozenset[str] | None] = {
     "claims": None,
     "entities": frozenset({"entities"}),
     "quotes": frozenset({"entities", "quotes"}),
+    "timeline": frozenset({"entities", "claims", "topics", "dates"}),
 }
 
 
@@ -239,6 +248,26 @@ def quotes(
     def body() -> int:
         report = analyse_inputs(paths, published, model, 0.0)
         _write(report, "quotes", OutputFormat.JSON if as_json else output)
+        return int(ExitCode.OK)
+
+    _run(debug, body)
+
+
+@app.command()
+def timeline(
+    paths: PathsArg = None,
+    output: FormatOpt = OutputFormat.TABLE,
+    as_json: JsonOpt = False,
+    model: ModelOpt = None,
+    published: PublishedOpt = None,
+    tolerance: ToleranceOpt = 0.0,
+    debug: DebugOpt = False,
+) -> None:
+    """Per topic, the claims ordered by date: how estimates moved, update or contradiction."""
+
+    def body() -> int:
+        report = analyse_inputs(paths, published, model, tolerance)
+        _write(report, "timeline", OutputFormat.JSON if as_json else output)
         return int(ExitCode.OK)
 
     _run(debug, body)

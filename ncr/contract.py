@@ -124,7 +124,10 @@ def document(report: Report, command: str, sections: frozenset[str] | None = Non
         "schema": SCHEMA_ID,
         "command": command,
         "sources": [
-            {"id": a.id, "path": a.path, "title": a.title, "published": a.published, "chars": len(a.text)}
+            {
+                "id": a.id, "path": a.path, "title": a.title, "published": a.published, "chars": len(a.text),
+                "published_from": a.published_from, "year": a.year,
+            }
             for a in report.articles
         ],
         "entities": [entity_record(e) for e in report.entities] if wanted("entities") else [],

@@ -18,7 +18,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePath
 from typing import BinaryIO, Sequence
@@ -231,15 +231,7 @@ class _Reader:
 
 
 def _replace_id(article: Article, new_id: str) -> Article:
-    return Article(
-        id=new_id,
-        text=article.text,
-        path=article.path,
-        title=article.title,
-        published=article.published,
-        url=article.url,
-        outlet=article.outlet,
-    )
+    return replace(article, id=new_id)
 
 
 def _walk(root: str) -> list[str]:
@@ -315,7 +307,10 @@ def parse_jsonl_line(line: str, path: str) -> tuple[Article, str | None]:
         extras[key] = (value or "").strip() or None
 
     published, warning = _published(obj.get("published"))
-    article = Article(id=source_id, text=text, path=path, published=published, **extras)
+    article = Article(
+        id=source_id, text=text, path=path, published=published,
+        published_from="metadata" if published else None, **extras,
+    )
     return article, warning
 
 

@@ -41,6 +41,10 @@ class Article:
     published: str | None = None  # YYYY-MM-DD
     url: str | None = None
     outlet: str | None = None
+    # Where ``published`` came from: "metadata" (JSONL), "option" (--published),
+    # "text" (a year the text fixes; ``published`` itself stays None), or None.
+    published_from: str | None = None
+    year: int | None = None  # a year the text fixes when the publication date is unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -277,6 +277,8 @@ def test_cli_json_validates_against_schema(flood_output: Callable[[str], Result]
             "title": text.splitlines()[0],
             "published": None,
             "chars": len(text),
+            "published_from": None,
+            "year": None,
         }
         for source_id, text in flood_story.texts.items()
     ]
@@ -619,7 +621,10 @@ def test_cli_reads_text_from_stdin(flood_story: Story) -> None:
     assert_exit(result, 0)
     document = valid_document(result.stdout)
     assert document["sources"] == [
-        {"id": "stdin", "path": "-", "title": "River Marl Floods Brackenford", "published": None, "chars": len(text)}
+        {
+            "id": "stdin", "path": "-", "title": "River Marl Floods Brackenford", "published": None,
+            "chars": len(text), "published_from": None, "year": None,
+        }
     ]
     assert document["claims"]
     assert_offsets_slice(document, {"stdin": text})

@@ -1,0 +1,104 @@
+"""The timeline view: per topic, claims ordered by date, with a bar per value.
+
+A source whose later claim differs from its own earlier one is updating its
+figure (marked ↑/↓); claims of different sources that cannot both be true are
+marked ✗, as in the claims view.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ..records import Claim, Report
+from .values import as_written, interval, who
+
+BAR_WIDTH = 24
+UNDATED = "9999-99-99"  # sorts undated claims last
+
+
+def _size(claim: Claim) -> float | None:
+    """The value drawn for a claim: its estimate, else the middle of its interval."""
+    value = claim.value
+    if value.estimate is not None:
+        return value.estimate
+    if value.low is not None and value.high is not None:
+        return (value.low + value.high) / 2
+    return value.low if value.low is not None else value.high
+
+
+def ordered(report: Report, topic_id: str) -> list[Claim]:
+    """The topic's claims by date (undated last), then source and position."""
+    order = {a.id: n for n, a in enumerate(report.articles)}
+    claims = [c for c in report.claims if c.topic == topic_id]
+    return sorted(claims, key=lambda c: (c.as_of or UNDATED, order[c.source], c.start))
+
+
+def changes(claims: list[Claim]) -> dict[str, str]:
+    """For each claim, how it moves from the same source's previous dated claim: "↑", "↓" or ""."""
+    marks: dict[str, str] = {}
+    last: dict[str, Claim] = {}
+    for claim in claims:
+        previous = last.get(claim.source)
+        before, now = (_size(previous) if previous else None), _size(claim)
+        if previous is not None and previous.as_of and claim.as_of and previous.as_of < claim.as_of and before and now:
+            marks[claim.id] = "↑ update" if now > before else ("↓ update" if now < before else "")
+        last[claim.source] = claim
+    return marks
+
+
+def bar(value: float | None, largest: float) -> str:
+    if value is None or largest <= 0:
+        return ""
+    return "█" * max(1, round(BAR_WIDTH * value / largest))
+
+
+def timeline_tables(report: Report) -> Group:
+    entities = {e.id: e for e in report.entities}
+    parts: list[Table | Text] = []
+    for topic in report.topics:
+        claims = ordered(report, topic.id)
+        largest = max((_size(c) or 0 for c in claims), default=0)
+        flagged = {i for pair in topic.conflicts for i in pair}
+        moves = changes(claims)
+        table = Table(title=Text(f"{topic.id} {topic.label} ({topic.status.value})", style="bold"), title_justify="left")
+        for column in ("as of", "source", "value as written", "interval", "attributed to"):
+            table.add_column(column, overflow="fold")
+        table.add_column("", no_wrap=True)
+        table.add_column("", no_wrap=True)
+        for claim in claims:
+            table.add_row(
+                Text(claim.as_of or "undated", style="dim" if not claim.as_of else ""),
+                Text(claim.source),
+                Text(as_written(claim)),
+                Text(interval(claim.value)),
+                Text(who(claim.attributed_to, entities)),
+                Text(bar(_size(claim), largest), style="red" if claim.id in flagged else "cyan"),
+                Text(("✗ " if claim.id in flagged else "") + moves.get(claim.id, ""), style="bold"),
+            )
+        parts.append(table)
+    if not parts:
+        parts.append(Text("no quantitative claims found", style="dim"))
+    return Group(*parts)
+
+
+def print_timeline(report: Report, console: Console) -> None:
+    console.print(timeline_tables(report))
+
+
+def timeline_markdown(report: Report) -> str:
+    entities = {e.id: e for e in report.entities}
+    lines = [f"# Timeline ({len(report.articles)} sources)", ""]
+    for topic in report.topics:
+        claims = ordered(report, topic.id)
+        moves = changes(claims)
+        flagged = {i for pair in topic.conflicts for i in pair}
+        lines += [f"## {topic.id} {topic.label}: {topic.status.value.upper()}", "",
+                  "| as of | source | value as written | interval | attributed to | |", "|---|---|---|---|---|---|"]
+        for c in claims:
+            mark = ("✗ " if c.id in flagged else "") + moves.get(c.id, "")
+            cells = (c.as_of or "undated", c.source, as_written(c), interval(c.value), who(c.attributed_to, entities), mark)
+            lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
