@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .align import assign_topics
 from .clean import mask_boilerplate
 from .conflicts import build_topic
 from .extract.attribution import find_speech
-from .extract.dates import find_dates
+from .extract.dates import Anchor, FoundDate, date_of_clause, find_dates, published_anchor, text_anchor
 from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
 from .extract.quantities import RawClaim, find_claims
 from .extract.quotes import FoundQuote, find_quotes
@@ -37,8 +38,10 @@ class _Parsed:
     mentions: list[LocalMention]
     raw_claims: list[RawClaim]
     speeches: list[tuple[Span, str] | None]  # (speaker span, cue) per raw claim
+    claim_dates: list[str | None]  # as_of per raw claim
     dates: list[DateMention]
     quotes: list[FoundQuote]
+    quote_dates: list[str | None]  # as_of per quote
 
 
 class MentionIndex:
@@ -84,17 +87,41 @@ def person_name_words(mention_lists: Iterable[Sequence[LocalMention]]) -> frozen
     )
 
 
-def _parse_article(article: Article, doc: Doc) -> _Parsed:
+def _anchor(article: Article, doc: Doc, today: date) -> tuple[Article, Anchor]:
+    """The article's time anchor, and the article with what the text fixed (a year) recorded."""
+    if article.published:
+        return article, published_anchor(article.published, article.published_from or "metadata")
+    anchor = text_anchor(doc, today)
+    if anchor.year is None:
+        return article, anchor
+    return replace(article, year=anchor.year, published_from="text"), anchor
+
+
+def _as_of(tokens: range, found: Sequence[FoundDate], doc: Doc, published: str | None) -> str | None:
+    """The day a claim or quote belongs to: its clause's date, else the publication date."""
+    date_found = date_of_clause(tokens, found, doc)
+    if date_found is not None and date_found.grain == "day" and date_found.value:
+        return date_found.value
+    return published
+
+
+def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
+    article, anchor = _anchor(article, doc, today)
+    found_dates = find_dates(doc, anchor)
     raw_claims = find_claims(doc)
     speeches = []
     for raw in raw_claims:
         speech = find_speech(raw.span.root)
         speeches.append((speech.speaker, speech.cue_text) if speech and speech.speaker is not None else None)
-    dates = [
-        DateMention(article.id, d.text, d.start, d.end, d.value, d.grain)
-        for d in find_dates(doc)
-    ]
-    return _Parsed(article, find_mentions(doc), raw_claims, speeches, dates, find_quotes(doc))
+    claim_dates = [_as_of(range(r.span.start, r.span.end), found_dates, doc, article.published) for r in raw_claims]
+    quotes = find_quotes(doc)
+    quote_dates = []
+    for quote in quotes:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        tokens = range(span.start, span.end) if span is not None else range(0)
+        quote_dates.append(_as_of(tokens, found_dates, doc, article.published) if len(tokens) else article.published)
+    dates = [DateMention(article.id, d.text, d.start, d.end, d.value, d.grain) for d in found_dates]
+    return _Parsed(article, find_mentions(doc), raw_claims, speeches, claim_dates, dates, quotes, quote_dates)
 
 
 def _attribution(source: str, speaker: Span, index: MentionIndex) -> Attribution:
@@ -105,11 +132,16 @@ def _attribution(source: str, speaker: Span, index: MentionIndex) -> Attribution
     return Attribution(text=speaker.text, entity=entity)
 
 
-def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0) -> Report:
-    """Run every stage over ``articles`` and gather what they found."""
+def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, today: date | None = None) -> Report:
+    """Run every stage over ``articles`` and gather what they found.
+
+    ``today`` bounds the year a text's weekday dates can fix ("Tuesday, October 29"
+    is the latest such Tuesday not after today); it defaults to the real date.
+    """
+    today = today or date.today()
     texts = (mask_boilerplate(article.text) for article in articles)
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
-    parsed = [_parse_article(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    parsed = [_parse_article(article, doc, today) for article, doc in zip(articles, docs, strict=True)]
     known = person_name_words(p.mentions for p in parsed)
     docs_mentions = [
         (p.article.id, find_known_names(doc, p.mentions, known)) for p, doc in zip(parsed, docs, strict=True)
@@ -119,19 +151,19 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0) 
 
     quotes: list[Quote] = []
     for p in parsed:
-        for found in p.quotes:
+        for found, as_of in zip(p.quotes, p.quote_dates, strict=True):
             speaker = _attribution(p.article.id, found.speaker, index) if found.speaker is not None else None
             quotes.append(
                 Quote(
                     id=f"Q{len(quotes) + 1}", source=p.article.id, text=found.text, start=found.start,
-                    end=found.end, direct=found.direct, cue=found.cue, speaker=speaker, as_of=p.article.published,
+                    end=found.end, direct=found.direct, cue=found.cue, speaker=speaker, as_of=as_of,
                 )
             )
     direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]
 
     claims: list[Claim] = []
     for p in parsed:
-        for raw, speech in zip(p.raw_claims, p.speeches, strict=True):
+        for raw, speech, as_of in zip(p.raw_claims, p.speeches, p.claim_dates, strict=True):
             span = raw.span
             attribution = _attribution(p.article.id, speech[0], index) if speech else None
             inside = next(
@@ -152,7 +184,7 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0) 
                     unit=raw.unit,
                     subject=raw.subject,
                     attributed_to=attribution,
-                    as_of=p.article.published,
+                    as_of=as_of,
                     kind=raw.kind,
                     state=raw.state,
                     group=raw.group.text if raw.group is not None else None,
@@ -165,7 +197,7 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0) 
         for topic_id, ids in topic_claims.items()
     )
     return Report(
-        articles=tuple(articles),
+        articles=tuple(p.article for p in parsed),
         entities=entities,
         claims=tuple(claims),
         topics=topics,

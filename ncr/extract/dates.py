@@ -33,21 +33,31 @@ grain      value         written
 
 Conventions (P = the publication date, when known):
 
+* direction: news copy mostly reports what has happened, so a date with no
+  year, or a bare weekday, is read backward from P, unless the verb it hangs
+  from looks ahead: future or modal ("will meet on Monday", "may be signed on
+  September 12"), present tense ("the trial opens on Monday", "has a June 1
+  deadline"), an infinitive not under a past verb ("plans to close in June",
+  "an event to be held on October 12"), or "due" / "scheduled" / "upcoming".
+  "since November" and "as of February" always look back. When no tense is
+  found (no verb above the date, a bare participle at the top), a month and
+  day is the occurrence nearest P (news copy leaves the year out for dates of
+  the current year) and a month or weekday is read back;
 * a bare weekday ("on Monday") is the most recent such day on or before P,
-  within the past 7 days (a Monday article's "Monday" is P itself); when the
-  verb the date attaches to is in the future ("will meet on Monday", "is due to
-  vote on Monday") it is the first such day on or after P;
+  within the past 7 days (a Monday article's "Monday" is P itself; a
+  Wednesday article's "Monday" is two days before); read forward, the first
+  such day on or after P;
 * "last Wednesday" / "this past Wednesday" is the most recent Wednesday
   strictly before P (1 to 7 days back: in a Friday article the Wednesday two
   days before, in a Wednesday article the one a week before), the usual
   reading in news copy; "next Wednesday" is the first strictly after P;
   "this Wednesday" is the Wednesday of P's ISO week;
 * a month with no year ("in June", "early June") is the most recent June on or
-  before P's month (future verb: the first on or after it); "last June" is the
+  before P's month (read forward: the first on or after it); "last June" is the
   most recent strictly before P's month, "next June" the first strictly after,
   "this June" / "June this year" the June of P's year;
 * a month and day with no year ("October 29") likewise: the most recent on or
-  before P (future verb: the first on or after P); written with a weekday
+  before P (read forward: the first on or after P); written with a weekday
   ("Tuesday, October 29") the year within a year of P in which that day is that
   weekday, the nearest to P;
 * with no P but a year (``Anchor.year``, from the text or the caller), a month,
@@ -56,8 +66,10 @@ Conventions (P = the publication date, when known):
   unresolved; everything relative to a day or week (weekdays, "last week",
   "yesterday") stays unresolved;
 * "the same day", "that day", "the day" (not followed by "before", "after",
-  "of", "when", ...) are the last day-grain date resolved before them in the
-  text; "the next day" / "the day before" / "three days later" step from it;
+  "of", "when", ...) are the last day-grain date before them in the text
+  ("the next day" / "the day before" / "three days later" step from it); if
+  that date is unresolved ("on Monday" with no publication date), so are they,
+  rather than reaching back to an older date;
 * durations and vague periods ("six weeks", "the last six weeks", "the past
   week", "a few weeks", "recent weeks", "decades"), ranges ("2009-2010",
   "between June and August"), seasons, quarters, decades, holidays and ages
@@ -78,8 +90,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:  # spaCy is only needed for its types here; the string helpers work without it
+    from spacy.tokens import Doc, Span, Token
 
 MONTHS: dict[str, int] = {
     name: number
@@ -123,6 +137,7 @@ _COUNT_WORDS = {
 _COUNT_WORDS.update({"a": 1, "an": 1})
 
 GRAINS = ("day", "week", "month", "year")
+BACK, FORWARD = "back", "forward"  # how a date with no year is read from the publication date
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -135,6 +150,8 @@ _WD_FULL = rf"(?P<wd>{_alternation(_FULL_WEEKDAYS)})"
 _DAY = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dayword>{_alternation(list(_ORDINAL_WORDS))})"
 _YEAR_TAIL = r"(?:,?\s+(?P<year>\d{4}))?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_MODE = r"(?P<mode>this past|this coming|last|this|next|past|coming)"
+_REL = r"(?P<rel>this|last|next|the coming|this coming|the current|the next)"
 _COUNT = rf"(?P<n>\d{{1,3}}|{_alternation(list(_COUNT_WORDS))})"
 
 # (kind, pattern); the first that matches the whole cleaned text wins.
@@ -147,12 +164,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dm", rf"^(?:{_WD_ANY},?\s+)?(?:the\s+)?(?:{_DAY})\s+(?:of\s+)?{_MON}{_YEAR_TAIL}{_PART_OF_DAY}$"),
         ("month_year", rf"^(?:the\s+month\s+of\s+)?{_MON},?\s+(?:of\s+)?(?P<year>\d{{4}})$"),
         ("month_rel_year", rf"^{_MON},?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year$"),
-        ("month", rf"^(?:(?P<mode>this past|this coming|last|this|next|past|coming)\s+)?(?:the\s+month\s+of\s+)?{_MON}$"),
+        ("month", rf"^(?:{_MODE}\s+)?(?:the\s+month\s+of\s+)?{_MON}$"),
         ("year", r"^(?:(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?|the\s+year\s+)?(?P<year>\d{4})$"),
-        ("rel_unit", r"^(?P<rel>this|last|next|the coming|this coming|the current|the next)\s+"
-                     r"(?P<unit>week|weekend|month|year)$"),
+        ("rel_unit", rf"^{_REL}\s+(?P<unit>week|weekend|month|year)$"),
         ("ago", rf"^{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+ago$"),
-        ("weekday", rf"^(?:(?P<mode>this past|this coming|last|this|next|past|coming)\s+)?{_WD_FULL}{_PART_OF_DAY}$"),
+        ("weekday", rf"^(?:{_MODE}\s+)?{_WD_FULL}{_PART_OF_DAY}$"),
         ("anaphor_step", rf"^{_COUNT}\s+days?\s+(?P<dir>later|earlier|before|after)$"),
     )
 )
@@ -178,7 +194,7 @@ _PREFIXES = re.compile(
     r"^(?:on|in|at|by|since|until|till|from|during|of|as of|as early as|as late as|at least|no later than|"
     r"before|after|around|about|just|earlier|later|early|late|the end of|the beginning of|the start of|"
     r"the middle of|the first half of|the second half of|the latter half of|the early part of|"
-    r"the late part of|the rest of|mid(?=-)|mid)[\s-]+"
+    r"the late part of|the rest of|mid)[\s-]+"
 )
 _DASHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 
@@ -197,8 +213,8 @@ class FoundDate:
     text: str
     value: str | None
     grain: str | None
-    token_start: int = 0
-    token_end: int = 0
+    token_start: int
+    token_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,9 +261,7 @@ def clean(text: str) -> str:
     """Lower case, one space, no space before a comma, no possessive, no trailing punctuation."""
     text = " ".join(text.translate(_DASHES).lower().split())
     text = re.sub(r"\s+(?=[,.])", "", text)
-    text = re.sub(r"\s*'s?$", "", text).strip(" ,;:")
-    text = text.removesuffix(".") if not re.search(rf"(?:^|\s){_MON}$", text) else text
-    return text
+    return re.sub(r"\s*'s?$", "", text).strip(" ,;:.")
 
 
 def _mode(word: str | None) -> str | None:
@@ -373,11 +387,14 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def resolve(parsed: Parsed | None, anchor: Anchor, *, future: bool = False,
+def resolve(parsed: Parsed | None, anchor: Anchor, *, direction: str | None = BACK,
             previous_day: str | None = None) -> tuple[str | None, str | None]:
     """(value, grain) of a parsed span under ``anchor``; see the module docstring for the conventions.
 
-    ``future``: the verb the date attaches to is in the future tense.
+    ``direction``: how to read a date with no year, or a bare weekday, from the
+    publication date: ``BACK`` (the default: the verb is past), ``FORWARD``
+    (future or present verb) or ``None`` (no tense found: a month and day is
+    then the nearest such day, a weekday or month is read back).
     ``previous_day``: the last day-grain value resolved before the span in the text (for "the same day").
     """
     if parsed is None:
@@ -402,10 +419,13 @@ def resolve(parsed: Parsed | None, anchor: Anchor, *, future: bool = False,
                         if (d := _safe_date(y, p.month, p.day)) and d.weekday() == p.weekday]
                 if fits:
                     return _day(min(fits, key=lambda d: (abs((d - pub).days), d))), "day"
-            for y in ((pub.year, pub.year + 1) if future else (pub.year, pub.year - 1)):
-                d = _safe_date(y, p.month, p.day)
-                if d is not None and (d >= pub if future else d <= pub):
-                    return _day(d), "day"
+            days = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _safe_date(y, p.month, p.day))]
+            if direction == FORWARD:
+                days = [d for d in days if d >= pub][:1]
+            elif direction == BACK:
+                days = [d for d in days if d <= pub][-1:]
+            if days:
+                return _day(min(days, key=lambda d: (abs((d - pub).days), d))), "day"
             return None, "day"  # Feb 29 with no leap year nearby
         if year is not None:
             d = _safe_date(year, p.month, p.day)
@@ -417,7 +437,7 @@ def resolve(parsed: Parsed | None, anchor: Anchor, *, future: bool = False,
     if kind == "bare_month":
         assert p.month is not None
         if pub is not None:
-            mode = p.mode or ("next_or_this" if future else "last_or_this")
+            mode = p.mode or ("next_or_this" if direction == FORWARD else "last_or_this")
             if mode == "this":
                 return _month(pub.year, p.month), "month"
             after = p.month > pub.month or (p.month == pub.month and mode == "next_or_this")
@@ -462,7 +482,7 @@ def resolve(parsed: Parsed | None, anchor: Anchor, *, future: bool = False,
             return _day(pub + timedelta(days=ahead or 7)), "day"
         if p.mode == "this":
             return _day(pub + timedelta(days=p.weekday - pub.weekday())), "day"
-        return _day(pub + timedelta(days=ahead) if future else pub - timedelta(days=back)), "day"
+        return _day(pub + timedelta(days=ahead) if direction == FORWARD else pub - timedelta(days=back)), "day"
 
     if kind in ("anaphor", "anaphor_bare"):
         if previous_day is None:
@@ -472,10 +492,10 @@ def resolve(parsed: Parsed | None, anchor: Anchor, *, future: bool = False,
     return None, None
 
 
-def normalise(text: str, anchor: Anchor = NO_ANCHOR, *, future: bool = False,
+def normalise(text: str, anchor: Anchor = NO_ANCHOR, *, direction: str | None = BACK,
               previous_day: str | None = None) -> tuple[str | None, str | None]:
     """(value, grain) of a date's text under ``anchor``: ``parse`` then ``resolve`` (model-free)."""
-    return resolve(parse(text), anchor, future=future, previous_day=previous_day)
+    return resolve(parse(text), anchor, direction=direction, previous_day=previous_day)
 
 
 def normalise_absolute(text: str) -> tuple[str | None, str | None]:
@@ -488,37 +508,73 @@ def normalise_absolute(text: str) -> tuple[str | None, str | None]:
 
 # --------------------------------------------------------------------------- over a Doc
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+# Tense of the verb a date attaches to: a date with no year (or a bare weekday)
+# is read forward from the publication date when that verb is future or
+# present ("will vote on Monday", "may be signed on September 12", "the
+# trial begins on Monday", "plans to close in June"), backward when it is past,
+# and (a month and day only) to the nearest occurrence when no tense is found.
+_MODALS = frozenset({"will", "'ll", "shall", "wo", "should", "could", "may", "might", "can", "ca", "must"})
+_PAST_AUX = frozenset({"has", "have", "had", "'ve", "'d", "was", "were", "did"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "does", "do"})
 _FUTURE_WORDS = frozenset({"due", "upcoming", "scheduled", "planned", "forthcoming"})
-_FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "due", "set", "aim", "intend", "hope", "prepare"})
 # After "the day", these make it a description ("the day before the vote"), not "that day".
 _NOT_ANAPHORIC_AFTER = frozenset({"before", "after", "of", "when", "that", "which", "on", "in", "following", "prior"})
 
 
-def _is_future(span: Span) -> bool:
-    """Whether the verb a date span attaches to is in the future ("will vote on Monday", "is due to ...")."""
-    token = span.root
-    for _ in range(4):  # up through the preposition and noun to the governing verb
-        if token.head is token:
-            break
+def _governing_verb(token: Token) -> tuple[Token | None, bool]:
+    """The first verb above ``token`` (through a preposition and nouns), and whether a word like "due" was passed."""
+    for _ in range(4):
+        if token.head.i == token.i:
+            return None, False
         token = token.head
         if token.lower_ in _FUTURE_WORDS:
-            return True
+            return token, True
         if token.pos_ in ("VERB", "AUX"):
-            break
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in token.children):
-        return True
-    if token.tag_ == "VB" and token.dep_ == "xcomp":  # "plans to vote in June", "is going to ..."
-        governor = token.head
-        if governor.lemma_ in _FUTURE_GOVERNORS or governor.lower_ in _FUTURE_WORDS:
-            return True
-        if governor.lemma_ == "go" and governor.tag_ == "VBG":
-            return True
-        if governor.lemma_ in ("be",) and any(c.lower_ in _FUTURE_WORDS for c in governor.children):
-            return True
-    return False
+            return token, False
+    return None, False
+
+
+def _tense(verb: Token, depth: int = 0) -> str | None:
+    """``"future"``, ``"present"``, ``"past"`` or ``None`` (a bare participle) for a verb token."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in _MODALS for a in auxes):
+        return "future"
+    if "to" in auxes and "have" in auxes:  # "is predicted to have dipped in March"
+        return "past"
+    if "to" in auxes:  # an infinitive: forward unless it hangs from a past verb ("went to Paris to meet ...")
+        if verb.dep_ in ("acl", "relcl") or (verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"):
+            return "future"  # "an event to be held on ...", "is going to ..."
+        governor, marked = _governing_verb(verb)
+        if marked:
+            return "future"
+        if governor is None or depth > 2:
+            return "future"
+        return "past" if _tense(governor, depth + 1) == "past" else "future"
+    if any(a in _PAST_AUX for a in auxes) or verb.tag_ == "VBD":
+        return "past"
+    if any(a in _PRESENT_AUX for a in auxes) or verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ in ("VBG", "VBN") and depth <= 2:  # a bare participle takes the tense of its clause's verb
+        governor, marked = _governing_verb(verb)
+        if marked:
+            return "future"
+        if governor is not None:
+            return _tense(governor, depth + 1)
+    return None
+
+
+def _direction(span: Span) -> str | None:
+    """``FORWARD``, ``BACK`` or ``None`` (no tense found) for a date span, from the verb it hangs from."""
+    root = span.root
+    if root.dep_ == "pobj":  # "since November", "as of February": a time before publication
+        prep = root.head
+        if prep.lower_ == "since" or (prep.lower_ == "of" and prep.head.lower_ == "as"):
+            return BACK
+    verb, marked = _governing_verb(root)
+    if marked:
+        return FORWARD
+    tense = _tense(verb) if verb is not None else None
+    return FORWARD if tense in ("future", "present") else BACK if tense == "past" else None
 
 
 def _trimmed(span: Span) -> Span | None:
@@ -541,6 +597,10 @@ def date_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+# How many paragraphs back "the same day" may find the day it repeats.
+ANAPHOR_PARAGRAPHS = 1
+
+
 def find_dates(doc: Doc, anchor: Anchor = NO_ANCHOR) -> list[FoundDate]:
     """Every DATE span of ``doc``, in text order, with its value and grain under ``anchor``.
 
@@ -549,22 +609,26 @@ def find_dates(doc: Doc, anchor: Anchor = NO_ANCHOR) -> list[FoundDate]:
     """
     found: list[FoundDate] = []
     previous_day: str | None = None
+    previous_paragraph = 0
     for span in date_spans(doc):
+        # "the same day" reaches back at most to the paragraph before its own:
+        # further back, the day it means is anybody's guess.
+        paragraph = doc.text.count("\n", 0, span.start_char)
+        if paragraph - previous_paragraph > ANAPHOR_PARAGRAPHS:
+            previous_day = None
         parsed = parse(span.text)
         if parsed is not None and parsed.kind == "anaphor_bare":
             following = doc[span.end].lower_ if span.end < len(doc) else ""
             if following in _NOT_ANAPHORIC_AFTER:
                 parsed = None
-        future = (
-            parsed is not None
-            and parsed.kind in ("month_day", "bare_month", "weekday")
-            and parsed.mode is None
-            and anchor.published is not None
-            and _is_future(span)
-        )
-        value, grain = resolve(parsed, anchor, future=future, previous_day=previous_day)
-        if grain == "day" and value is not None:
+        direction = BACK
+        if (parsed is not None and parsed.kind in ("month_day", "bare_month", "weekday") and parsed.mode is None
+                and anchor.published is not None):
+            direction = _direction(span)
+        value, grain = resolve(parsed, anchor, direction=direction, previous_day=previous_day)
+        if grain == "day":  # an unresolved day ("Monday" with no anchor) leaves "that day" unresolved too
             previous_day = value
+            previous_paragraph = paragraph
         found.append(FoundDate(span.start_char, span.end_char, span.text, value, grain, span.start, span.end))
     return found
 
@@ -630,7 +694,7 @@ def _attachment(span: Span) -> int:
     token = span.root.head
     if token.i in range(span.start, span.end):
         return span.root.i
-    while token.dep_ in ("prep", "agent") and token.head is not token:
+    while token.dep_ in ("prep", "agent") and token.head.i != token.i:
         token = token.head
     return token.i
 
@@ -639,13 +703,23 @@ def date_of_clause(tokens: range, dates: Sequence[FoundDate], doc: Doc) -> Found
     """The resolved day/week/month date that the claim or quote at token range ``tokens`` belongs to.
 
     Candidates are the dates with a value and a day, week or month grain in the
-    sentence of ``tokens.start``. The winner is the date attached, in the
-    dependency tree, nearest above the range's head: a date inside the range
-    or on its noun phrase first ("the estimate of 3,000 soldiers from last
-    Wednesday"), then one on the clause's verb, then one on a reporting verb
-    above it ("the Pentagon stated on Monday that ... 10,000"). A date attached
-    elsewhere in the sentence comes after those, the nearest in tokens first.
-    ``None`` when the sentence has no candidate.
+    sentence of ``tokens.start``. The rule follows the dependency tree upward
+    from the range's head (its root token) to the sentence root:
+
+    1. a date inside the range, or attached to the range itself;
+    2. else the date attached nearest above the head on that path: on the noun
+       phrase of the number first ("the estimate of 3,000 soldiers from last
+       Wednesday"), then on the clause's verb, then on a reporting verb above
+       it ("the Pentagon stated on Monday that Russia had sent 10,000 ...");
+    A date attached off that path is not the claim's date, even in the same
+    clause: in "sent 10,000 soldiers, higher than the estimate of 3,000 from
+    last Wednesday" the Wednesday is the 3,000's, not the 10,000's; and in
+    "sent troops after the talks on Monday" Monday is the talks'. A date that
+    belongs to another clause (a conjunct, relative or adverbial
+    clause off the path: "..., and on Tuesday officials counted 700 more") is
+    not the claim's date. ``None`` when no candidate is left. A date is
+    "attached" to the token above its root, past a preposition ("on Monday" ->
+    the verb).
     """
     if len(tokens) == 0 or not 0 <= tokens.start < len(doc):
         return None
@@ -663,19 +737,18 @@ def date_of_clause(tokens: range, dates: Sequence[FoundDate], doc: Doc) -> Found
     token, steps = head, 0
     while True:
         path.setdefault(token.i, steps)
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token, steps = token.head, steps + 1
 
-    def rank(d: FoundDate) -> tuple[int, int, int]:
+    ranked: list[tuple[tuple[int, int, int], FoundDate]] = []
+    for d in candidates:
         if d.token_start < stop and tokens.start < d.token_end:
-            return (0, 0, d.token_start)
+            ranked.append(((0, 0, d.token_start), d))
+            continue
         attached = _attachment(doc[d.token_start:d.token_end])
         if tokens.start <= attached < stop:
-            return (0, 0, d.token_start)
-        if attached in path:
-            return (1, path[attached], d.token_start)
-        distance = d.token_start - stop if d.token_start >= stop else tokens.start - d.token_end
-        return (2, distance, d.token_start)
-
-    return min(candidates, key=rank)
+            ranked.append(((0, 0, d.token_start), d))
+        elif attached in path:
+            ranked.append(((1, path[attached], d.token_start), d))
+    return min(ranked, key=lambda item: item[0])[1] if ranked else None
