@@ -83,3 +83,26 @@ def test_pipeline_source_order_does_not_change_topics(report):
     reordered = analyse(tuple(reversed(report.articles)), load_model())
     statuses = lambda r: sorted((t.label, t.status.value, tuple(sorted(t.sources))) for t in r.topics)  # noqa: E731
     assert statuses(reordered) == statuses(report)
+
+
+def test_pipeline_dates_anchor_on_the_text_or_the_publication_date():
+    from datetime import date
+
+    text = (
+        "The ferry sank on Sunday, March 9, off the coast.\n"
+        "Officials said on Monday that 120 passengers had been rescued.\n"
+        "The coast guard said last Friday's estimate of 80 survivors was too low.\n"
+    )
+    unanchored = analyse([Article(id="a", text=text, path="a.txt")], load_model(), today=date(2031, 1, 1))
+    assert unanchored.articles[0].year == 2025 and unanchored.articles[0].published_from == "text"
+    assert {d.text: d.value for d in unanchored.dates}["Sunday, March 9"] == "2025-03-09"
+    assert {c.text: c.as_of for c in unanchored.claims}["120"] is None  # "Monday" needs the publication date
+
+    anchored = analyse(
+        [Article(id="a", text=text, path="a.txt", published="2025-03-11", published_from="option")],
+        load_model(),
+        today=date(2031, 1, 1),
+    )
+    as_of = {c.text: c.as_of for c in anchored.claims}
+    assert as_of["120"] == "2025-03-10"  # "said on Monday" in a Tuesday article
+    assert as_of["80"] == "2025-03-07"  # "last Friday's estimate"
