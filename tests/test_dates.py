@@ -397,3 +397,11 @@ def test_eval_parse_timeml_and_date_scoring():
     tally.add_gold(monday, system[0])
     tally.add_gold(now, None)
     assert (tally.gold, tally.skipped, tally.exact, tally.wrong) == (1, 1, 1, 0)
+
+
+def test_dates_unusual_complete_dates_fall_back_to_strict_dateparser():
+    from ncr.extract.dates import _dateparser_day
+
+    assert _dateparser_day("28.10.2024") == ("2024-10-28", "day")
+    assert _dateparser_day("Oct 28th 2024") == ("2024-10-28", "day")
+    assert _dateparser_day("mid-October") == (None, None)  # strict: nothing filled in from today

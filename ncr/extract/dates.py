@@ -597,6 +597,19 @@ def date_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+_FULL_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _dateparser_day(text: str) -> tuple[str | None, str | None]:
+    """A complete date in a form the parser above does not read ("28.10.2024",
+    "the 3rd of September 2024"), by dateparser in strict mode: day, month and
+    year must all be written, so nothing is filled in from today."""
+    import dateparser  # imported only for the rare span that needs it
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past"})
+    return (parsed.date().isoformat(), "day") if parsed is not None else (None, None)
+
+
 # How many paragraphs back "the same day" may find the day it repeats.
 ANAPHOR_PARAGRAPHS = 1
 
@@ -626,6 +639,8 @@ def find_dates(doc: Doc, anchor: Anchor = NO_ANCHOR) -> list[FoundDate]:
                 and anchor.published is not None):
             direction = _direction(span)
         value, grain = resolve(parsed, anchor, direction=direction, previous_day=previous_day)
+        if parsed is None and _FULL_YEAR.search(span.text):
+            value, grain = _dateparser_day(span.text)
         if grain == "day":  # an unresolved day ("Monday" with no anchor) leaves "that day" unresolved too
             previous_day = value
             previous_paragraph = paragraph
