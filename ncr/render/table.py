@@ -33,7 +33,8 @@ def claims_tables(report: Report) -> Group:
         title = Text()
         title.append(f"{topic.id} {topic.label}  ", style="bold")  # Text.append takes no markup
         title.append(_STATUS_BADGE[topic.status], style=_STATUS_STYLE[topic.status])
-        title.append(f"  ({len(topic.sources)} sources, overall {bounds(topic.low, topic.high)})", style="dim")
+        count = len(topic.sources)
+        title.append(f"  ({count} source{'s' if count != 1 else ''}, overall {bounds(topic.low, topic.high)})", style="dim")
         table = Table(title=title, title_justify="left", expand=False)
         table.add_column("", no_wrap=True)
         table.add_column("claim", no_wrap=True, style="dim")
