@@ -191,6 +191,19 @@ COMMAND_SECTIONS: dict[str, frozenset[str] | None] = {
 }
 
 
+def _report_command(
+    command: str, paths: Sequence[str] | None, published: Sequence[str] | None, model: str | None,
+    tolerance: float, chosen: OutputFormat, debug: bool,
+) -> None:
+    """The whole of a command that analyses its inputs and prints one view of them."""
+
+    def body() -> int:
+        _write(analyse_inputs(paths, published, model, tolerance), command, chosen)
+        return int(ExitCode.OK)
+
+    _run(debug, body)
+
+
 @app.command()
 def claims(
     paths: PathsArg = None,
@@ -226,12 +239,7 @@ def entities(
 ) -> None:
     """People, organisations and places across sources: every name each source uses, and why names were joined."""
 
-    def body() -> int:
-        report = analyse_inputs(paths, None, model, 0.0)
-        _write(report, "entities", OutputFormat.JSON if as_json else output)
-        return int(ExitCode.OK)
-
-    _run(debug, body)
+    _report_command("entities", paths, None, model, 0.0, OutputFormat.JSON if as_json else output, debug)
 
 
 @app.command()
@@ -245,12 +253,7 @@ def quotes(
 ) -> None:
     """Who said what: direct quotes and reported speech, grouped by speaker across sources."""
 
-    def body() -> int:
-        report = analyse_inputs(paths, published, model, 0.0)
-        _write(report, "quotes", OutputFormat.JSON if as_json else output)
-        return int(ExitCode.OK)
-
-    _run(debug, body)
+    _report_command("quotes", paths, published, model, 0.0, OutputFormat.JSON if as_json else output, debug)
 
 
 @app.command()
@@ -265,12 +268,7 @@ def timeline(
 ) -> None:
     """Per topic, the claims ordered by date: how estimates moved, update or contradiction."""
 
-    def body() -> int:
-        report = analyse_inputs(paths, published, model, tolerance)
-        _write(report, "timeline", OutputFormat.JSON if as_json else output)
-        return int(ExitCode.OK)
-
-    _run(debug, body)
+    _report_command("timeline", paths, published, model, tolerance, OutputFormat.JSON if as_json else output, debug)
 
 
 @app.command()

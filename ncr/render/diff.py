@@ -39,6 +39,16 @@ def _quote_cell(report: Report, quote_ids: tuple[str, ...], width: int = 80) -> 
     return "\n".join(snippet(quotes[i], width) for i in quote_ids)
 
 
+def _side_by_side(title: str, about: str, diff: Diff, show_lines: bool) -> Table:
+    """An empty table with a status column, what the row is about, and the A and B columns."""
+    table = Table(title=Text(title, style="bold"), title_justify="left", show_lines=show_lines)
+    table.add_column("", no_wrap=True)
+    table.add_column(about, ratio=1)
+    table.add_column(Text(f"A: {diff.a}"), ratio=2)
+    table.add_column(Text(f"B: {diff.b}"), ratio=2)
+    return table
+
+
 def diff_tables(report: Report, diff: Diff) -> Group:
     topics = {t.id: t for t in report.topics}
     entities = {e.id: e for e in report.entities}
@@ -50,22 +60,14 @@ def diff_tables(report: Report, diff: Diff) -> Group:
     header.append(f"; {sum(1 for r in diff.entities if r.status == 'shared')} shared entities; "
                   f"{sum(1 for r in diff.quotes if r.status == 'both')} speakers quoted by both")
 
-    claims = Table(title=Text("Claims", style="bold"), title_justify="left", show_lines=True)
-    claims.add_column("", no_wrap=True)
-    claims.add_column("topic", ratio=1)
-    claims.add_column(Text(f"A: {diff.a}"), ratio=2)
-    claims.add_column(Text(f"B: {diff.b}"), ratio=2)
+    claims = _side_by_side("Claims", "topic", diff, show_lines=True)
     for row in diff.claims:
         claims.add_row(
             Text(_LABEL[row.status], style=_STYLE[row.status]), Text(topics[row.topic].label),
             Text(_claim_cell(report, row.a)), Text(_claim_cell(report, row.b)),
         )
 
-    names = Table(title=Text("Entities", style="bold"), title_justify="left")
-    names.add_column("", no_wrap=True)
-    names.add_column("entity", ratio=1)
-    names.add_column(Text(f"A: {diff.a}"), ratio=2)
-    names.add_column(Text(f"B: {diff.b}"), ratio=2)
+    names = _side_by_side("Entities", "entity", diff, show_lines=False)
     for row in diff.entities:
         entity = entities[row.entity]
         if entity.label == "NORP":
@@ -77,11 +79,7 @@ def diff_tables(report: Report, diff: Diff) -> Group:
             Text(", ".join(row.a), style=style), Text(", ".join(row.b), style=style),
         )
 
-    quotes = Table(title=Text("Who said what", style="bold"), title_justify="left", show_lines=True)
-    quotes.add_column("", no_wrap=True)
-    quotes.add_column("speaker", ratio=1)
-    quotes.add_column(Text(f"A: {diff.a}"), ratio=2)
-    quotes.add_column(Text(f"B: {diff.b}"), ratio=2)
+    quotes = _side_by_side("Who said what", "speaker", diff, show_lines=True)
     for row in diff.quotes:
         quotes.add_row(
             Text(_LABEL[row.status], style=_STYLE[row.status]), Text(row.speaker),
