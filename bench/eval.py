@@ -120,6 +120,7 @@ if str(ROOT) not in sys.path:
 # parser and the scoring functions load without it.
 
 DEFAULT_MEANTIME = ROOT.parent / "shared" / "bench" / "meantime"
+DEFAULT_ECBPLUS = ROOT.parent / "shared" / "bench" / "ecbplus"
 DEFAULT_TE3 = ROOT.parent / "shared" / "bench" / "te3-platinum"
 MEANTIME_SUBDIR = Path("meantime_newsreader_english_oct15") / "intra_cross-doc_annotation"
 GOLD_TYPES = ("PER", "ORG")
@@ -849,10 +850,29 @@ def evaluate_dates(ctx: Context) -> Result:
     return Result(figures, _dates_table(title, rows))
 
 
+def evaluate_claims(ctx: Context) -> Result:
+    """Count claims, topics, statuses, updates and attributions on the ECB+ claims gold (bench/claimscore.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import claimgold
+    import claimscore
+
+    ecbplus = Path(ctx.args.ecbplus)
+    if not (ecbplus / "xml").is_dir():
+        raise MissingData(f"no ECB+ corpus at {ecbplus} (expected {ecbplus / 'xml'})")
+    misses: list[str] | None = [] if ctx.args.misses else None
+    tally = claimscore.evaluate(ctx.nlp, ecbplus, misses=misses)
+    figures = tally.figures()
+    text = claimscore.lines(figures, len(claimgold.gold_files()))
+    if misses:
+        text += ["  misses:", *(f"    {m}" for m in misses)]
+    return Result(figures, text)
+
+
 # Named evaluations, run in this order; each takes the shared Context.
 EVALUATIONS: list[tuple[str, Callable[[Context], Result]]] = [
     ("entities", evaluate_entities),
     ("dates", evaluate_dates),
+    ("claims", evaluate_claims),
 ]
 
 
@@ -861,6 +881,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--meantime", default=str(DEFAULT_MEANTIME), help="MEANTIME folder (default: <repo>/../shared/bench/meantime)")
     parser.add_argument("--te3", default=str(DEFAULT_TE3), help="TempEval-3 platinum folder of .tml files (default: <repo>/../shared/bench/te3-platinum)")
+    parser.add_argument("--ecbplus", default=str(DEFAULT_ECBPLUS), help="ECB+ folder (default: <repo>/../shared/bench/ecbplus)")
+    parser.add_argument("--misses", action="store_true", help="claims: list every status, update and attribution miss")
     parser.add_argument("--model", default=None, help="spaCy model name (default: as ncr chooses)")
     parser.add_argument("--only", action="append", choices=[name for name, _ in EVALUATIONS], help="run only this evaluation (repeatable)")
     parser.add_argument("--untyped-names", action="store_true", help="entities: also score name-like mentions that have no syntactic_type")

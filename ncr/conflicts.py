@@ -1,24 +1,50 @@
-"""Conflicts: can the sources of a topic all be right?
+"""Conflicts, updates and camps: can the sources of a topic all be right, and when?
 
 Each claim's interval already carries its own looseness (an approximate value
 spans ±10 %, "thousands" spans 2,000 to 19,999, "as many as" is open below).
-Two claims from different sources conflict when their intervals do not
-overlap, after widening both by ``tolerance`` (a fraction, 0 by default).
-Claims of one source are never compared with each other: an article that
-reports an old and a new estimate is not contradicting itself.
+Two intervals are *compatible* when some single amount satisfies both, after
+widening both by ``tolerance`` (a fraction, 0 by default).
+
+Time. Claims are compared only when they can describe the same moment: the
+same ``phase`` (``extract.timing``: superseded / current / newest, as the text
+marks them) and the same ``as_of`` day, or an unknown day on either side. A
+claim that is *before* another (an earlier day, or an earlier phase on the same
+or an unknown day) and incompatible with it is superseded by it: an
+``update`` (earlier id, later id), whoever said either.
+
+Voices. Two incompatible claims of the same moment conflict when their voices
+differ: different articles, or two different named speakers inside one
+article ("police said 18,000; organisers 85,000"). One article's own figures
+without two named speakers are never compared: a story that mentions an old
+and a new estimate is not contradicting itself.
+
+Camps. The claims no later figure supersedes are grouped into camps of
+mutually compatible claims (all in a camp can be true at once) by the classic
+greedy stabbing of intervals: sort by upper bound, open a camp at the lowest
+upper bound, take every interval that reaches it. That gives the fewest camps,
+in O(n log n). A claim that fits several camps joins the one with the most
+claims that fit only there.
+
+Nothing here enumerates all pairs: ``conflicts`` holds at most one pair per
+claim and direction (the claim and the lowest incompatible claim of another
+voice below it, and the highest above it), and
+``updates`` at most one per claim (the latest earlier figure it revises), so
+memory stays linear in the number of claims.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import combinations
+from dataclasses import dataclass
 
-from .records import Claim, Interval, Status, Topic
+from .records import Camp, Claim, Interval, Status, Topic, TopicKey
+
+INF = float("inf")
 
 
 def _bounds(value: Interval, tolerance: float) -> tuple[float, float]:
-    low = value.low if value.low is not None else float("-inf")
-    high = value.high if value.high is not None else float("inf")
+    low = value.low if value.low is not None else -INF
+    high = value.high if value.high is not None else INF
     return low * (1 - tolerance), high * (1 + tolerance)
 
 
@@ -29,12 +55,170 @@ def compatible(a: Interval, b: Interval, tolerance: float = 0.0) -> bool:
     return a_low <= b_high and b_low <= a_high
 
 
+def speaker_key(claim: Claim) -> str | None:
+    """Who a claim comes from inside its article: the resolved entity, else the words, else None."""
+    attribution = claim.attributed_to
+    if attribution is None:
+        return None
+    if attribution.entity:
+        return attribution.entity
+    words = [w for w in attribution.text.lower().split() if w not in {"the", "a", "an", "some"}]
+    return " ".join(words) or None
+
+
+def different_voices(a: Claim, b: Claim) -> bool:
+    """Different articles, or two different named speakers of one article."""
+    if a.source != b.source:
+        return True
+    key_a, key_b = speaker_key(a), speaker_key(b)
+    return key_a is not None and key_b is not None and key_a != key_b
+
+
+def same_moment(a: Claim, b: Claim) -> bool:
+    """True when the two claims can describe the same moment (see module doc)."""
+    return a.phase == b.phase and (a.as_of is None or b.as_of is None or a.as_of == b.as_of)
+
+
+def before(a: Claim, b: Claim) -> bool:
+    """True when ``a`` describes an earlier moment than ``b``."""
+    if a.as_of and b.as_of and a.as_of != b.as_of:
+        return a.as_of < b.as_of
+    return a.phase < b.phase
+
+
+@dataclass(slots=True)
+class _Lowest:
+    """The claims with the lowest upper bounds seen so far, kept for two distinct voices at most."""
+
+    by_source: list[Claim]  # the first claim of up to two distinct sources
+    by_speaker: dict[str, list[Claim]]  # per source, the first claim of up to two distinct named speakers
+
+    def add(self, claim: Claim) -> None:
+        if len(self.by_source) < 2 and all(c.source != claim.source for c in self.by_source):
+            self.by_source.append(claim)
+        key = speaker_key(claim)
+        if key is not None:
+            mine = self.by_speaker.setdefault(claim.source, [])
+            if len(mine) < 2 and all(speaker_key(c) != key for c in mine):
+                mine.append(claim)
+
+    def other_voice(self, claim: Claim) -> Claim | None:
+        for candidate in self.by_source:
+            if candidate.source != claim.source:
+                return candidate
+        for candidate in self.by_speaker.get(claim.source, ()):
+            if different_voices(candidate, claim):
+                return candidate
+        return None
+
+
+def _conflicts_within(claims: Sequence[Claim], tolerance: float, mirror: bool = False) -> list[tuple[str, str]]:
+    """For each claim, one claim of another voice lying wholly below it (above it when ``mirror``): O(n log n)."""
+
+    def bounds(claim: Claim) -> tuple[float, float]:
+        low, high = _bounds(claim.value, tolerance)
+        return (-high, -low) if mirror else (low, high)
+
+    by_high = sorted(claims, key=lambda c: (bounds(c)[1], c.id))
+    by_low = sorted(claims, key=lambda c: (bounds(c)[0], c.id))
+    lowest = _Lowest([], {})
+    pairs: list[tuple[str, str]] = []
+    next_up = 0
+    for claim in by_low:
+        low = bounds(claim)[0]
+        while next_up < len(by_high) and bounds(by_high[next_up])[1] < low:
+            lowest.add(by_high[next_up])
+            next_up += 1
+        other = lowest.other_voice(claim)
+        if other is not None:
+            pairs.append((claim.id, other.id) if mirror else (other.id, claim.id))
+    return pairs
+
+
 def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str, str], ...]:
-    """Ids of the claim pairs, from different sources, that cannot both be true."""
-    return tuple(
-        (a.id, b.id)
-        for a, b in combinations(claims, 2)
-        if a.source != b.source and not compatible(a.value, b.value, tolerance)
+    """Pairs of claims of the same moment and different voices that cannot both be true.
+
+    At most one pair per claim (see module doc); a topic conflicts if and only
+    if this is not empty.
+    """
+    found: dict[tuple[str, str], None] = {}
+    for phase in sorted({c.phase for c in claims}):
+        in_phase = [c for c in claims if c.phase == phase]
+        undated = [c for c in in_phase if c.as_of is None]
+        days = sorted({c.as_of for c in in_phase if c.as_of is not None})
+        groups = [[c for c in in_phase if c.as_of == day] + undated for day in days] or [undated]
+        for group in groups:
+            for mirror in (False, True):
+                for pair in _conflicts_within(group, tolerance, mirror):
+                    found.setdefault(pair)
+    order = {c.id: n for n, c in enumerate(claims)}
+    return tuple(sorted(found, key=lambda p: (order[p[0]], order[p[1]])))
+
+
+def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str, str], ...]:
+    """(earlier, later) pairs: for each claim, the latest earlier claim it is incompatible with."""
+    moments: dict[tuple[str | None, int], list[Claim]] = {}
+    for claim in claims:
+        moments.setdefault((claim.as_of, claim.phase), []).append(claim)
+    # Per moment, the claims that bound it: any claim incompatible with a later one is found through these.
+    extremes = {
+        key: (
+            min(group, key=lambda c: (_bounds(c.value, tolerance)[1], c.id)),
+            max(group, key=lambda c: (_bounds(c.value, tolerance)[0], c.id)),
+        )
+        for key, group in moments.items()
+    }
+    ordered = sorted(moments, key=lambda k: (k[0] or "", k[1]), reverse=True)  # latest first
+    pairs: list[tuple[str, str]] = []
+    for claim in claims:
+        low, high = _bounds(claim.value, tolerance)
+        for key in ordered:
+            lowest, highest = extremes[key]
+            if not before(lowest, claim):
+                continue
+            if _bounds(lowest.value, tolerance)[1] < low:
+                pairs.append((lowest.id, claim.id))
+                break
+            if _bounds(highest.value, tolerance)[0] > high:
+                pairs.append((highest.id, claim.id))
+                break
+    return tuple(pairs)
+
+
+def camps(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[Camp, ...]:
+    """Groups of mutually compatible claims, fewest possible (see module doc), lowest values first."""
+    if not claims:
+        return ()
+    bounds = {c.id: _bounds(c.value, tolerance) for c in claims}
+    points: list[float] = []
+    for claim in sorted(claims, key=lambda c: (bounds[c.id][1], c.id)):
+        low, high = bounds[claim.id]
+        if not points or low > points[-1]:
+            points.append(high)
+    fits = {c.id: [n for n, p in enumerate(points) if bounds[c.id][0] <= p <= bounds[c.id][1]] for c in claims}
+    anchored = [0] * len(points)
+    for places in fits.values():
+        if len(places) == 1:
+            anchored[places[0]] += 1
+    members: list[list[Claim]] = [[] for _ in points]
+    for claim in claims:
+        places = fits[claim.id]
+        members[max(places, key=lambda n: (anchored[n], -n))].append(claim)
+    return tuple(_camp(group) for group in members if group)
+
+
+def _camp(claims: Sequence[Claim]) -> Camp:
+    lows = [c.value.low for c in claims if c.value.low is not None]
+    highs = [c.value.high for c in claims if c.value.high is not None]
+    speakers: dict[str, None] = {}
+    for claim in claims:
+        speakers.setdefault(claim.attributed_to.text if claim.attributed_to else "")
+    return Camp(
+        low=max(lows) if lows else None,
+        high=min(highs) if highs else None,
+        claims=tuple(c.id for c in claims),
+        speakers=tuple(speakers),
+        sources=tuple(dict.fromkeys(c.source for c in claims)),
     )
 
 
@@ -47,13 +231,30 @@ def _envelope(claims: Iterable[Claim]) -> tuple[float | None, float | None]:
     return low, high
 
 
-def build_topic(topic_id: str, label: str, claims: Sequence[Claim], tolerance: float = 0.0) -> Topic:
-    """A ``Topic`` with its status decided from its claims."""
+def build_topic(
+    topic_id: str,
+    label: str,
+    claims: Sequence[Claim],
+    tolerance: float = 0.0,
+    key: TopicKey | None = None,
+    copies: tuple[tuple[str, ...], ...] = (),
+) -> Topic:
+    """A ``Topic`` with its status decided from its claims.
+
+    ``copies`` are groups of sources that carry the same copy (``ncr.copies``):
+    each counts once among the independent sources.
+    """
     sources = tuple(dict.fromkeys(c.source for c in claims))
     pairs = conflicting_pairs(claims, tolerance)
+    revisions = updates(claims, tolerance)
+    superseded = {earlier for earlier, _ in revisions}
+    copied = sum(len([s for s in group if s in sources]) - 1 for group in copies if any(s in sources for s in group))
+    independent = len(sources) - copied
     if pairs:
         status = Status.CONFLICT
-    elif len(sources) > 1:
+    elif revisions:
+        status = Status.UPDATE
+    elif independent > 1:
         status = Status.AGREE
     else:
         status = Status.SINGLE
@@ -67,4 +268,9 @@ def build_topic(topic_id: str, label: str, claims: Sequence[Claim], tolerance: f
         low=low,
         high=high,
         conflicts=pairs,
+        key=key,
+        camps=camps([c for c in claims if c.id not in superseded] or list(claims), tolerance),
+        updates=revisions,
+        independent_sources=independent,
+        copies=tuple(group for group in copies if sum(s in sources for s in group) > 1),
     )

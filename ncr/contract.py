@@ -69,6 +69,20 @@ def topic_record(topic: Topic) -> dict[str, Any]:
         "low": _number(topic.low),
         "high": _number(topic.high),
         "conflicts": [list(pair) for pair in topic.conflicts],
+        "key": (
+            {"counted": topic.key.counted, "state": topic.key.state, "group": topic.key.group, "event": topic.key.event}
+            if topic.key else None
+        ),
+        "camps": [
+            {
+                "low": _number(camp.low), "high": _number(camp.high), "claims": list(camp.claims),
+                "speakers": list(camp.speakers), "sources": list(camp.sources),
+            }
+            for camp in topic.camps
+        ],
+        "updates": [list(pair) for pair in topic.updates],
+        "independent_sources": topic.independent_sources,
+        "copies": [list(group) for group in topic.copies],
     }
 
 

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 from .align import assign_topics
 from .clean import mask_boilerplate
 from .conflicts import build_topic
+from .copies import copy_groups, wire_credit
 from .extract.attribution import find_speech
 from .extract.dates import Anchor, FoundDate, date_of_clause, find_dates, published_anchor, text_anchor
 from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
 from .extract.quantities import RawClaim, find_claims
 from .extract.quotes import FoundQuote, find_quotes
+from .extract.timing import anchor_year_of, event_of, past_date_in_phrase, phase, years_in
 from .records import Article, Attribution, Claim, DateMention, Entity, Quote, Report
 from .resolve import resolve_entities
 
@@ -39,6 +41,7 @@ class _Parsed:
     raw_claims: list[RawClaim]
     speeches: list[tuple[Span, str] | None]  # (speaker span, cue) per raw claim
     claim_dates: list[str | None]  # as_of per raw claim
+    claim_times: list[tuple[int, str | None]]  # (phase, event) per raw claim
     dates: list[DateMention]
     quotes: list[FoundQuote]
     quote_dates: list[str | None]  # as_of per quote
@@ -114,6 +117,13 @@ def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
         speech = find_speech(raw.span.root)
         speeches.append((speech.speaker, speech.cue_text) if speech and speech.speaker is not None else None)
     claim_dates = [_as_of(range(r.span.start, r.span.end), found_dates, doc, article.published) for r in raw_claims]
+    year = anchor_year_of(article.published, article.year, years_in(list(doc.ents)))
+    claim_times = []
+    for raw in raw_claims:
+        undated_past = past_date_in_phrase(raw.counted) and (
+            date_of_clause(range(raw.span.start, raw.span.end), found_dates, doc) is None
+        )
+        claim_times.append((phase(raw.span, raw.counted, undated_past), event_of(raw.span, raw.counted, year)))
     quotes = find_quotes(doc)
     quote_dates = []
     for quote in quotes:
@@ -121,7 +131,7 @@ def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
         tokens = range(span.start, span.end) if span is not None else range(0)
         quote_dates.append(_as_of(tokens, found_dates, doc, article.published) if len(tokens) else article.published)
     dates = [DateMention(article.id, d.text, d.start, d.end, d.value, d.grain) for d in found_dates]
-    return _Parsed(article, find_mentions(doc), raw_claims, speeches, claim_dates, dates, quotes, quote_dates)
+    return _Parsed(article, find_mentions(doc), raw_claims, speeches, claim_dates, claim_times, dates, quotes, quote_dates)
 
 
 def _attribution(source: str, speaker: Span, index: MentionIndex) -> Attribution:
@@ -163,7 +173,9 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
 
     claims: list[Claim] = []
     for p in parsed:
-        for raw, speech, as_of in zip(p.raw_claims, p.speeches, p.claim_dates, strict=True):
+        for raw, speech, as_of, (claim_phase, event) in zip(
+            p.raw_claims, p.speeches, p.claim_dates, p.claim_times, strict=True
+        ):
             span = raw.span
             attribution = _attribution(p.article.id, speech[0], index) if speech else None
             inside = next(
@@ -188,19 +200,24 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
                     kind=raw.kind,
                     state=raw.state,
                     group=raw.group.text if raw.group is not None else None,
+                    phase=claim_phase,
+                    event=event,
                 )
             )
-    claims, topic_claims, labels = assign_topics(claims)
+    claims, topic_claims, labels, keys = assign_topics(claims)
     by_id = {c.id: c for c in claims}
-    topics = tuple(
-        build_topic(topic_id, labels[topic_id], [by_id[i] for i in ids], tolerance)
-        for topic_id, ids in topic_claims.items()
-    )
+    credits = {p.article.id: wire_credit(p.article) for p in parsed}
+    topics = []
+    for topic_id, ids in topic_claims.items():
+        members = [by_id[i] for i in ids]
+        topics.append(
+            build_topic(topic_id, labels[topic_id], members, tolerance, keys[topic_id], copy_groups(members, credits))
+        )
     return Report(
         articles=tuple(p.article for p in parsed),
         entities=entities,
         claims=tuple(claims),
-        topics=topics,
+        topics=tuple(topics),
         quotes=tuple(quotes),
         dates=tuple(d for p in parsed for d in p.dates),
     )

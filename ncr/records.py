@@ -23,11 +23,12 @@ class Qualifier(str, Enum):
 
 
 class Status(str, Enum):
-    """Whether the sources of a topic can all be right."""
+    """Whether the sources of a topic can all be right (``ncr.conflicts`` says how it is decided)."""
 
-    CONFLICT = "conflict"
-    AGREE = "agree"
-    SINGLE = "single"
+    CONFLICT = "conflict"  # two voices give incompatible figures for the same moment
+    AGREE = "agree"  # every figure can hold at once, and two or more independent sources give one
+    UPDATE = "update"  # figures differ only because a later one revises an earlier one
+    SINGLE = "single"  # one independent source, nothing disagreeing
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,29 @@ class Claim:
     kind: str = field(default="", compare=False)
     state: str | None = field(default=None, compare=False)
     group: str | None = field(default=None, compare=False)
+    phase: int = field(default=0, compare=False)  # -1 superseded by the text, 0 current, 1 newest (extract.timing)
+    event: str | None = field(default=None, compare=False)  # another event or a standing fact; None: the story's
+
+
+@dataclass(frozen=True, slots=True)
+class TopicKey:
+    """Why claims share a topic: what is counted, what happened to it, whose, and which event."""
+
+    counted: str  # the class of the counted noun ("people", "military personnel", "fire engines")
+    state: str | None  # killed, injured, arrested, gathered, ... (None: nothing said)
+    group: str | None  # whose or where ("North Korean"), as first written
+    event: str | None  # None for the story's own event; a year, "earlier" or "standing" otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class Camp:
+    """Claims of a topic that can all be true at once, with who holds them."""
+
+    low: float | None  # the amount range every claim of the camp allows (None: open)
+    high: float | None
+    claims: tuple[str, ...]
+    speakers: tuple[str, ...]  # as written; "" for the outlet's own voice
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +179,12 @@ class Topic:
     status: Status
     low: float | None
     high: float | None
-    conflicts: tuple[tuple[str, str], ...] = ()  # claim id pairs that cannot both hold
+    conflicts: tuple[tuple[str, str], ...] = ()  # claim id pairs that cannot both hold (at most one per claim)
+    key: TopicKey | None = None
+    camps: tuple[Camp, ...] = ()
+    updates: tuple[tuple[str, str], ...] = ()  # (earlier, later): a later figure revising an earlier one
+    independent_sources: int = 0  # sources, counting once those that carry the same copy
+    copies: tuple[tuple[str, ...], ...] = ()  # groups of sources that carry the same copy
 
 
 @dataclass(frozen=True, slots=True)

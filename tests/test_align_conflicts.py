@@ -41,7 +41,7 @@ def test_align_groups_claims_by_class_state_and_group():
         claim("C4", "c", 7, 7, kind="artillery ammunition"),
         claim("C5", "c", 90, 90, group="Freedonian"),
     ]
-    aligned, members, labels = assign_topics(claims)
+    aligned, members, labels, _ = assign_topics(claims)
     topic = {c.id: c.topic for c in aligned}
     assert topic["C1"] == topic["C2"]
     assert len({topic["C1"], topic["C3"], topic["C4"], topic["C5"]}) == 4
@@ -50,12 +50,12 @@ def test_align_groups_claims_by_class_state_and_group():
 
 
 def test_align_ungrouped_claim_joins_the_only_group_of_its_class():
-    aligned, _, _ = assign_topics([claim("C1", "a", 1, 1, group="Ruritanian"), claim("C2", "b", 2, 2)])
+    aligned, _, _, _ = assign_topics([claim("C1", "a", 1, 1, group="Ruritanian"), claim("C2", "b", 2, 2)])
     assert aligned[0].topic == aligned[1].topic
 
 
 def test_align_ungrouped_claim_stays_apart_when_groups_compete():
-    aligned, _, _ = assign_topics(
+    aligned, _, _, _ = assign_topics(
         [claim("C1", "a", 1, 1, group="Ruritanian"), claim("C2", "a", 1, 1, group="Freedonian"), claim("C3", "b", 2, 2)]
     )
     assert len({c.topic for c in aligned}) == 3
@@ -63,8 +63,8 @@ def test_align_ungrouped_claim_stays_apart_when_groups_compete():
 
 def test_align_is_independent_of_source_order():
     claims = [claim("C1", "a", 100, 100, group="Ruritanian"), claim("C2", "b", 200, 200), claim("C3", "c", 9, 9, kind="drones")]
-    forward, _, _ = assign_topics(claims)
-    backward, _, _ = assign_topics(list(reversed(claims)))
+    forward, _, _, _ = assign_topics(claims)
+    backward, _, _, _ = assign_topics(list(reversed(claims)))
     same = lambda aligned: {frozenset(c.id for c in aligned if c.topic == t) for t in {c.topic for c in aligned}}  # noqa: E731
     assert same(forward) == same(backward)
 

@@ -1,0 +1,165 @@
+"""When a claim holds relative to its article, and whether it is about the story at all.
+
+Two readings of a claim's surroundings, both from the words and the parse of
+its own sentence:
+
+* ``phase``: where the text places the figure in the story's own course.
+  ``EARLIER`` for a figure the text marks as superseded ("up from 3", "higher
+  than the estimate of 3,000", "initially 12", "an earlier estimate of 40",
+  "the 3,000 from last Wednesday" when that date cannot be resolved),
+  ``LATER`` for one it marks as the newest ("rose to 10", "has climbed to",
+  "now stands at", "10, up from 3"), ``PRESENT`` otherwise. Two figures in
+  different phases describe different moments and are never a contradiction.
+* ``event``: ``None`` for the story's own event; otherwise a key for the other
+  event or standing fact the figure belongs to: a year before the article's
+  ("the 2004 tsunami killed 230,000", "in 2003, 26,000 died") gives that year,
+  "last year" / "years ago" give ``"earlier"``, and a place's size ("a town of
+  500,000", "a population of 2 million", "home to 40,000") gives ``"standing"``.
+  Such figures get topics of their own, apart from the story's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+EARLIER, PRESENT, LATER = -1, 0, 1
+
+# Verbs of a changing amount: the figure after "to" (or their object) is the newest.
+CHANGE_VERBS = frozenset(
+    """rise climb increase jump grow soar mount reach swell revise raise lift up double
+    triple surge spike balloon fall drop decline decrease lower shrink ease""".split()
+)
+# Words that mark the figure after them as an older one ("up from 3", "higher than 3,000").
+_FROM_MARKERS = frozenset({"up", "down"})
+_COMPARATIVES = frozenset({"higher", "lower", "more", "fewer", "less", "greater", "larger", "smaller", "bigger", "up", "down"})
+# Adjectives and adverbs that call a figure superseded ("the initial estimate", "earlier reports").
+PAST_MARKERS = frozenset(
+    {"initially", "originally", "previously", "earlier", "initial", "original", "previous", "preliminary", "prior", "former", "old"}
+)
+# Nouns whose "of" names a place whose size is a standing fact, not an event's count.
+STANDING_NOUNS = frozenset(
+    """population town city village community country nation district region island
+    province county municipality suburb neighbourhood neighborhood borough""".split()
+)
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_LOOKBACK = 6  # tokens before a number read for phase cues
+_LOOKAHEAD = 4  # tokens after a number read for phase cues
+
+
+def _words(tokens: Span) -> list[str]:
+    return [t.lower_ for t in tokens]
+
+
+def phase(span: Span, counted: Token, unresolved_past_date: bool = False) -> int:
+    """``EARLIER``, ``PRESENT`` or ``LATER`` for the claim whose number phrase is ``span``."""
+    doc, sentence = span.doc, span.sent
+    before = doc[max(sentence.start, span.start - _LOOKBACK) : span.start]
+    after = doc[max(span.end, counted.i + 1) : min(sentence.end, max(span.end, counted.i + 1) + _LOOKAHEAD)]
+    words_before, words_after = _words(before), _words(after)
+    # "up from 3", "down from 12", "rose from 3 to 10": the number after "from" is the older one.
+    if words_before[-2:-1] and words_before[-1] == "from" and (
+        words_before[-2] in _FROM_MARKERS or _changes(before[:-1]) or "to" in words_after
+    ):
+        return EARLIER
+    # "higher than the estimate of 3,000", "more than the 12 reported earlier".
+    if "than" in words_before:
+        at = len(words_before) - 1 - words_before[::-1].index("than")
+        if at > 0 and words_before[at - 1] in _COMPARATIVES:
+            return EARLIER
+    if any(w in PAST_MARKERS for w in words_before[-4:]) or any(w in PAST_MARKERS for w in words_after[:2]):
+        return EARLIER
+    if unresolved_past_date:
+        return EARLIER
+    # "rose to 10", "has climbed to 22", "reached 40", "now stands at 12".
+    if words_before[-1:] in (["to"], ["at"]) and _changes(before[:-1]):
+        return LATER
+    if before and before[-1].lemma_.lower() in CHANGE_VERBS and before[-1].pos_ == "VERB":
+        return LATER
+    if "now" in words_before[-4:]:
+        return LATER
+    # "10 people, up from 3", "10,000, higher than ...": the number before the comparison is the newer one.
+    rest = [w for w in words_after if w != ","]
+    if rest[:2] in (["up", "from"], ["down", "from"]) or (rest[:1] and rest[0] in _COMPARATIVES and rest[1:2] == ["than"]):
+        return LATER
+    return PRESENT
+
+
+def past_date_in_phrase(counted: Token) -> bool:
+    """True when the counted noun's phrase carries a past date ("3,000 soldiers from last Wednesday")."""
+    for ent in counted.doc.ents:
+        if ent.label_ == "DATE" and counted.is_ancestor(ent.root):
+            if {"last", "ago", "yesterday", "earlier", "previous"} & set(_words(ent)):
+                return True
+    return False
+
+
+def _changes(tokens: Span) -> bool:
+    """True when a verb of change ends ``tokens`` (allowing an adverb or particle after it)."""
+    for token in reversed(tokens[-3:]):
+        if token.lemma_.lower() in CHANGE_VERBS and token.pos_ in {"VERB", "AUX", "ADP", "ADV"}:
+            return True
+    return False
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb heading the clause a token sits in (or the sentence root)."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def event_of(span: Span, counted: Token, anchor_year: int | None) -> str | None:
+    """The other event or standing fact a claim belongs to, or None for the story's own (see module doc)."""
+    if _is_standing(counted, span):
+        return "standing"
+    clause = _clause_head(counted)
+    for ent in span.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        if _clause_head(ent.root) != clause and not (ent.root.is_ancestor(counted) or counted.is_ancestor(ent.root)):
+            continue
+        words = _words(ent)
+        years = [int(t.text) for t in ent if _YEAR.match(t.text)]
+        if years and anchor_year is not None and max(years) < anchor_year:
+            return str(max(years))
+        if "ago" in words and any(w in {"years", "decades"} for w in words):
+            return "earlier"
+        if words[-2:] == ["last", "year"] or words[-2:] == ["previous", "year"]:
+            return "earlier"
+    # "the 2004 tsunami": a year inside a noun phrase of the clause.
+    for token in clause.subtree:
+        if _YEAR.match(token.text) and token.dep_ in {"nummod", "compound", "amod", "npadvmod"} and token.head.pos_ == "NOUN":
+            year = int(token.text)
+            if anchor_year is not None and year < anchor_year and not (span.start <= token.i < span.end):
+                return str(year)
+    return None
+
+
+def _is_standing(counted: Token, span: Span) -> bool:
+    """ "a town of 500,000", "a population of 2 million", "home to 40,000 people"."""
+    number = span.root
+    for token in (number, counted):
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in STANDING_NOUNS:
+            return True
+    if counted.lemma_.lower() in STANDING_NOUNS:
+        return True
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 2].lower_ == "home" and doc[span.start - 1].lower_ == "to":
+        return True
+    return False
+
+
+def anchor_year_of(published: str | None, text_year: int | None, doc_years: list[int]) -> int | None:
+    """The year the article is about: its publication year, else a year the text fixes, else its latest year."""
+    if published:
+        return int(published[:4])
+    if text_year is not None:
+        return text_year
+    return max(doc_years) if doc_years else None
+
+
+def years_in(doc_ents: list[Span]) -> list[int]:
+    """Every four-digit year written in the DATE entities of a doc."""
+    return [int(t.text) for ent in doc_ents if ent.label_ == "DATE" for t in ent if _YEAR.match(t.text)]
