@@ -67,11 +67,19 @@ def speaker_key(claim: Claim) -> str | None:
 
 
 def different_voices(a: Claim, b: Claim) -> bool:
-    """Different articles, or two different named speakers of one article."""
+    """Different articles, or two different named speakers of one article.
+
+    Inside one article, two speakers differ when their entities differ, or,
+    unresolved, when their names share no word ("police" and "police sources"
+    are one voice; "police" and "organisers" two).
+    """
     if a.source != b.source:
         return True
     key_a, key_b = speaker_key(a), speaker_key(b)
-    return key_a is not None and key_b is not None and key_a != key_b
+    if key_a is None or key_b is None or key_a == key_b:
+        return False
+    resolved = a.attributed_to is not None and a.attributed_to.entity and b.attributed_to is not None and b.attributed_to.entity
+    return bool(resolved) or not set(key_a.split()) & set(key_b.split())
 
 
 def same_moment(a: Claim, b: Claim) -> bool:
@@ -254,7 +262,7 @@ def build_topic(
         status = Status.CONFLICT
     elif revisions:
         status = Status.UPDATE
-    elif independent > 1:
+    elif len(sources) > 1:
         status = Status.AGREE
     else:
         status = Status.SINGLE

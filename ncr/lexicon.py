@@ -88,7 +88,16 @@ for _class, _words in {
         servicewoman fighter combatant recruit conscript mercenary marine
         paratrooper infantryman reservist commando militiaman army
         sailor airman pilot guardsman""",
-    "civilians": "civilian resident inhabitant citizen people person",
+    "people": """civilian resident inhabitant citizen people person individual
+        man men woman women child children kid boy girl teenager teen youth
+        adult""",
+    "crowd": """crowd protester protestor demonstrator marcher rioter mourner
+        participant attendee turnout gathering""",
+    "workers": "worker employee coworker co-worker colleague staff staffer",
+    "police": "police policeman policewoman cop constable trooper officer",
+    "emergency workers": "firefighter fireman rescuer paramedic",
+    "fire engines": "engine appliance pump tender",
+    "observers": "observer monitor",
     "displaced people": "refugee evacuee migrant asylum-seeker",
     "artillery ammunition": "shell round munition projectile",
     "missiles": "missile rocket",
@@ -103,20 +112,38 @@ for _class, _words in {
 STATES: dict[str, str] = {}
 for _state, _words in {
     "killed": "kill die dead death fatality slay",
-    "injured": "injure wound hurt",
+    "injured": "injure wound hurt injury",
     "casualties": "casualty",
     "captured": "capture detain arrest imprison",
     "missing": "missing",
     "displaced": "displace evacuate flee",
+    "gathered": "march protest demonstrate rally gather riot",
 }.items():
     for _word in _words.split():
         STATES[_word] = _state
 
 # Verbs whose subject is what the state happened to ("14 people died").
-INTRANSITIVE_STATES = frozenset({"die", "perish", "drown", "flee", "disappear", "vanish"})
+INTRANSITIVE_STATES = frozenset(
+    {"die", "perish", "drown", "flee", "disappear", "vanish", "march", "protest", "demonstrate", "rally", "gather", "riot"}
+)
 # States that count the dead and hurt; people counted in any of them are one kind.
 CASUALTY_STATES = frozenset({"killed", "injured", "casualties"})
-PERSON_CLASSES = frozenset({"military personnel", "civilians", "casualties", "people"})
+PERSON_CLASSES = frozenset(
+    {"military personnel", "people", "crowd", "workers", "police", "emergency workers", "displaced people", "casualties"}
+)
+# Classes that say nothing of who the people are beyond being people: once the
+# text says what happened to them (arrested, gathered), they count as "people".
+GENERIC_PERSON_CLASSES = frozenset({"people", "crowd", "workers", "casualties", "displaced people"})
+# Classes that say nothing at all of who is counted ("100 people", "seven workers"): without a
+# state, what they did (the verb they are subject or object of) tells measures apart.
+UNDESCRIBED_PERSON_CLASSES = frozenset({"people", "workers"})
+# Classes that count a gathering's size ("a crowd of 200", "130 marchers").
+GATHERING_CLASSES = frozenset({"crowd"})
+# Verbs that say nothing of what happened to what they count ("there were 40 people", "it has 125 seats").
+LIGHT_VERBS = frozenset(
+    """be have include get make take give see become remain number total reach
+    count exceed involve contain comprise hold""".split()
+)
 # Nouns that name an amount rather than a thing ("the number of volunteers", "the death toll").
 MEASURE_NOUNS = frozenset({"number", "toll", "figure", "total", "count", "tally", "estimate"})
 # Verbs that give an amount with "to"/"at" ("rose to 22", "put the number at 3,000").
@@ -131,7 +158,7 @@ SPEECH_VERBS = frozenset(
     believe think estimate predict allege acknowledge admit deny stress
     emphasize emphasise underline tweet write remark declare testify
     brief inform show speculate fear expect assess conclude find express
-    accuse calculate count put""".split()
+    accuse calculate count put quote""".split()
 )
 # Phrasal speech verbs: lemma and the particle that must go with it.
 SPEECH_PHRASAL = {("point", "out"), ("make", "clear")}

@@ -23,6 +23,7 @@ _SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "prep
 # Prepositions that still name the speaker ("officials in the province", "a spokesman for the army").
 _SPEAKER_PREPOSITIONS = frozenset({"of", "in", "at", "from", "for"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +52,13 @@ def speaker_span(head: Token) -> Span:
     "Kim Hong-kyun, South Korea's vice foreign minister," gives "Kim Hong-kyun";
     "Seoul's intelligence agency" stays whole.
     """
-    keep = [head]
     doc = head.doc
+    if head.ent_type_ not in _NAMED:
+        for child in head.children:
+            # "The head of the team, Jane Roe, estimated": the name, not the description.
+            if child.dep_ == "appos" and child.ent_type_ in _NAMED and doc[child.left_edge.i - 1].text == ",":
+                return speaker_span(child)
+    keep = [head]
     for child in head.children:
         glued_hyphen = child.dep_ == "punct" and child.text == "-" and not child.whitespace_
         named_apposition = child.dep_ == "appos" and doc[child.left_edge.i - 1].text != ","  # "the minister Lena Oster"
@@ -78,7 +84,17 @@ def speaker_span(head: Token) -> Span:
 
 
 def _speaker_of(cue: Token) -> Span | None:
-    """The speaker of a reporting verb: its subject, or the agent of a passive."""
+    """The speaker of a reporting verb: its subject, or the agent of a passive.
+
+    A reporting verb with no subject of its own inside a frame ("officials
+    were quoted by AP as saying", "AP quoted the governor as saying") takes
+    the one the frame reports: the object of the verb above it, else its
+    passive subject.
+    """
+    if cue.lemma_.lower() == "quote":
+        quoted = _quoted(cue)  # "X quoted Y as saying": Y speaks, X reports
+        if quoted is not None:
+            return quoted
     for child in cue.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
@@ -87,6 +103,18 @@ def _speaker_of(cue: Token) -> Span | None:
     for child in cue.children:
         if child.dep_ in ("nsubj", "csubj"):
             return speaker_span(child)
+    if cue.dep_ in {"advcl", "xcomp", "pcomp"} and cue.head.i != cue.i:
+        frame = cue.head.head if cue.head.pos_ == "ADP" else cue.head  # past the "as" of "as saying"
+        return _quoted(frame)
+    return None
+
+
+def _quoted(frame: Token) -> Span | None:
+    """Who a quoting frame reports: the object ("quoted the governor"), else the passive subject."""
+    for dep in ("dobj", "nsubjpass"):
+        for child in frame.children:
+            if child.dep_ == dep and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return speaker_span(child)
     return None
 
 
@@ -132,6 +160,26 @@ def find_speech(token: Token) -> Speech | None:
         if stated is not None:
             cue, speaker = stated
             return Speech(cue=cue, cue_text=_cue_text(cue), speaker=speaker)
+        if node.dep_ == "appos":
+            return None  # "Smallville, a town of 500,000, ...": background, not the speaker's
         if node.dep_ in ATTRIBUTION_BARRIERS or node.head.i == node.i:
-            return None
+            return _trailing_speech(token)
         node = node.head
+
+
+def _trailing_speech(token: Token) -> Speech | None:
+    """The "…, police said." that ends a sentence and so covers all of it, clauses included.
+
+    A reporting verb that is the sentence's root, comes after ``token`` and
+    has its subject after a comma ("Ten cables were cut after the storm hit,
+    the operator said.") makes the whole sentence the speaker's.
+    """
+    root = token.sent.root
+    if root.i <= token.i or not is_speech_cue(root):
+        return None
+    speaker = _speaker_of(root)
+    if speaker is None or speaker.start < token.i:
+        return None
+    if not any(t.text == "," for t in token.doc[token.i : speaker.start]):
+        return None
+    return Speech(cue=root, cue_text=_cue_text(root), speaker=speaker)

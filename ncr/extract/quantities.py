@@ -27,8 +27,13 @@ from ..lexicon import (
     INCIDENTAL_BELOW,
     NON_COUNT_HEADS,
     AMOUNT_VERBS,
+    GATHERING_CLASSES,
+    GENERIC_PERSON_CLASSES,
+    UNDESCRIBED_PERSON_CLASSES,
     CASUALTY_STATES,
     INTRANSITIVE_STATES,
+    LIGHT_VERBS,
+    SPEECH_VERBS,
     MEASURE_NOUNS,
     PERSON_CLASSES,
     STATES,
@@ -213,6 +218,34 @@ def _counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
     return _next_noun(doc, phrase.end) or _measured_by_verb(last)
 
 
+def _phrase_head(counted: Token, phrase: NumberPhrase) -> Token:
+    """The head of the noun phrase a counted word modifies.
+
+    "two plainclothes police officers" counts officers, not "plainclothes";
+    "two co-workers" counts workers, not "co".
+    """
+    doc = counted.doc
+    for _ in range(4):
+        after = doc[counted.i + 1] if counted.i + 1 < len(doc) else None
+        if after is not None and after.text == "-" and not counted.whitespace_ and counted.i + 2 < len(doc):
+            following = doc[counted.i + 2]
+            if following.pos_ in _NOUNS and not after.whitespace_:
+                counted = following  # "co-workers", "fire-fighters"
+                continue
+        head = counted.head
+        if (
+            counted.dep_ in {"compound", "amod", "nmod"}
+            and head.pos_ == "NOUN"
+            and head.i > counted.i
+            and head.i - counted.i <= 3
+            and not (phrase.start <= head.i < phrase.end)
+        ):
+            counted = head
+            continue
+        break
+    return counted
+
+
 def _measured_by_verb(number: Token) -> Token | None:
     """The counted noun of "the death toll rose to 22", "put the number of volunteers at 3,000".
 
@@ -337,6 +370,55 @@ def _state(counted: Token) -> tuple[str | None, str]:
     return state, words
 
 
+# Words that make a count a part of, or an addition to, a group counted elsewhere.
+_SUBSET_WORDS = frozenset({"other", "another", "additional", "further", "more", "extra", "remaining"})
+
+
+def _subset(doc: Doc, phrase: NumberPhrase, counted: Token) -> str | None:
+    """ "part of" for "three of the seven bullets" / "two of them"; "others" for "two other bullets"."""
+    after = doc[phrase.end] if phrase.end < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        objects = [c for c in after.children if c.dep_ == "pobj"]
+        if any(o.pos_ == "PRON" or any(c.dep_ in {"det", "poss"} for c in o.children) for o in objects):
+            return "part of"
+    window = doc[max(phrase.start - 1, 0) : counted.i]
+    if any(t.lower_ in _SUBSET_WORDS and not (phrase.start <= t.i < phrase.end) for t in window):
+        return "others"
+    return None
+
+
+def _state_of_measure(counted: Token) -> str | None:
+    """The state a measure noun gives a figure put "at" or "to" a number: "put the turnout at 85,000 people"."""
+    preposition = counted.head if counted.dep_ == "pobj" else None
+    if preposition is None or preposition.lower_ not in {"at", "to"} or preposition.head.pos_ != "VERB":
+        return None
+    for child in preposition.head.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.pos_ == "NOUN":
+            lemma = child.lemma_.lower()
+            if COUNT_CLASSES.get(lemma) in GATHERING_CLASSES:
+                return "gathered"
+            for part in (child, *child.children):
+                if part.dep_ in {"compound", "nsubj", "nsubjpass", "dobj"} and part.lemma_.lower() in STATES:
+                    return STATES[part.lemma_.lower()]
+    return None
+
+
+def _predicate(counted: Token) -> str | None:
+    """The verb the counted things are the subject or object of, when no state word says more.
+
+    "seven employees were trapped" gives "trap" and "about 100 people worked
+    there" gives "work": counts of the same kind of thing doing different
+    things are different measures. Light and reporting verbs say nothing.
+    """
+    head = counted.head
+    if head.pos_ != "VERB" or counted.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in LIGHT_VERBS or lemma in SPEECH_VERBS:
+        return None
+    return lemma
+
+
 def _group(counted: Token) -> Span | None:
     """Whose things are counted: a nationality, a country or an organisation next to the noun.
 
@@ -418,6 +500,7 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     counted = _counted_noun(doc, phrase)
     if counted is None:
         return None
+    counted = _phrase_head(counted, phrase)
     lemma = counted.lemma_.lower()
     if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or counted.ent_type_ in _NOT_COUNT_LABELS - {"QUANTITY"}:
         return None
@@ -431,11 +514,26 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     skip = range(start, end)
     unit, subject = _noun_phrase(counted, skip)
     state, state_words = _state(counted)
+    if state is None:
+        state = _state_of_measure(counted)
     if state_words:
         subject = f"{subject} {state_words}"
     kind = COUNT_CLASSES.get(unit, COUNT_CLASSES.get(lemma, unit))
+    if lemma in STATES and kind not in PERSON_CLASSES:
+        kind = "people"  # "46 arrests", "ten deaths": the events stand for the people they happened to
+    if state is None and kind in GATHERING_CLASSES:
+        state = "gathered"  # "a crowd of 200", "130 marchers": the size of a gathering
     if state in CASUALTY_STATES and kind in PERSON_CLASSES:
         kind = "people"  # "soldiers killed", "people who died" and "the death toll" count the same dead
+    elif state is not None and kind in GENERIC_PERSON_CLASSES:
+        kind = "people"  # "46 demonstrators arrested" and "46 people arrested" count the same people
+    elif state is None and kind in UNDESCRIBED_PERSON_CLASSES:
+        state = _predicate(counted)  # "100 people worked there" and "7 people were trapped" are two measures
+    if phrase.low == phrase.high == 1 and not phrase.vague and state is None and doc[phrase.start].lower_ in {"one", "a", "an"}:
+        return None  # "one protester threw a stone": a determiner, unless the count is the news ("one person died")
+    subset = _subset(doc, phrase, counted)
+    if subset:
+        kind = f"{kind} ({subset})"  # "four of her co-workers", "two other bullets": a part, not the whole
     return RawClaim(
         span=doc[start:end],
         counted=counted,
