@@ -88,9 +88,17 @@ def same_moment(a: Claim, b: Claim) -> bool:
 
 
 def before(a: Claim, b: Claim) -> bool:
-    """True when ``a`` describes an earlier moment than ``b``."""
+    """True when ``a`` describes an earlier moment than ``b``.
+
+    Days decide when both are known. Otherwise the phases do, with one limit:
+    a figure its own article calls superseded ("the estimate of 3,000 from
+    last Wednesday") is older than that article's present, but says nothing
+    of another undated article's.
+    """
     if a.as_of and b.as_of and a.as_of != b.as_of:
         return a.as_of < b.as_of
+    if a.phase < 0 and a.source != b.source and b.phase == 0:
+        return False
     return a.phase < b.phase
 
 

@@ -1,6 +1,7 @@
 """The timeline view's ordering, update marks and bars, on hand-built claims (no model)."""
 
-from ncr.records import Article, Claim, Interval, Qualifier, Report, Status, Topic
+from ncr.conflicts import build_topic
+from ncr.records import Article, Claim, Interval, Qualifier, Report
 from ncr.render.timeline import bar, changes, ordered, timeline_markdown
 
 
@@ -21,7 +22,7 @@ CLAIMS = (
 REPORT = Report(
     articles=(Article(id="a", text="", path="a"), Article(id="b", text="", path="b")),
     claims=CLAIMS,
-    topics=(Topic("T1", "troops", tuple(c.id for c in CLAIMS), ("a", "b"), Status.CONFLICT, 1_500, 12_000, (("C2", "C4"),)),),
+    topics=(build_topic("T1", "troops", CLAIMS),),
 )
 
 
@@ -29,9 +30,10 @@ def test_timeline_orders_claims_by_date_with_undated_last():
     assert [c.id for c in ordered(REPORT, "T1")] == ["C2", "C4", "C1", "C3"]
 
 
-def test_timeline_marks_a_sources_own_revision_as_an_update():
-    marks = changes(ordered(REPORT, "T1"))
-    assert marks == {"C1": "↑ update"}
+def test_timeline_marks_each_revision_with_the_figure_it_revises():
+    marks = changes(ordered(REPORT, "T1"), REPORT.topics[0].updates)
+    # 3,000 (May 2) → 12,000 (May 8) → 10,000 (May 9), whoever gave them.
+    assert marks == {"C4": "↑ update of C2", "C1": "↓ update of C4"}
 
 
 def test_timeline_bars_scale_with_the_largest_value():
@@ -44,5 +46,8 @@ def test_timeline_markdown_flags_conflicts_and_updates():
     text = timeline_markdown(REPORT)
     assert "## T1 troops: CONFLICT" in text
     rows = [line for line in text.splitlines() if line.startswith("| 2031") or line.startswith("| undated")]
+    # The undated 1,500 can be of any day, so it contradicts every dated figure of the other source.
     assert rows[0].startswith("| 2031-05-02 | a | 3,000 troops") and rows[0].endswith("✗  |")
-    assert rows[2].endswith("↑ update |")
+    assert rows[1].endswith("| ↑ update of C2 |")  # b's own 1,500 is not b contradicting itself
+    assert rows[2].endswith("✗ ↓ update of C4 |")
+    assert rows[3].startswith("| undated | b | 1,500 troops") and "✗" in rows[3]

@@ -7,10 +7,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Report, Status
-from .values import bounds, entities_in_order, interval, names_by_source, snippet, speaker_groups, who
+from .values import bounds, entities_in_order, interval, names_by_source, snippet, speaker_groups, topic_notes, who
 
-_STATUS_STYLE = {Status.CONFLICT: "bold red", Status.AGREE: "bold green", Status.SINGLE: "dim"}
-_STATUS_BADGE = {Status.CONFLICT: "✗ CONFLICT", Status.AGREE: "✓ agree", Status.SINGLE: "· single source"}
+_STATUS_STYLE = {Status.CONFLICT: "bold red", Status.AGREE: "bold green", Status.UPDATE: "bold yellow", Status.SINGLE: "dim"}
+_STATUS_BADGE = {Status.CONFLICT: "✗ CONFLICT", Status.AGREE: "✓ agree", Status.UPDATE: "↻ update", Status.SINGLE: "· single source"}
 
 
 def summary(report: Report) -> Text:
@@ -19,7 +19,7 @@ def summary(report: Report) -> Text:
     line = Text()
     line.append(f"{len(report.articles)} sources · {len(report.claims)} claims · {len(report.topics)} topics: ")
     line.append(f"{counts[Status.CONFLICT]} conflict", style=_STATUS_STYLE[Status.CONFLICT] if counts[Status.CONFLICT] else "")
-    line.append(f", {counts[Status.AGREE]} agree, {counts[Status.SINGLE]} single")
+    line.append(f", {counts[Status.AGREE]} agree, {counts[Status.UPDATE]} update, {counts[Status.SINGLE]} single")
     return line
 
 
@@ -34,7 +34,10 @@ def claims_tables(report: Report) -> Group:
         title.append(f"{topic.id} {topic.label}  ", style="bold")  # Text.append takes no markup
         title.append(_STATUS_BADGE[topic.status], style=_STATUS_STYLE[topic.status])
         count = len(topic.sources)
-        title.append(f"  ({count} source{'s' if count != 1 else ''}, overall {bounds(topic.low, topic.high)})", style="dim")
+        copies = f", {topic.independent_sources} independent" if topic.independent_sources != count else ""
+        title.append(
+            f"  ({count} source{'s' if count != 1 else ''}{copies}, overall {bounds(topic.low, topic.high)})", style="dim"
+        )
         table = Table(title=title, title_justify="left", expand=False)
         table.add_column("", no_wrap=True)
         table.add_column("claim", no_wrap=True, style="dim")
@@ -59,9 +62,9 @@ def claims_tables(report: Report) -> Group:
                 Text(claim.as_of or "—"),
                 style="red" if flagged else None,
             )
-        if topic.conflicts:
-            pairs = ", ".join(f"{a}≠{b}" for a, b in topic.conflicts)
-            table.caption = f"✗ cannot both be true: {pairs}"
+        notes = topic_notes(topic, claims)
+        if notes:
+            table.caption = "\n".join(notes)
             table.caption_justify = "left"
         parts.append(table)
     if not report.topics:

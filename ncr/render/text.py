@@ -8,7 +8,9 @@ import json
 
 from ..contract import claim_record, entity_record, quote_record
 from ..records import Report
-from .values import as_written, bounds, entities_in_order, interval, names_by_source, snippet, speaker_groups, who
+from .values import (
+    as_written, bounds, entities_in_order, interval, names_by_source, snippet, speaker_groups, topic_notes, who,
+)
 
 CSV_COLUMNS = (
     "topic", "topic_label", "status", "claim", "source", "text", "low", "high", "estimate",
@@ -61,7 +63,8 @@ def claims_markdown(report: Report) -> str:
         flagged = {claim_id for pair in topic.conflicts for claim_id in pair}
         lines.append(f"## {topic.id} {_cell(topic.label)}: {topic.status.value.upper()}")
         lines.append("")
-        lines.append(f"Overall {bounds(topic.low, topic.high)} across {len(topic.sources)} sources.")
+        count = len(topic.sources)
+        lines.append(f"Overall {bounds(topic.low, topic.high)} across {count} source{'s' if count != 1 else ''}.")
         lines.append("")
         lines.append("| | value as written | interval | source | attributed to | as of |")
         lines.append("|---|---|---|---|---|---|")
@@ -73,6 +76,10 @@ def claims_markdown(report: Report) -> str:
                 f"| {claim.as_of or '—'} |"
             )
         lines.append("")
+        notes = topic_notes(topic, claims)
+        if notes:
+            lines.extend(f"- {_cell(note)}" for note in notes)
+            lines.append("")
     if not report.topics:
         lines.append("No quantitative claims found.")
         lines.append("")

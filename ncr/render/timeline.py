@@ -1,8 +1,9 @@
 """The timeline view: per topic, claims ordered by date, with a bar per value.
 
-A source whose later claim differs from its own earlier one is updating its
-figure (marked ↑/↓); claims of different sources that cannot both be true are
-marked ✗, as in the claims view.
+A claim that revises an earlier figure (``Topic.updates``, from any source) is
+marked ``↑ update`` / ``↓ update`` with the claim it revises; claims of the
+same moment that cannot both be true are marked ✗, as in the claims view. An
+update and a contradiction look different.
 """
 
 from __future__ import annotations
@@ -29,22 +30,20 @@ def _size(claim: Claim) -> float | None:
 
 
 def ordered(report: Report, topic_id: str) -> list[Claim]:
-    """The topic's claims by date (undated last), then source and position."""
+    """The topic's claims by date (undated last), superseded figures first, then source and position."""
     order = {a.id: n for n, a in enumerate(report.articles)}
     claims = [c for c in report.claims if c.topic == topic_id]
-    return sorted(claims, key=lambda c: (c.as_of or UNDATED, order[c.source], c.start))
+    return sorted(claims, key=lambda c: (c.as_of or UNDATED, c.phase, order[c.source], c.start))
 
 
-def changes(claims: list[Claim]) -> dict[str, str]:
-    """For each claim, how it moves from the same source's previous dated claim: "↑", "↓" or ""."""
+def changes(claims: list[Claim], updates: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """For each claim that revises an earlier one: "↑ update of C3" or "↓ update of C3"."""
+    by_id = {c.id: c for c in claims}
     marks: dict[str, str] = {}
-    last: dict[str, Claim] = {}
-    for claim in claims:
-        previous = last.get(claim.source)
-        before, now = (_size(previous) if previous else None), _size(claim)
-        if previous is not None and previous.as_of and claim.as_of and previous.as_of < claim.as_of and before and now:
-            marks[claim.id] = "↑ update" if now > before else ("↓ update" if now < before else "")
-        last[claim.source] = claim
+    for earlier, later in updates:
+        before, now = _size(by_id[earlier]), _size(by_id[later])
+        if before is not None and now is not None and now != before:
+            marks[later] = f"{'↑' if now > before else '↓'} update of {earlier}"
     return marks
 
 
@@ -61,7 +60,7 @@ def timeline_tables(report: Report) -> Group:
         claims = ordered(report, topic.id)
         largest = max((_size(c) or 0 for c in claims), default=0)
         flagged = {i for pair in topic.conflicts for i in pair}
-        moves = changes(claims)
+        moves = changes(claims, topic.updates)
         table = Table(title=Text(f"{topic.id} {topic.label} ({topic.status.value})", style="bold"), title_justify="left")
         for column in ("as of", "source", "value as written", "interval", "attributed to"):
             table.add_column(column, overflow="fold")
@@ -75,7 +74,7 @@ def timeline_tables(report: Report) -> Group:
                 Text(interval(claim.value)),
                 Text(who(claim.attributed_to, entities)),
                 Text(bar(_size(claim), largest), style="red" if claim.id in flagged else "cyan"),
-                Text(("✗ " if claim.id in flagged else "") + moves.get(claim.id, ""), style="bold"),
+                Text(("✗ " if claim.id in flagged else "") + moves.get(claim.id, ""), style="bold", no_wrap=True),
             )
         parts.append(table)
     if not parts:
@@ -92,7 +91,7 @@ def timeline_markdown(report: Report) -> str:
     lines = [f"# Timeline ({len(report.articles)} sources)", ""]
     for topic in report.topics:
         claims = ordered(report, topic.id)
-        moves = changes(claims)
+        moves = changes(claims, topic.updates)
         flagged = {i for pair in topic.conflicts for i in pair}
         lines += [f"## {topic.id} {topic.label}: {topic.status.value.upper()}", "",
                   "| as of | source | value as written | interval | attributed to | |", "|---|---|---|---|---|---|"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..records import Attribution, Claim, Entity, Interval, Qualifier, Quote, Report
+from ..records import Attribution, Camp, Claim, Entity, Interval, Qualifier, Quote, Report, Topic
 
 
 def amount(value: float | None) -> str:
@@ -92,3 +92,33 @@ def as_written(claim: Claim) -> str:
     """The number and what it counts, readable: "thousands of troops", "an estimated 10,000 troops"."""
     joiner = " of " if claim.qualifier is Qualifier.VAGUE and claim.text.lower().endswith("s") else " "
     return f"{claim.text}{joiner}{claim.subject}"
+
+
+def camp_line(camp: Camp, claims: Mapping[str, Claim]) -> str:
+    """ "1,350–1,650: Seoul's intelligence agency (002); outlet (001, 003)": who holds a range."""
+    holders: dict[str, list[str]] = {}
+    for claim_id in camp.claims:
+        claim = claims[claim_id]
+        name = claim.attributed_to.text if claim.attributed_to else "the outlet itself"
+        sources = holders.setdefault(name, [])
+        if claim.source not in sources:
+            sources.append(claim.source)
+    who_holds = "; ".join(f"{name} ({', '.join(sources)})" for name, sources in holders.items())
+    return f"{bounds(camp.low, camp.high)}: {who_holds}"
+
+
+def topic_notes(topic: Topic, claims: Mapping[str, Claim]) -> list[str]:
+    """What a reader needs under a topic's table: camps of a conflict, revisions, copies."""
+    notes: list[str] = []
+    if topic.conflicts and len(topic.camps) > 1:
+        notes.append("✗ cannot all be true: " + "  vs  ".join(camp_line(c, claims) for c in topic.camps))
+    for earlier, later in topic.updates:
+        a, b = claims[earlier], claims[later]
+        def said(c: Claim) -> str:
+            speaker = c.attributed_to.text if c.attributed_to else "unattributed"
+            return f"{c.id} {interval(c.value)} {speaker}, {c.source}, {c.as_of or ('earlier' if c is a else 'later')}"
+
+        notes.append(f"↻ {said(a)} → {said(b)}: a revision, not a contradiction")
+    for group in topic.copies:
+        notes.append(f"≡ same copy, counted once: {', '.join(group)}")
+    return notes
