@@ -90,7 +90,8 @@ for _class, _words in {
         sailor airman pilot guardsman""",
     "people": """civilian resident inhabitant citizen people person individual
         man men woman women child children kid boy girl teenager teen youth
-        adult""",
+        adult passenger pedestrian tourist visitor patient student pupil
+        worshipper""",
     "crowd": """crowd protester protestor demonstrator marcher rioter mourner
         participant attendee turnout gathering""",
     "workers": "worker employee coworker co-worker colleague staff staffer",

@@ -1,0 +1,204 @@
+"""Topics, updates, conflicts between speakers, camps and copies, on texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ncr.conflicts import build_topic, camps
+from ncr.copies import copy_groups
+from ncr.extract.attribution import find_speech
+from ncr.extract.quantities import find_claims
+from ncr.nlp import load_model
+from ncr.pipeline import analyse
+from ncr.records import Article, Attribution, Claim, Interval, Qualifier, Status
+
+TODAY = date(2031, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def run(nlp, *texts: str, published: tuple[str | None, ...] = ()):
+    articles = [
+        Article(id=f"s{n}", text=text, path=f"s{n}", published=(published[n] if n < len(published) else None),
+                published_from="metadata" if n < len(published) and published[n] else None)
+        for n, text in enumerate(texts)
+    ]
+    return analyse(articles, nlp, today=TODAY)
+
+
+def topic_with(report, number_text: str):
+    claim = next(c for c in report.claims if number_text in c.text)
+    return next(t for t in report.topics if t.id == claim.topic), claim
+
+
+@pytest.mark.model
+def test_reconcile_police_and_organisers_in_one_article_conflict(nlp):
+    report = run(nlp, "Police said about 18,000 people marched through Eastwick on Saturday; "
+                      "organisers put the turnout at 85,000 people.\n")
+    topic, low = topic_with(report, "18,000")
+    _, high = topic_with(report, "85,000")
+    assert low.topic == high.topic and topic.status is Status.CONFLICT
+    assert {low.attributed_to.text, high.attributed_to.text} == {"Police", "organisers"}
+    assert [c.claims for c in topic.camps] == [(low.id,), (high.id,)]
+
+
+@pytest.mark.model
+def test_reconcile_one_speaker_with_an_unqualified_second_figure_is_not_a_conflict(nlp):
+    report = run(nlp, "Police said 40 people were arrested. Police said 12 people were arrested in the suburbs.\n")
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
+
+
+@pytest.mark.model
+def test_reconcile_toll_rising_across_two_days_is_an_update(nlp):
+    first = "Three people were killed when a gas explosion tore through a market in Lowmoor, police said.\n"
+    second = "The death toll from the Lowmoor market explosion rose to 10, police said.\n"
+    report = run(nlp, first, second, published=("2031-03-04", "2031-03-05"))
+    topic, later = topic_with(report, "10")
+    _, earlier = topic_with(report, "Three")
+    assert earlier.topic == later.topic
+    assert topic.status is Status.UPDATE and (earlier.id, later.id) in topic.updates and not topic.conflicts
+
+
+@pytest.mark.model
+def test_reconcile_rose_to_is_an_update_even_without_dates(nlp):
+    report = run(nlp, "Three people were killed in the Lowmoor explosion.\n",
+                 "The death toll from the Lowmoor explosion has risen to 10.\n")
+    topic, later = topic_with(report, "10")
+    assert topic.status is Status.UPDATE and later.phase == 1
+
+
+@pytest.mark.model
+def test_reconcile_earlier_estimate_in_the_same_sentence_is_revised(nlp):
+    report = run(nlp, "Officials said 900 homes were destroyed, up from an earlier estimate of 400 homes.\n")
+    topic, new = topic_with(report, "900")
+    _, old = topic_with(report, "400")
+    assert old.phase == -1 and (old.id, new.id) in topic.updates and topic.status is Status.UPDATE
+
+
+@pytest.mark.model
+def test_reconcile_past_disaster_toll_stays_out_of_the_story(nlp):
+    report = run(
+        nlp,
+        "An earthquake killed 45 people in the hill town of Varno on Monday, officials said. "
+        "In 2009, a quake in the same region killed 3,000 people.\n",
+        "At least 45 people died in the Varno earthquake, rescuers said.\n",
+        published=("2031-02-11", "2031-02-11"),
+    )
+    topic, current = topic_with(report, "45")
+    background, past = topic_with(report, "3,000")
+    assert past.topic != current.topic and background.key.event == "2009"
+    assert topic.status is Status.AGREE
+
+
+@pytest.mark.model
+def test_reconcile_population_is_a_standing_fact(nlp):
+    report = run(nlp, "Floods hit Tarrow, a town of 500,000 people, where 20 people were killed.\n",
+                 "The floods in Tarrow killed 20 people.\n")
+    _, population = topic_with(report, "500,000")
+    topic, toll = topic_with(report, "20")
+    assert population.topic != toll.topic and population.event == "standing"
+    assert population.attributed_to is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("a", "b"), [
+    ("Twelve people were hurt in the crash.", "The crash left 12 people injured."),
+    ("Twelve people were hurt in the crash.", "Twelve passengers were wounded in the crash."),
+    ("The death toll stood at 8 on Sunday.", "Eight people were killed in the collapse."),
+    ("Eight people died in the collapse.", "The collapse killed eight people."),
+])
+def test_reconcile_wording_variants_join(nlp, a, b):
+    report = run(nlp, a + "\n", b + "\n")
+    assert len(report.claims) == 2 and len({c.topic for c in report.claims}) == 1
+    assert report.topics[0].status is Status.AGREE
+
+
+@pytest.mark.model
+def test_reconcile_crowd_words_join(nlp):
+    report = run(nlp, "A crowd of 3,000 gathered outside parliament.\n",
+                 "About 3,000 protesters marched on parliament.\n")
+    assert len({c.topic for c in report.claims}) == 1
+
+
+@pytest.mark.model
+def test_reconcile_part_of_a_group_is_not_the_group(nlp):
+    report = run(nlp, "Seven workers were trapped. Rescuers freed four of the workers by noon.\n",
+                 "Seven workers were trapped inside the mine.\n")
+    _, part = topic_with(report, "four")
+    _, whole = topic_with(report, "Seven")
+    assert part.topic != whole.topic
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Officials were quoted by the agency as saying five people died in the blast.", "Officials"),
+    ("Another agency quoted the governor as saying five people were killed.", "the governor"),
+    ("Five people died, officials were quoted by the agency as saying.", "officials"),
+    ("The head of the rescue team, Jane Roe, estimated that 40 people were missing.", "Jane Roe"),
+    ("Police put the number of marchers at roughly 30,000.", "Police"),
+    ("Ten fishing boats sank after the storm hit the coast, the coast guard said.", "the coast guard"),
+])
+def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):
+    claim = find_claims(nlp(text))[0]
+    speech = find_speech(claim.span.root)
+    assert speech is not None and speech.speaker is not None and speech.speaker.text == speaker
+
+
+@pytest.mark.model
+def test_reconcile_appositive_background_is_not_the_speakers(nlp):
+    claims = find_claims(nlp("Smallville, a town of 500,000 people, was hit hardest, the mayor said."))
+    assert find_speech(claims[0].span.root) is None
+
+
+# --- No model: hand-built claims ------------------------------------------------
+
+
+def claim(cid, source, low, high, *, as_of=None, phase=0, speaker=None, sentence=""):
+    return Claim(
+        id=cid, source=source, text=str(low), start=0, end=1, sentence=sentence,
+        value=Interval(low, high, None), qualifier=Qualifier.EXACT, unit="person", subject="people",
+        attributed_to=Attribution(speaker) if speaker else None, as_of=as_of, kind="people", phase=phase,
+    )
+
+
+def test_reconcile_camps_are_the_fewest_compatible_groups():
+    claims = [claim("C1", "a", 1350, 1650), claim("C2", "b", 9000, 11000), claim("C3", "c", 10000, 10000),
+              claim("C4", "d", None, 12000), claim("C5", "e", 2000, 19999)]
+    found = camps(claims)
+    # "up to 12,000" fits both ranges; it joins the camp more claims hold.
+    assert [c.claims for c in found] == [("C1",), ("C2", "C3", "C4", "C5")]
+    assert (found[1].low, found[1].high) == (10000, 10000)
+
+
+def test_reconcile_conflict_pairs_stay_linear():
+    claims = [claim(f"C{n}", f"s{n}", n * 10, n * 10) for n in range(1, 201)]
+    topic = build_topic("T1", "people", claims)
+    assert topic.status is Status.CONFLICT
+    assert len(topic.conflicts) <= 2 * len(claims)
+    assert {i for pair in topic.conflicts for i in pair} == {c.id for c in claims}
+
+
+def test_reconcile_different_days_are_an_update_not_a_conflict():
+    early, late = claim("C1", "a", 3, 3, as_of="2031-03-04"), claim("C2", "b", 10, 10, as_of="2031-03-05")
+    topic = build_topic("T1", "people", [early, late])
+    assert topic.status is Status.UPDATE and topic.updates == (("C1", "C2"),) and not topic.conflicts
+
+
+def test_reconcile_same_day_different_outlets_conflict():
+    topic = build_topic("T1", "people", [claim("C1", "a", 3, 3, as_of="2031-03-04"), claim("C2", "b", 10, 10, as_of="2031-03-04")])
+    assert topic.status is Status.CONFLICT and topic.camps and len(topic.camps) == 2
+
+
+def test_reconcile_wire_copies_count_once():
+    text = "Twelve people were killed when a bus left the road near Calder, police said."
+    claims = [claim("C1", "a", 12, 12, sentence=text), claim("C2", "b", 12, 12, sentence=text.replace("said", "said on Monday")),
+              claim("C3", "c", 12, 12, sentence="A bus crash near Calder killed 12, officials told reporters.")]
+    groups = copy_groups(claims, {})
+    assert groups == (("a", "b"),)
+    topic = build_topic("T1", "people", claims, copies=groups)
+    assert topic.independent_sources == 2 and topic.status is Status.AGREE
