@@ -1,4 +1,4 @@
-"""Throughput benchmark behind ``make bench``: ncr claims against bare spaCy.
+"""Benchmarks behind ``make bench``: ncr claims throughput against bare spaCy, then reconciliation memory.
 
 What it measures: documents per second on a corpus made of the articles in
 ``seeds/`` cycled to ``--docs`` documents (200 by default), for
@@ -20,6 +20,21 @@ documents with both workloads before timing. Each measurement is repeated
 ``--repeat`` times, alternating bare and ncr so drift (thermal, caches, other
 load) hits both alike; the best (max) and the median docs/s are reported.
 
+Reconciliation memory (``--only reconcile``, and after the throughput figures by
+default): N inputs with many conflicts run in memory linear in their claims.
+For N in ``RECONCILE_INPUTS`` synthetic articles, claims are built directly (no
+spaCy): ``CLAIMS_PER_INPUT`` claims per article, all in one shared topic (people
+killed, no group, the story's own event, current phase, no date), exact values
+over ``VALUE_LEVELS`` levels so most pairs are incompatible, each article its
+own source, every claim its own speaker words and sentence (so no copies are
+found). Then the reconciliation ``ncr.pipeline.analyse`` runs after extraction
+(``assign_topics``, then ``copy_groups`` and ``build_topic`` per topic) and the
+JSON of every claim and topic (``claim_record``, ``topic_record``, ``dumps``)
+are measured: peak memory with ``tracemalloc`` (the input claims, built before
+tracing starts, are not counted) and wall time in a separate untraced run.
+Linear memory shows as a roughly constant MiB per 1,000 claims; all pairs of a
+topic would make it grow with N.
+
 This prints figures; it is not a test. It exits 0 whether or not the target is
 met (missing it is reported, not a failure), and non-zero only on an error.
 """
@@ -28,12 +43,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import json
 import os
 import platform
+import random
 import statistics
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +63,31 @@ import ncr.contract  # noqa: E402
 import ncr.ingest  # noqa: E402
 import ncr.nlp  # noqa: E402
 import ncr.pipeline  # noqa: E402
+from ncr.align import assign_topics  # noqa: E402
+from ncr.conflicts import build_topic  # noqa: E402
+from ncr.copies import copy_groups  # noqa: E402
 from ncr.errors import NcrError  # noqa: E402
-from ncr.records import Article  # noqa: E402
+from ncr.records import Article, Attribution, Claim, Interval, Qualifier, Topic  # noqa: E402
 
 TARGET_RATIO = 0.85
 SEEDS = "seeds"
 WARMUP_DOCS = 5
+BENCHMARKS = ("throughput", "reconcile")
+
+RECONCILE_INPUTS = (1000, 2000, 5000)
+CLAIMS_PER_INPUT = 3
+VALUE_LEVELS = 97  # value = 10 * (claim number % VALUE_LEVELS + 1)
+SPEAKERS = 50
+# Filler words for the synthetic sentences: each sentence draws its own (and names
+# its article twice), so no two of different articles share the SAME_COPY fraction
+# of words ncr.copies needs to call them copies.
+_VOCABULARY = (
+    "officials hospital bridge river morning evening storm convoy market station village district harbour "
+    "council border airport highway factory school church stadium tunnel railway valley coast mountain "
+    "province capital suburb checkpoint warehouse barracks embassy ministry clinic shelter camp square "
+    "avenue plant mine port depot base office tower hall court prison garrison outpost crossing junction "
+    "terminal pier dam quarry"
+).split()
 
 
 def build_corpus(n_docs: int) -> list[Article]:
@@ -94,15 +131,136 @@ def measure(nlp: Any, articles: list[Article], repeat: int) -> dict[str, list[fl
     return rates
 
 
+def synthetic_claims(n_inputs: int) -> list[Claim]:
+    """``CLAIMS_PER_INPUT`` claims from each of ``n_inputs`` articles, all of one topic, most pairs incompatible."""
+    rng = random.Random(n_inputs)  # the same claims on every run
+    claims: list[Claim] = []
+    for i in range(n_inputs):
+        for _ in range(CLAIMS_PER_INPUT):
+            n = len(claims)
+            value = 10.0 * (n % VALUE_LEVELS + 1)
+            speaker = f"speaker {n % SPEAKERS}"
+            figure = f"{value:.0f} people"
+            words = " ".join(rng.sample(_VOCABULARY, 12))
+            sentence = f"Ward{i + 1}: {words}; {figure} killed, {speaker} told reporter{i + 1}."
+            start = sentence.index(figure)
+            claims.append(
+                Claim(
+                    id=f"C{n + 1}", source=f"a{i + 1}", text=figure, start=start, end=start + len(figure),
+                    sentence=sentence, value=Interval(value, value, value), qualifier=Qualifier.EXACT,
+                    unit="person", subject="people", attributed_to=Attribution(text=speaker), as_of=None,
+                    kind="people", state="killed", group=None, phase=0, event=None,
+                )
+            )
+    return claims
+
+
+def run_reconcile(claims: list[Claim], credits: dict[str, str | None]) -> tuple[list[Topic], str]:
+    """What ``ncr.pipeline.analyse`` does once claims are extracted, then their ``ncr/v1`` JSON."""
+    claims, topic_claims, labels, keys = assign_topics(claims)
+    by_id = {c.id: c for c in claims}
+    topics = []
+    for topic_id, ids in topic_claims.items():
+        members = [by_id[i] for i in ids]
+        topics.append(build_topic(topic_id, labels[topic_id], members, 0.0, keys[topic_id], copy_groups(members, credits)))
+    text = ncr.contract.dumps(
+        {
+            "claims": [ncr.contract.claim_record(c) for c in claims],
+            "topics": [ncr.contract.topic_record(t) for t in topics],
+        }
+    )
+    return topics, text
+
+
+def measure_reconcile(n_inputs: int) -> dict[str, Any]:
+    """Peak traced memory and untraced wall time of ``run_reconcile`` on ``n_inputs`` synthetic articles."""
+    claims = synthetic_claims(n_inputs)
+    credits: dict[str, str | None] = {c.source: None for c in claims}  # no wire credits
+    gc.collect()
+    start = time.perf_counter()
+    topics, text = run_reconcile(claims, credits)
+    seconds = time.perf_counter() - start
+    conflicts = sum(len(t.conflicts) for t in topics)
+    camps = sum(len(t.camps) for t in topics)
+    copies = sum(len(t.copies) for t in topics)
+    json_bytes = len(text.encode("utf-8"))
+    del topics, text
+    gc.collect()
+    tracemalloc.start()
+    try:
+        run_reconcile(claims, credits)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    peak_mib = peak / 2**20
+    return {
+        "inputs": n_inputs,
+        "claims": len(claims),
+        "conflict_pairs": conflicts,
+        "camps": camps,
+        "copy_groups": copies,
+        "json_bytes": json_bytes,
+        "peak_mib": peak_mib,
+        "mib_per_1000_claims": peak_mib / len(claims) * 1000,
+        "seconds": seconds,
+    }
+
+
+def reconcile_figures() -> dict[str, Any]:
+    rows = [measure_reconcile(n) for n in RECONCILE_INPUTS]
+    per_k = [r["mib_per_1000_claims"] for r in rows]
+    return {
+        "claims_per_input": CLAIMS_PER_INPUT,
+        "value_levels": VALUE_LEVELS,
+        "runs": rows,
+        # ~1 when memory is linear in the claims; ~(largest / smallest claims) if it were quadratic.
+        "per_claim_growth": per_k[-1] / per_k[0],
+        "claims_growth": rows[-1]["claims"] / rows[0]["claims"],
+    }
+
+
+def print_reconcile(figures: dict[str, Any]) -> None:
+    print(
+        f"ncr reconcile memory: {figures['claims_per_input']} claims per input, all in one topic, "
+        f"exact values on {figures['value_levels']} levels; peak by tracemalloc, time untraced"
+    )
+    print(
+        f"{'inputs':>8}{'claims':>9}{'conflict pairs':>16}{'camps':>7}"
+        f"{'peak MiB':>10}{'MiB/1k claims':>15}{'seconds':>9}"
+    )
+    for row in figures["runs"]:
+        print(
+            f"{row['inputs']:>8,}{row['claims']:>9,}{row['conflict_pairs']:>16,}{row['camps']:>7,}"
+            f"{row['peak_mib']:>10.1f}{row['mib_per_1000_claims']:>15.2f}{row['seconds']:>9.2f}"
+        )
+    print(
+        f"MiB per 1,000 claims, largest / smallest: {figures['per_claim_growth']:.2f} "
+        f"(linear ~1; quadratic ~{figures['claims_growth']:.1f})"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--docs", type=int, default=200, help="documents in the corpus (default 200)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each workload (default 3)")
     parser.add_argument("--model", default=None, help="spaCy model name (default: as ncr chooses)")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    parser.add_argument(
+        "--only", action="append", choices=BENCHMARKS,
+        help="run only this benchmark (repeatable; default: throughput, then reconcile)",
+    )
     args = parser.parse_args(argv)
     if args.docs < 1 or args.repeat < 1:
         parser.error("--docs and --repeat must be at least 1")
+    wanted = set(args.only or BENCHMARKS)
+
+    if "throughput" not in wanted:
+        reconcile = reconcile_figures()
+        if args.json:
+            print(json.dumps({"reconcile": reconcile}))
+        else:
+            print_reconcile(reconcile)
+        return 0
 
     os.chdir(ROOT)  # read seeds/ exactly as `ncr claims seeds/` would from the repo root
     try:
@@ -136,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         "target": TARGET_RATIO,
         "met": met,
     }
+    if "reconcile" in wanted:
+        figures["reconcile"] = reconcile_figures()
     if args.json:
         print(json.dumps(figures))
         return 0
@@ -154,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
         f"ratio (median ncr / bare): {ratio:.2f}   "
         f"target >= {TARGET_RATIO:.2f}: {'met' if met else 'not met'}"
     )
+    if "reconcile" in figures:
+        print()
+        print_reconcile(figures["reconcile"])
     return 0
 
 

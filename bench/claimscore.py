@@ -193,20 +193,27 @@ def score_subtopic(gold: GoldSubtopic, report: Any, tally: ClaimTally, misses: l
                 misses.append(f"update {gold.name} {earlier}->{g.id} not recognised")
 
 
-def evaluate(nlp: Any, ecbplus: Path, gold_dir: Path | None = None, misses: list[str] | None = None) -> ClaimTally:
-    """Run ncr over every gold sub-topic and pool the scores."""
+def evaluate(
+    nlp: Any, ecbplus: Path, paths: list[Path] | None = None, misses: list[str] | None = None, given_dates: bool = True
+) -> ClaimTally:
+    """Run ncr over every gold sub-topic (``paths``, default all) and pool the scores.
+
+    ``given_dates``: pass each article's publication day from the gold (as a
+    user would with ``--published``); otherwise ncr finds what the text gives.
+    """
     from datetime import date
 
     import ncr.pipeline
     from ncr.records import Article
 
     tally = ClaimTally()
-    for path in gold_files(gold_dir) if gold_dir else gold_files():
+    for path in paths if paths is not None else gold_files():
         gold = load_gold(path, ecbplus)
         articles = [
             Article(
-                id=a.name, text=a.text, path=a.name, published=gold.published.get(a.name),
-                published_from="metadata" if gold.published.get(a.name) else None,
+                id=a.name, text=a.text, path=a.name,
+                published=gold.published.get(a.name) if given_dates else None,
+                published_from="metadata" if given_dates and gold.published.get(a.name) else None,
             )
             for a in gold.articles
         ]
@@ -215,12 +222,11 @@ def evaluate(nlp: Any, ecbplus: Path, gold_dir: Path | None = None, misses: list
     return tally
 
 
-def lines(figures: dict[str, Any], subtopics: int) -> list[str]:
+def lines(figures: dict[str, Any], title: str) -> list[str]:
     pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
     d, t, s, u, a = (figures[k] for k in ("detection", "topic_pairs", "status", "updates", "attribution"))
     return [
-        f"claims: count claims across sources on the ECB+ development gold ({subtopics} sub-topics, "
-        f"{figures['gold_claims']} gold claims; bench/gold/claims)",
+        title,
         f"  detection        P {pct(d['p'])}  R {pct(d['r'])}  F1 {pct(d['f1'])}   value right {pct(figures['value_accuracy'])}",
         f"  topic pairs      P {pct(t['p'])}  R {pct(t['r'])}  F1 {pct(t['f1'])}   ({t['gold_links']} gold links)",
         f"  status right     {pct(s['accuracy'])}  of {s['topics']} topics with 2+ articles",

@@ -2,7 +2,9 @@
 
 ECB+ (Cybulska & Vossen, LREC 2014; CC BY 3.0) ships each article as tokens
 ("120 , 000", "16 - year - old", "`` quoted ''"). ``load_article`` joins them back
-into readable text, one sentence per line, so that number phrases look as they
+into readable text, sentences running on in one paragraph (the corpus keeps no
+paragraph breaks; a headline or date line, which ends without a full stop,
+stays on a line of its own), so that number phrases and quotations look as they
 did in print. In ``*ecbplus.xml`` files sentence 0 is the page's URL: it is kept
 as ``url`` and left out of the text.
 
@@ -33,6 +35,7 @@ DEFAULT_ECBPLUS = ROOT.parent / "shared" / "bench" / "ecbplus"
 
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "'"})
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#"})
+_SENTENCE_ENDS = (".", "!", "?", '"', "'", "”", "’", ")")
 _CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 _DIGITS = re.compile(r"^\d+$")
 _WORDLIKE = re.compile(r"^[\w'’]+$")
@@ -147,7 +150,9 @@ def load_article(path: Path) -> EcbArticle:
             continue
         line = join_tokens(tokens)
         if parts:
-            parts.append("\n")
+            # The corpus keeps no paragraphs: sentences run on in one paragraph, as in print,
+            # and a line that ends without a full stop (a headline, a date line) stands alone.
+            parts.append(" " if parts[-1].rstrip().endswith(_SENTENCE_ENDS) else "\n")
             offset += 1
         sentences.append(Sentence(number, offset, offset + len(line)))
         parts.append(line)

@@ -39,8 +39,18 @@ def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:
 Key = tuple[str, str, str, str]  # (class, state, event, group)
 
 
+# States that happen on a day and are counted per occasion: "46 people were arrested
+# on Wednesday" and "one person was arrested on Monday" are two counts, not a revision.
+DAY_BOUND_STATES = frozenset({"gathered", "captured"})
+# Content words two claims of a key without a state must share to be one measure.
+SHARED_CONTEXT = 2
+
+
 def topic_key(claim: Claim, group: str | None) -> Key:
-    return (claim.kind, claim.state or "", claim.event or "", group or "")
+    event = claim.event or ""
+    if not event and claim.day_stated and claim.state in DAY_BOUND_STATES and claim.as_of:
+        event = f"on {claim.as_of}"
+    return (claim.kind, claim.state or "", event, group or "")
 
 
 def assign_topics(
@@ -51,6 +61,7 @@ def assign_topics(
     Returns the claims with ``topic`` set, the claim ids of each topic, each
     topic's label (the subject phrasing its claims use most) and its key.
     """
+    claims = inherit_revised(claims)
     groups = {c.id: place_key(c.group) for c in claims if c.group}
     canonical = _canonical_groups(list(groups.values()))
     keys: dict[str, Key] = {}
@@ -73,6 +84,17 @@ def assign_topics(
             order.append(key)
             members[key] = []
         members[key].append(claim)
+    # A key that says only what is counted (no state, no group) may hold several measures: split it by context.
+    for key in list(order):
+        if key[1] or key[3] or len(members[key]) < 2:
+            continue
+        parts = split_by_context(members[key])
+        if len(parts) > 1:
+            at = order.index(key)
+            order[at : at + 1] = [(*key[:3], f"{key[3]}#{n}") for n in range(len(parts))]
+            del members[key]
+            for n, part in enumerate(parts):
+                members[(*key[:3], f"{key[3]}#{n}")] = part
     # Topics reported by more sources first; ties keep first appearance.
     order.sort(key=lambda k: (-len({c.source for c in members[k]}), -len(members[k])))
 
@@ -89,6 +111,86 @@ def assign_topics(
         for claim in members[key]:
             topic_of[claim.id] = topic_id
     return [replace(c, topic=topic_of[c.id]) for c in claims], topic_claims, labels, topic_keys
+
+
+def inherit_revised(claims: Sequence[Claim]) -> list[Claim]:
+    """An older figure the sentence compares with a newer one measures the same thing.
+
+    In "900 homes were destroyed, up from an earlier estimate of 400 homes" the
+    400 says nothing of its own state; it takes the 900's kind, state and group.
+    """
+    latest: dict[tuple[str, str], Claim] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        place = (claim.source, claim.sentence)
+        newer = latest.get(place)
+        if claim.phase < 0 and newer is not None and newer.unit == claim.unit and claim.state is None:
+            claim = replace(claim, kind=newer.kind, state=newer.state, group=claim.group or newer.group)
+        elif claim.phase >= 0:
+            latest[place] = claim
+        out.append(claim)
+    return out
+
+
+def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Claims of one kind, grouped into measures: two claims are one measure when they count
+    with the same word and their values agree (one camp), when one revises the other in
+    one sentence ("10,000, higher than the estimate of 3,000"), or when their contexts
+    share ``SHARED_CONTEXT`` content words.
+
+    Comparisons go through an index of context words (a word shared by more
+    than ``_COMMON`` claims is not used), so the work stays near linear.
+    """
+    from .conflicts import camps
+
+    parent = list(range(len(claims)))
+    index = {c.id: n for n, c in enumerate(claims)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    for camp in camps(claims):
+        first_of_unit: dict[str, int] = {}
+        for claim_id in camp.claims:
+            n = index[claim_id]
+            join(first_of_unit.setdefault(claims[n].unit, n), n)
+    by_sentence: dict[tuple[str, str], int] = {}
+    for n, claim in enumerate(claims):
+        if claim.phase != 0:  # "10,000, higher than the estimate of 3,000": one measure, revised
+            by_sentence.setdefault((claim.source, claim.sentence), n)
+    for n, claim in enumerate(claims):
+        if (claim.source, claim.sentence) in by_sentence:
+            join(by_sentence[(claim.source, claim.sentence)], n)
+    postings: dict[str, list[int]] = {}
+    for n, claim in enumerate(claims):
+        # The counted word itself counts as shared context when two claims use the same one.
+        for word in claim.context:
+            postings.setdefault(word, []).append(n)
+    shared: dict[tuple[int, int], int] = {}
+    for ids in postings.values():
+        if len(ids) > _COMMON:
+            continue
+        for a_pos, a in enumerate(ids):
+            for b in ids[a_pos + 1 :]:
+                shared[(a, b)] = shared.get((a, b), 0) + 1
+    for (a, b), count in shared.items():
+        if count >= SHARED_CONTEXT:
+            join(a, b)
+    groups: dict[int, list[Claim]] = {}
+    for n, claim in enumerate(claims):
+        groups.setdefault(find(n), []).append(claim)
+    return list(groups.values())
+
+
+_COMMON = 50
 
 
 def _label(claims: Sequence[Claim]) -> str:

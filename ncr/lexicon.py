@@ -100,7 +100,8 @@ for _class, _words in {
     "fire engines": "engine appliance pump tender",
     "observers": "observer monitor",
     "displaced people": "refugee evacuee migrant asylum-seeker",
-    "artillery ammunition": "shell round munition projectile",
+    "artillery ammunition": "shell munition projectile",
+    "shots": "shot gunshot bullet round",
     "missiles": "missile rocket",
     "drones": "drone uav",
     "casualties": "casualty fatality death dead victim toll",
@@ -112,20 +113,30 @@ for _class, _words in {
 # "10,000 soldiers killed". Keyed by lemma of the verb, adjective or noun.
 STATES: dict[str, str] = {}
 for _state, _words in {
-    "killed": "kill die dead death fatality slay",
+    "killed": "kill die dead death fatality slay gun",
     "injured": "injure wound hurt injury",
     "casualties": "casualty",
     "captured": "capture detain arrest imprison",
     "missing": "missing",
     "displaced": "displace evacuate flee",
-    "gathered": "march protest demonstrate rally gather riot",
+    "gathered": "march protest demonstrate rally gather riot assemble",
+    "destroyed": "destroy damage flatten raze collapse gut cut sever snap",
 }.items():
     for _word in _words.split():
         STATES[_word] = _state
 
+# Verbs that make their subject part of a gathering when their object is one ("joined a vigil").
+JOINING_VERBS = frozenset({"join", "attend"})
+GATHERING_EVENTS = frozenset(
+    {"vigil", "march", "protest", "rally", "demonstration", "funeral", "memorial", "gathering", "ceremony", "service", "procession"}
+)
+# Nouns for a body of people: "a group of 30 youths attacked", "a crowd of 200 people gathered".
+COLLECTIVE_NOUNS = frozenset({"group", "crowd", "band", "gang", "mob", "team", "contingent", "party", "throng", "convoy"})
+
 # Verbs whose subject is what the state happened to ("14 people died").
 INTRANSITIVE_STATES = frozenset(
-    {"die", "perish", "drown", "flee", "disappear", "vanish", "march", "protest", "demonstrate", "rally", "gather", "riot"}
+    {"die", "perish", "drown", "flee", "disappear", "vanish", "march", "protest", "demonstrate", "rally", "gather", "riot",
+     "assemble"}
 )
 # States that count the dead and hurt; people counted in any of them are one kind.
 CASUALTY_STATES = frozenset({"killed", "injured", "casualties"})

@@ -18,9 +18,10 @@ from .clean import mask_boilerplate
 from .conflicts import build_topic
 from .copies import copy_groups, wire_credit
 from .extract.attribution import find_speech
-from .extract.dates import Anchor, FoundDate, date_of_clause, find_dates, published_anchor, text_anchor
+from .extract.dates import Anchor, FoundDate, date_of_clause, dateline, find_dates, published_anchor, text_anchor
 from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
 from .extract.quantities import RawClaim, find_claims
+from .extract.context import local_context
 from .extract.quotes import FoundQuote, find_quotes
 from .extract.timing import anchor_year_of, event_of, past_date_in_phrase, phase, years_in
 from .records import Article, Attribution, Claim, DateMention, Entity, Quote, Report
@@ -41,7 +42,8 @@ class _Parsed:
     raw_claims: list[RawClaim]
     speeches: list[tuple[Span, str] | None]  # (speaker span, cue) per raw claim
     claim_dates: list[str | None]  # as_of per raw claim
-    claim_times: list[tuple[int, str | None]]  # (phase, event) per raw claim
+    claim_times: list[tuple[int, str | None, bool]]  # (phase, event, dated by its clause) per raw claim
+    contexts: list[frozenset[str]]  # content words around each raw claim
     dates: list[DateMention]
     quotes: list[FoundQuote]
     quote_dates: list[str | None]  # as_of per quote
@@ -94,6 +96,9 @@ def _anchor(article: Article, doc: Doc, today: date) -> tuple[Article, Anchor]:
     """The article's time anchor, and the article with what the text fixed (a year) recorded."""
     if article.published:
         return article, published_anchor(article.published, article.published_from or "metadata")
+    day = dateline(article.text, today)
+    if day is not None:
+        return replace(article, published=day, published_from="dateline"), published_anchor(day, "dateline")
     anchor = text_anchor(doc, today)
     if anchor.year is None:
         return article, anchor
@@ -120,10 +125,11 @@ def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
     year = anchor_year_of(article.published, article.year, years_in(list(doc.ents)))
     claim_times = []
     for raw in raw_claims:
-        undated_past = past_date_in_phrase(raw.counted) and (
-            date_of_clause(range(raw.span.start, raw.span.end), found_dates, doc) is None
-        )
-        claim_times.append((phase(raw.span, raw.counted, undated_past), event_of(raw.span, raw.counted, year)))
+        clause_date = date_of_clause(range(raw.span.start, raw.span.end), found_dates, doc)
+        undated_past = past_date_in_phrase(raw.counted) and clause_date is None
+        dated = clause_date is not None and clause_date.grain == "day"
+        claim_times.append((phase(raw.span, raw.counted, undated_past), event_of(raw.span, raw.counted, year), dated))
+    contexts = [local_context(raw.span, raw.counted) for raw in raw_claims]
     quotes = find_quotes(doc)
     quote_dates = []
     for quote in quotes:
@@ -131,7 +137,9 @@ def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
         tokens = range(span.start, span.end) if span is not None else range(0)
         quote_dates.append(_as_of(tokens, found_dates, doc, article.published) if len(tokens) else article.published)
     dates = [DateMention(article.id, d.text, d.start, d.end, d.value, d.grain) for d in found_dates]
-    return _Parsed(article, find_mentions(doc), raw_claims, speeches, claim_dates, claim_times, dates, quotes, quote_dates)
+    return _Parsed(
+        article, find_mentions(doc), raw_claims, speeches, claim_dates, claim_times, contexts, dates, quotes, quote_dates
+    )
 
 
 def _attribution(source: str, speaker: Span, index: MentionIndex) -> Attribution:
@@ -173,8 +181,8 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
 
     claims: list[Claim] = []
     for p in parsed:
-        for raw, speech, as_of, (claim_phase, event) in zip(
-            p.raw_claims, p.speeches, p.claim_dates, p.claim_times, strict=True
+        for raw, speech, as_of, (claim_phase, event, dated), context in zip(
+            p.raw_claims, p.speeches, p.claim_dates, p.claim_times, p.contexts, strict=True
         ):
             span = raw.span
             attribution = _attribution(p.article.id, speech[0], index) if speech else None
@@ -202,8 +210,14 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
                     group=raw.group.text if raw.group is not None else None,
                     phase=claim_phase,
                     event=event,
+                    day_stated=dated,
+                    context=context,
                 )
             )
+    # A year one of the articles is about is the story's, not another event's (a trial
+    # reported in 2012 of a shooting in 2010, read beside the 2010 reports).
+    story_years = {str(a.year or (a.published or "")[:4]) for a in (p.article for p in parsed)}
+    claims = [replace(c, event=None) if c.event in story_years else c for c in claims]
     claims, topic_claims, labels, keys = assign_topics(claims)
     by_id = {c.id: c for c in claims}
     credits = {p.article.id: wire_credit(p.article) for p in parsed}

@@ -145,6 +145,8 @@ class Claim:
     group: str | None = field(default=None, compare=False)
     phase: int = field(default=0, compare=False)  # -1 superseded by the text, 0 current, 1 newest (extract.timing)
     event: str | None = field(default=None, compare=False)  # another event or a standing fact; None: the story's
+    day_stated: bool = field(default=False, compare=False)  # as_of comes from a day its own clause names
+    context: frozenset[str] = field(default=frozenset(), compare=False)  # content words around it (extract.context)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.model
 
 MORNING = (
     "Freedonian Defence Minister Tomas Arbel said that about 4,000 Freedonian troops had crossed the border.\n"
-    "Thousands of refugees reached the camps, aid groups said.\n"
+    "Thousands of refugees had arrived in the camps, aid groups said.\n"
     "The Red Lantern Society said that 35 trucks of food were waiting at the crossing.\n"
     "“We are ready,” Arbel said.\n"
 )

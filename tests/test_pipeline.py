@@ -15,7 +15,7 @@ According to the Red Crescent, some 3,500 volunteers are helping with the rescue
 """
 DAILY = """Varnia floods: toll rises
 The provincial government estimated that as many as 30,000 residents had been evacuated, Governor Petra Sand told reporters on Friday.
-Aid groups said five thousand volunteers had joined the relief effort.
+Aid groups said five thousand volunteers had joined the rescue effort.
 """
 BLOG = """In Varnia, between 11,000 and 13,000 residents were evacuated, local media reported.
 https://ads.example.com/click?id=123

@@ -126,6 +126,17 @@ def test_reconcile_crowd_words_join(nlp):
 
 
 @pytest.mark.model
+def test_reconcile_counts_of_one_kind_need_shared_context_to_be_one_measure(nlp):
+    # Two figures for "booths" that share no words around them are two measures, not a contradiction;
+    # two that do ("arrived in the camps") are one measure, and disagree.
+    apart = run(nlp, "More than 2,000 polling booths opened across the country.\n",
+                "Another 27 booths were set up abroad for expatriates.\n")
+    assert len({c.topic for c in apart.claims}) == 2 and all(t.status is not Status.CONFLICT for t in apart.topics)
+    together = run(nlp, "Thousands of refugees had arrived in the camps.\n", "About 900 refugees had arrived in the camps.\n")
+    assert len({c.topic for c in together.claims}) == 1 and together.topics[0].status is Status.CONFLICT
+
+
+@pytest.mark.model
 def test_reconcile_part_of_a_group_is_not_the_group(nlp):
     report = run(nlp, "Seven workers were trapped. Rescuers freed four of the workers by noon.\n",
                  "Seven workers were trapped inside the mine.\n")

@@ -234,6 +234,43 @@ class Anchor:
 NO_ANCHOR = Anchor()
 
 
+_MONTHS = {m: n for n, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for m in names}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE_FORMS = (
+    re.compile(rf"(?i)(?<![\w]){_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)"),  # Mar. 14, 2013
+    re.compile(rf"(?i)(?<![\w\d])(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})(?!\d)"),  # 22 JUL 2013
+)
+_DATELINE_LINES = 6  # lines from the top read for a date line
+_DATELINE_WORDS = 10  # words a date line may hold besides its date ("Posted:", a time, a byline)
+
+
+def dateline(text: str, today: date) -> str | None:
+    """The publication day a date line near the top of an article gives ("MAR. 14, 2013, 8:12 PM").
+
+    Only a short line among the first few, holding a complete date with its
+    year and little else (a time, "Posted:", "|", a byline), counts: a date
+    inside a sentence or a headline is not the article's own. A date after
+    ``today`` is refused.
+    """
+    for line in text.splitlines()[:_DATELINE_LINES]:
+        for form in _DATELINE_FORMS:
+            match = form.search(line)
+            if match is None:
+                continue
+            groups = match.groups()
+            month_word, day_text = (groups[0], groups[1]) if form is _DATELINE_FORMS[0] else (groups[1], groups[0])
+            rest = (line[: match.start()] + " " + line[match.end() :]).split()
+            if len([w for w in rest if any(ch.isalpha() for ch in w)]) > _DATELINE_WORDS:
+                continue
+            found = _safe_date(int(groups[2]), _MONTHS[month_word.lower()], int(day_text))
+            if found is not None and found <= today:
+                return found.isoformat()
+    return None
+
+
 def published_anchor(published: str, source: str = "metadata") -> Anchor:
     """The anchor of a known publication date (``YYYY-MM-DD``); raises ``ValueError`` on a bad date."""
     day = date.fromisoformat(published[:10])

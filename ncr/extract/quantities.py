@@ -31,6 +31,9 @@ from ..lexicon import (
     GENERIC_PERSON_CLASSES,
     UNDESCRIBED_PERSON_CLASSES,
     CASUALTY_STATES,
+    COLLECTIVE_NOUNS,
+    GATHERING_EVENTS,
+    JOINING_VERBS,
     INTRANSITIVE_STATES,
     LIGHT_VERBS,
     SPEECH_VERBS,
@@ -331,11 +334,12 @@ def _noun_phrase(counted: Token, skip: range) -> tuple[str, str]:
 
 
 def _shared_conjuncts(verb: Token) -> list[Token]:
-    """Verbs coordinated with ``verb`` that share its subject ("killed or injured"),
-    not those with a subject of their own ("14 died and 37 were injured")."""
+    """Verbs coordinated with ``verb`` that share its subject and object ("killed or injured"),
+    not those with a subject or object of their own ("14 died and 37 were injured",
+    "killing two and injuring a third")."""
     return [
         c for c in verb.children
-        if c.dep_ == "conj" and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        if c.dep_ == "conj" and not any(g.dep_ in {"nsubj", "nsubjpass", "dobj"} for g in c.children)
     ]
 
 
@@ -350,8 +354,15 @@ def _state(counted: Token) -> tuple[str | None, str]:
     for child in counted.children:
         if child.dep_ == "compound" and child.lemma_.lower() in STATES:
             return STATES[child.lemma_.lower()], ""  # "death toll"
-    verbs: list[Token] = []
+    # "a group of 130 people were marching": what happened to the group happened to them.
+    if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lemma_.lower() in COLLECTIVE_NOUNS:
+        counted = counted.head.head
+        if COUNT_CLASSES.get(counted.lemma_.lower()) in GATHERING_CLASSES:
+            return "gathered", ""
     head = counted.head
+    if head.lemma_.lower() in JOINING_VERBS and counted.dep_ == "nsubj" and _joins_gathering(head):
+        return "gathered", ""  # "more than 100 people joined a candlelit vigil"
+    verbs: list[Token] = []
     if head.pos_ == "VERB" and (
         counted.dep_ in {"nsubjpass", "dobj"}
         or (counted.dep_ == "nsubj" and head.lemma_.lower() in INTRANSITIVE_STATES)
@@ -360,6 +371,8 @@ def _state(counted: Token) -> tuple[str | None, str]:
     for child in counted.children:
         if child.dep_ in {"acl", "amod"} and child.lemma_.lower() in STATES:
             verbs = [child, *_shared_conjuncts(child)]
+    # "left dead", "pronounced dead", "found dead": the state is the verb's complement.
+    verbs += [c for v in verbs for c in v.children if c.dep_ in {"acomp", "oprd", "xcomp"} and c.lemma_.lower() in STATES]
     found = [v for v in verbs if v.lemma_.lower() in STATES]
     states = sorted({STATES[v.lemma_.lower()] for v in found})
     if not states:
@@ -385,6 +398,15 @@ def _subset(doc: Doc, phrase: NumberPhrase, counted: Token) -> str | None:
     if any(t.lower_ in _SUBSET_WORDS and not (phrase.start <= t.i < phrase.end) for t in window):
         return "others"
     return None
+
+
+def _joins_gathering(verb: Token) -> bool:
+    """True when a verb's object (or the object of its "in") is a gathering: "joined (in) a vigil"."""
+    for child in verb.children:
+        targets = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+        if any(t.lemma_.lower() in GATHERING_EVENTS for t in targets):
+            return True
+    return False
 
 
 def _state_of_measure(counted: Token) -> str | None:
@@ -518,7 +540,7 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
         state = _state_of_measure(counted)
     if state_words:
         subject = f"{subject} {state_words}"
-    kind = COUNT_CLASSES.get(unit, COUNT_CLASSES.get(lemma, unit))
+    kind = COUNT_CLASSES.get(unit, COUNT_CLASSES.get(lemma, lemma))
     if lemma in STATES and kind not in PERSON_CLASSES:
         kind = "people"  # "46 arrests", "ten deaths": the events stand for the people they happened to
     if state is None and kind in GATHERING_CLASSES:
@@ -528,6 +550,8 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     elif state is not None and kind in GENERIC_PERSON_CLASSES:
         kind = "people"  # "46 demonstrators arrested" and "46 people arrested" count the same people
     elif state is None and kind in UNDESCRIBED_PERSON_CLASSES:
+        # Nothing happened to them: "two children" and "five women" are two counts, not one.
+        kind = "people" if lemma in {"people", "person", "individual"} else lemma
         state = _predicate(counted)  # "100 people worked there" and "7 people were trapped" are two measures
     if phrase.low == phrase.high == 1 and not phrase.vague and state is None and doc[phrase.start].lower_ in {"one", "a", "an"}:
         return None  # "one protester threw a stone": a determiner, unless the count is the news ("one person died")

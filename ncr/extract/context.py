@@ -1,0 +1,34 @@
+"""The words around a claim that say what exactly it counts, for telling measures of one kind apart.
+
+"27 booths were set up abroad" and "more than 2,000 booths" count the same kind
+of thing, but not the same thing; "two fire tenders will remain at the scene"
+and "ten fire engines fought the blaze" neither. The content words near the
+number (nouns, proper nouns, verbs, adjectives and adverbs, by lemma) are what
+two reports of one measure share, and two different measures do not.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+CONTEXT_WINDOW = 6  # tokens on each side of the number phrase, within its sentence
+_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+_EMPTY = frozenset(
+    """be have do say tell also more most other least many much there then now so
+    just only very about around some new""".split()
+)
+
+
+def local_context(span: Span, counted: Token) -> frozenset[str]:
+    """Content lemmas within ``CONTEXT_WINDOW`` tokens of the number, without the counted noun itself."""
+    doc, sentence = span.doc, span.sent
+    start = max(sentence.start, span.start - CONTEXT_WINDOW)
+    end = min(sentence.end, max(span.end, counted.i + 1) + CONTEXT_WINDOW)
+    words = set()
+    for token in doc[start:end]:
+        if span.start <= token.i < span.end or token.i == counted.i or token.pos_ not in _CONTENT or token.like_num:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in _EMPTY and len(lemma) > 1:
+            words.add(lemma)
+    return frozenset(words)
