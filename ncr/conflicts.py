@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .lexicon import CUMULATIVE_STATES, OCCASION_STATES
 from .records import Camp, Claim, Interval, Status, Topic, TopicKey
 
 INF = float("inf")
@@ -82,9 +83,22 @@ def different_voices(a: Claim, b: Claim) -> bool:
     return bool(resolved) or not set(key_a.split()) & set(key_b.split())
 
 
+def moment(claim: Claim) -> str | None:
+    """The day a claim's figure holds on, as far as comparing goes: its ``as_of``.
+
+    Except for the count of an occasion (a march's crowd): that is the
+    occasion's, whichever day reports it, so only a day its own clause names
+    sets it apart.
+    """
+    if claim.state in OCCASION_STATES and not claim.day_stated:
+        return None
+    return claim.as_of
+
+
 def same_moment(a: Claim, b: Claim) -> bool:
     """True when the two claims can describe the same moment (see module doc)."""
-    return a.phase == b.phase and (a.as_of is None or b.as_of is None or a.as_of == b.as_of)
+    day_a, day_b = moment(a), moment(b)
+    return a.phase == b.phase and (day_a is None or day_b is None or day_a == day_b)
 
 
 def before(a: Claim, b: Claim) -> bool:
@@ -95,8 +109,9 @@ def before(a: Claim, b: Claim) -> bool:
     last Wednesday") is older than that article's present, but says nothing
     of another undated article's.
     """
-    if a.as_of and b.as_of and a.as_of != b.as_of:
-        return a.as_of < b.as_of
+    day_a, day_b = moment(a), moment(b)
+    if day_a and day_b and day_a != day_b:
+        return day_a < day_b
     if a.phase < 0 and a.source != b.source and b.phase == 0:
         return False
     return a.phase < b.phase
@@ -160,9 +175,9 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
     found: dict[tuple[str, str], None] = {}
     for phase in sorted({c.phase for c in claims}):
         in_phase = [c for c in claims if c.phase == phase]
-        undated = [c for c in in_phase if c.as_of is None]
-        days = sorted({c.as_of for c in in_phase if c.as_of is not None})
-        groups = [[c for c in in_phase if c.as_of == day] + undated for day in days] or [undated]
+        undated = [c for c in in_phase if moment(c) is None]
+        days = sorted({day for c in in_phase if (day := moment(c)) is not None})
+        groups = [[c for c in in_phase if moment(c) == day] + undated for day in days] or [undated]
         for group in groups:
             for mirror in (False, True):
                 for pair in _conflicts_within(group, tolerance, mirror):
@@ -175,7 +190,7 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
     """(earlier, later) pairs: for each claim, the latest earlier claim it is incompatible with."""
     moments: dict[tuple[str | None, int], list[Claim]] = {}
     for claim in claims:
-        moments.setdefault((claim.as_of, claim.phase), []).append(claim)
+        moments.setdefault((moment(claim), claim.phase), []).append(claim)
     # Per moment, the claims that bound it: any claim incompatible with a later one is found through these.
     extremes = {
         key: (
@@ -195,7 +210,10 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
             if _bounds(lowest.value, tolerance)[1] < low:
                 pairs.append((lowest.id, claim.id))
                 break
-            if _bounds(highest.value, tolerance)[0] > high:
+            # A running count (a toll) that falls with no word of revision is not revised: it is another count.
+            if _bounds(highest.value, tolerance)[0] > high and (
+                highest.phase < claim.phase or claim.state not in CUMULATIVE_STATES
+            ):
                 pairs.append((highest.id, claim.id))
                 break
     return tuple(pairs)

@@ -101,7 +101,7 @@ for _class, _words in {
     "observers": "observer monitor",
     "displaced people": "refugee evacuee migrant asylum-seeker",
     "artillery ammunition": "shell munition projectile",
-    "shots": "shot gunshot bullet round",
+    "shots": "shot gunshot round",
     "missiles": "missile rocket",
     "drones": "drone uav",
     "casualties": "casualty fatality death dead victim toll",
@@ -113,12 +113,12 @@ for _class, _words in {
 # "10,000 soldiers killed". Keyed by lemma of the verb, adjective or noun.
 STATES: dict[str, str] = {}
 for _state, _words in {
-    "killed": "kill die dead death fatality slay gun",
+    "killed": "kill die dead death fatality slay",
     "injured": "injure wound hurt injury",
     "casualties": "casualty",
-    "captured": "capture detain arrest imprison",
+    "captured": "capture detain arrest imprison charge",
     "missing": "missing",
-    "displaced": "displace evacuate flee",
+    "displaced": "displace evacuate flee relocate rehouse",
     "gathered": "march protest demonstrate rally gather riot assemble",
     "destroyed": "destroy damage flatten raze collapse gut cut sever snap",
 }.items():
@@ -132,6 +132,13 @@ GATHERING_EVENTS = frozenset(
 )
 # Nouns for a body of people: "a group of 30 youths attacked", "a crowd of 200 people gathered".
 COLLECTIVE_NOUNS = frozenset({"group", "crowd", "band", "gang", "mob", "team", "contingent", "party", "throng", "convoy"})
+
+# States whose counts only grow while a story runs (a toll, arrests so far): a later,
+# lower figure of one, with no word of revision, is another count, not a revision.
+CUMULATIVE_STATES = frozenset({"killed", "injured", "casualties", "captured", "displaced", "destroyed"})
+# States counted per occasion (a march's crowd): the figure is the occasion's, whichever
+# day reports it, so a publication day does not make it a different moment.
+OCCASION_STATES = frozenset({"gathered"})
 
 # Verbs whose subject is what the state happened to ("14 people died").
 INTRANSITIVE_STATES = frozenset(

@@ -414,6 +414,8 @@ def _state_of_measure(counted: Token) -> str | None:
     preposition = counted.head if counted.dep_ == "pobj" else None
     if preposition is None or preposition.lower_ not in {"at", "to"} or preposition.head.pos_ != "VERB":
         return None
+    if preposition.head.lemma_.lower() not in AMOUNT_VERBS:
+        return None
     for child in preposition.head.children:
         if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.pos_ == "NOUN":
             lemma = child.lemma_.lower()

@@ -143,7 +143,7 @@ def _is_standing(counted: Token, span: Span) -> bool:
     for token in (number, counted):
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in STANDING_NOUNS:
             return True
-    if counted.lemma_.lower() in STANDING_NOUNS:
+    if counted.lemma_.lower() == "population":
         return True
     doc = span.doc
     if span.start >= 2 and doc[span.start - 2].lower_ == "home" and doc[span.start - 1].lower_ == "to":
