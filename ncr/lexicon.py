@@ -118,7 +118,7 @@ for _state, _words in {
     "casualties": "casualty",
     "captured": "capture detain arrest imprison charge",
     "missing": "missing",
-    "displaced": "displace evacuate flee relocate rehouse",
+    "displaced": "displace evacuate flee relocate rehouse move",
     "gathered": "march protest demonstrate rally gather riot assemble",
     "destroyed": "destroy damage flatten raze collapse gut cut sever snap",
 }.items():

@@ -405,3 +405,33 @@ def test_dates_unusual_complete_dates_fall_back_to_strict_dateparser():
     assert _dateparser_day("28.10.2024") == ("2024-10-28", "day")
     assert _dateparser_day("Oct 28th 2024") == ("2024-10-28", "day")
     assert _dateparser_day("mid-October") == (None, None)  # strict: nothing filled in from today
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Flood Hits Lowmoor\nMAR. 14, 2031, 8:12 PM\nThe river rose overnight.\n", "2031-03-14"),
+        ("Sunday, March 16, 2031 | 5:00 PM\nRiots in the capital\n", "2031-03-16"),
+        ("Bus crash\nPosted: Sep 10, 2030 3:21 PM\nA bus left the road.\n", "2030-09-10"),
+        ("Store fire\n22 JUL 2030\nA fire broke out.\n", "2030-07-22"),
+        # A date inside a sentence, or in the future, is not a date line.
+        ("Store fire\nThe fire on March 3, 2030 destroyed the store of the family that had owned it for sixty years.\n", None),
+        ("Festival\nJune 1, 2099\n", None),
+    ],
+)
+def test_dateline_gives_the_publication_day(text, day):
+    from ncr.extract.dates import dateline
+
+    assert dateline(text, date(2031, 6, 1)) == day
+
+
+@pytest.mark.model
+def test_dateline_anchors_relative_dates_and_as_of():
+    from ncr.nlp import load_model
+    from ncr.pipeline import analyse
+    from ncr.records import Article
+
+    text = "Lowmoor blast\nMarch 5, 2031\nThe death toll rose to 10 on Tuesday, police said.\n"
+    report = analyse([Article(id="a", text=text, path="a")], load_model(), today=date(2031, 6, 1))
+    assert report.articles[0].published == "2031-03-05" and report.articles[0].published_from == "dateline"
+    assert report.claims[0].as_of == "2031-03-04"

@@ -105,8 +105,7 @@ def test_quantities_casualty_verbs_set_the_state(nlp):
 
 def test_quantities_separate_subjects_keep_separate_states(nlp):
     found = claims_in(nlp, "At least 14 people died and 37 were injured in the storm.")
-    assert [c.span.text for c in found] == ["At least 14"]
-    assert found[0].state == "killed"
+    assert [(c.span.text, c.state) for c in found] == [("At least 14", "killed"), ("37", "injured")]
 
 
 def test_quantities_group_comes_from_nationality_or_sender(nlp):
@@ -144,3 +143,18 @@ def test_attribution_does_not_cross_into_the_writers_framing(nlp):
 def test_quantities_never_raise_on_odd_text(nlp):
     for text in ["", "1,2,3,4", "thousands of", "between and", "- - 5 -", "“” 10,000 \u2028 x", "a a a dozen of"]:
         claims_in(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three killed as storm hits coast.", [("Three", "killed")]),
+        ("Police said 46 were arrested after the march.", [("46", "captured")]),
+        ("Dozens were injured in the clashes.", [("Dozens", "injured")]),
+        ("He scored 30 in the final.", []),
+    ],
+)
+def test_quantities_a_bare_number_counts_the_people_a_state_happened_to(nlp, text, expected):
+    found = claims_in(nlp, text)
+    assert [(c.span.text, c.state) for c in found] == expected
+    assert all(c.kind == "people" for c in found)

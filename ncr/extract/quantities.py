@@ -518,12 +518,36 @@ def find_claims(doc: Doc) -> list[RawClaim]:
     return claims
 
 
+def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
+    """A number that is itself what a state happened to: "46 were arrested", "killing 10",
+    "Dozens were injured", "Three killed as ...". What it counts is people."""
+    number = doc[phrase.start : phrase.end].root
+    verb = number.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in STATES:
+        return None
+    passive = number.dep_ == "nsubjpass" or (number.dep_ == "nsubj" and verb.lemma_.lower() in INTRANSITIVE_STATES)
+    # A headline's "Three killed as ...": the participle heads the number.
+    headline = number.dep_ in {"nsubj", "npadvmod"} and verb.tag_ == "VBN"
+    if not (passive or headline or number.dep_ == "dobj"):
+        return None
+    if phrase.low == phrase.high == 1 and not phrase.vague:
+        return None
+    start, qualifier, hedge = _hedge_before(doc, phrase.start)
+    end, after_qualifier = _hedge_after(doc, phrase.end)
+    value, qualifier = interval_for(phrase, qualifier or after_qualifier, hedge)
+    state = STATES[verb.lemma_.lower()]
+    return RawClaim(
+        span=doc[start:end], counted=number, value=value, qualifier=qualifier, unit="person",
+        subject=f"people {verb.text}", kind="people", state=state, group=None,
+    )
+
+
 def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     if _excluded(doc, phrase):
         return None
     counted = _counted_noun(doc, phrase)
     if counted is None:
-        return None
+        return _bare_casualty_count(doc, phrase)
     counted = _phrase_head(counted, phrase)
     lemma = counted.lemma_.lower()
     if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or counted.ent_type_ in _NOT_COUNT_LABELS - {"QUANTITY"}:
