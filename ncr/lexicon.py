@@ -113,7 +113,7 @@ for _class, _words in {
 # "10,000 soldiers killed". Keyed by lemma of the verb, adjective or noun.
 STATES: dict[str, str] = {}
 for _state, _words in {
-    "killed": "kill die dead death fatality slay",
+    "killed": "kill die dead death fatality slay toll",
     "injured": "injure wound hurt injury",
     "casualties": "casualty",
     "captured": "capture detain arrest imprison charge",

@@ -213,3 +213,20 @@ def test_reconcile_wire_copies_count_once():
     assert groups == (("a", "b"),)
     topic = build_topic("T1", "people", claims, copies=groups)
     assert topic.independent_sources == 2 and topic.status is Status.AGREE
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    ("The death toll rose to 12 on Tuesday.", "12", 1),
+    ("Officials now put the toll at 30.", "30", 1),
+    ("Police counted 900 marchers, up from 400 marchers last year.", "400", -1),
+    ("That is higher than the estimate of 3,000 troops from last week.", "3,000", -1),
+    ("Initially 12 people were reported missing.", "12", -1),
+    ("More than 2,000 booths in 125 constituencies were closed.", "125", 0),
+    ("Twelve people were injured.", "Twelve", 0),
+])
+def test_reconcile_phase_reads_what_the_text_says_of_a_figures_time(nlp, text, number, expected):
+    from ncr.extract.timing import phase
+
+    claim = next(c for c in find_claims(nlp(text)) if number in c.span.text)
+    assert phase(claim.span, claim.counted) == expected

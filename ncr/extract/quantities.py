@@ -268,8 +268,8 @@ def _measured_by_verb(number: Token) -> Token | None:
             of_objects = [o for p in child.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
             if of_objects:
                 return of_objects[0]
-            if any(c.dep_ == "compound" for c in child.children):
-                return child  # "the death toll"
+            if any(c.dep_ == "compound" for c in child.children) or child.lemma_.lower() == "toll":
+                return child  # "the death toll", "the toll": in news, a toll counts the dead
             return None  # a bare "the number rose to 22" says nothing of what is counted
     # "put the crowd at 20,000" counts the object; "arrivals rose to 900" the subject.
     objects = [c for c in arguments if c.dep_ == "dobj"]

@@ -66,7 +66,9 @@ def phase(span: Span, counted: Token, unresolved_past_date: bool = False) -> int
     # "higher than the estimate of 3,000", "more than the 12 reported earlier".
     if "than" in words_before:
         at = len(words_before) - 1 - words_before[::-1].index("than")
-        if at > 0 and words_before[at - 1] in _COMPARATIVES:
+        between = before[at + 1 :]
+        # ... but "more than 2,000 booths in 125 constituencies": that "than" hedges another number.
+        if at > 0 and words_before[at - 1] in _COMPARATIVES and not any(t.like_num for t in between):
             return EARLIER
     if any(w in PAST_MARKERS for w in words_before[-4:]) or any(w in PAST_MARKERS for w in words_after[:2]):
         return EARLIER
@@ -77,7 +79,7 @@ def phase(span: Span, counted: Token, unresolved_past_date: bool = False) -> int
         return LATER
     if before and before[-1].lemma_.lower() in CHANGE_VERBS and before[-1].pos_ == "VERB":
         return LATER
-    if "now" in words_before[-4:]:
+    if "now" in words_before:
         return LATER
     # "10 people, up from 3", "10,000, higher than ...": the number before the comparison is the newer one.
     rest = [w for w in words_after if w != ","]
