@@ -102,12 +102,16 @@ for _class, _words in {
     "displaced people": "refugee evacuee migrant asylum-seeker",
     "artillery ammunition": "shell munition projectile",
     "shots": "shot gunshot round",
+    "hits": "bullet wound",
     "missiles": "missile rocket",
     "drones": "drone uav",
     "casualties": "casualty fatality death dead victim toll",
 }.items():
     for _word in _words.split():
         COUNT_CLASSES[_word] = _class
+# "shot seven times", "struck 11 times": counted by the verb, one class with the bullets that hit.
+for _verb in "shoot hit strike stab wound".split():
+    COUNT_CLASSES[f"{_verb} times"] = "hits"
 
 # What happened to the people counted: separates "10,000 soldiers" from
 # "10,000 soldiers killed". Keyed by lemma of the verb, adjective or noun.

@@ -158,3 +158,20 @@ def test_quantities_a_bare_number_counts_the_people_a_state_happened_to(nlp, tex
     found = claims_in(nlp, text)
     assert [(c.span.text, c.state) for c in found] == expected
     assert all(c.kind == "people" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The man was shot seven times, the coroner said.", "hits"),
+        ("Seven bullets struck the car.", "hits"),
+        ("He had been arrested four times before.", "arrest times"),
+    ],
+)
+def test_quantities_n_times_counts_what_the_verb_did(nlp, text, kind):
+    found = claims_in(nlp, text)
+    assert [c.kind for c in found] == [kind]
+
+
+def test_quantities_once_is_not_a_count(nlp):
+    assert claims_in(nlp, "She was warned one time.") == []

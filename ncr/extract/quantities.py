@@ -518,6 +518,26 @@ def find_claims(doc: Doc) -> list[RawClaim]:
     return claims
 
 
+def _times_count(doc: Doc, phrase: NumberPhrase, times: Token) -> RawClaim | None:
+    """ "shot seven times", "arrested four times": a count of what the verb did.
+
+    Hits of a weapon (shot, hit, struck, stabbed) are one class with the
+    bullets and wounds that count them; any other verb counts its own events.
+    """
+    verb = times.head
+    lemma = verb.lemma_.lower()
+    if phrase.low == phrase.high and phrase.low < 2:
+        return None  # "one time", "once more"
+    start, qualifier, hedge = _hedge_before(doc, phrase.start)
+    end, after_qualifier = _hedge_after(doc, phrase.end)
+    value, qualifier = interval_for(phrase, qualifier or after_qualifier, hedge)
+    kind = COUNT_CLASSES.get(f"{lemma} times", f"{lemma} times")
+    return RawClaim(
+        span=doc[start:end], counted=times, value=value, qualifier=qualifier, unit=f"{lemma} times",
+        subject=f"{verb.text} {doc[phrase.start:phrase.end].text} times", kind=kind, state=None, group=None,
+    )
+
+
 def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     """A number that is itself what a state happened to: "46 were arrested", "killing 10",
     "Dozens were injured", "Three killed as ...". What it counts is people."""
@@ -550,6 +570,8 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
         return _bare_casualty_count(doc, phrase)
     counted = _phrase_head(counted, phrase)
     lemma = counted.lemma_.lower()
+    if lemma == "time" and counted.dep_ == "npadvmod" and counted.head.pos_ == "VERB":
+        return _times_count(doc, phrase, counted)
     if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or counted.ent_type_ in _NOT_COUNT_LABELS - {"QUANTITY"}:
         return None
     if _is_incidental(doc, phrase, counted):
