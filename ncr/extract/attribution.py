@@ -154,7 +154,10 @@ def find_speech(token: Token) -> Speech | None:
             return Speech(cue=node, cue_text="according to", speaker=according)
         if node.i != token.i and is_speech_cue(node):
             speaker = _speaker_of(node)
-            if speaker is not None or node.lemma_.lower() != "accuse":
+            # "X is alleged to ...", "it was reported that ...": a passive cue with no agent names
+            # no one; a speaker further up ("Oppal said X is alleged to ...") still may.
+            unnamed_passive = speaker is None and any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
+            if speaker is not None or (node.lemma_.lower() != "accuse" and not unnamed_passive):
                 return Speech(cue=node, cue_text=_cue_text(node), speaker=speaker)
         stated = _as_stated_by(node)
         if stated is not None:
@@ -168,13 +171,17 @@ def find_speech(token: Token) -> Speech | None:
 
 
 def _trailing_speech(token: Token) -> Speech | None:
-    """The "…, police said." that ends a sentence and so covers all of it, clauses included.
+    """The "…, police said." that ends a sentence and so covers all of it, clauses included;
+    likewise an "according to X" on the sentence's main verb, wherever it stands.
 
     A reporting verb that is the sentence's root, comes after ``token`` and
     has its subject after a comma ("Ten cables were cut after the storm hit,
     the operator said.") makes the whole sentence the speaker's.
     """
     root = token.sent.root
+    according = _according_to(root)
+    if according is not None:
+        return Speech(cue=root, cue_text="according to", speaker=according)  # "..., according to X."
     if root.i <= token.i or not is_speech_cue(root):
         return None
     speaker = _speaker_of(root)
