@@ -12,6 +12,9 @@ claim that is *before* another (an earlier day, or an earlier phase on the same
 or an unknown day) and incompatible with it is superseded by it: an
 ``update`` (earlier id, later id), whoever said either.
 
+Stale repeats. A running count (a toll) that only repeats a figure of an earlier
+day, printed beside a newer, higher one, is stale, not a contradiction of it.
+
 Voices. Two incompatible claims of the same moment conflict when their voices
 differ: different articles, or two different named speakers inside one
 article ("police said 18,000; organisers 85,000"). One article's own figures
@@ -186,6 +189,37 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
     return tuple(sorted(found, key=lambda p: (order[p[0]], order[p[1]])))
 
 
+# Earlier claims a figure is checked against when deciding whether it merely repeats one.
+STALE_LOOKBACK = 256
+
+
+def stale(claims: Sequence[Claim], tolerance: float = 0.0) -> set[str]:
+    """Running counts that only repeat a figure of an earlier day ("3 killed" still printed on
+    day two, after another outlet's "toll rises to 10"): not a contradiction of the newer one.
+    """
+    dated = sorted((c for c in claims if moment(c) and c.state in CUMULATIVE_STATES), key=lambda c: moment(c) or "")
+    found: set[str] = set()
+    for n, claim in enumerate(dated):
+        earlier = [d for d in dated[max(0, n - STALE_LOOKBACK) : n] if (moment(d) or "") < (moment(claim) or "")]
+        if any(compatible(d.value, claim.value, tolerance) for d in earlier):
+            found.add(claim.id)
+    return found
+
+
+def _without_stale(pairs: tuple[tuple[str, str], ...], claims: Sequence[Claim], tolerance: float) -> tuple[tuple[str, str], ...]:
+    """The conflict pairs left once a stale repeat below a newer figure is not counted against it."""
+    repeats = stale(claims, tolerance)
+    if not repeats:
+        return pairs
+    high = {c.id: _bounds(c.value, tolerance)[1] for c in claims}
+    kept = []
+    for a, b in pairs:
+        lower, upper = (a, b) if high[a] <= high[b] else (b, a)
+        if not (lower in repeats and upper not in repeats):
+            kept.append((a, b))
+    return tuple(kept)
+
+
 def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str, str], ...]:
     """(earlier, later) pairs: for each claim, the latest earlier claim it is incompatible with."""
     moments: dict[tuple[str | None, int], list[Claim]] = {}
@@ -280,6 +314,8 @@ def build_topic(
     """
     sources = tuple(dict.fromkeys(c.source for c in claims))
     pairs = conflicting_pairs(claims, tolerance)
+    if pairs:
+        pairs = _without_stale(pairs, claims, tolerance)
     revisions = updates(claims, tolerance)
     superseded = {earlier for earlier, _ in revisions}
     copied = sum(len([s for s in group if s in sources]) - 1 for group in copies if any(s in sources for s in group))

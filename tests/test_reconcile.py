@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -232,3 +233,14 @@ def test_reconcile_phase_reads_what_the_text_says_of_a_figures_time(nlp, text, n
 
     claim = next(c for c in find_claims(nlp(text)) if number in c.span.text)
     assert phase(claim.span, claim.counted) == expected
+
+
+def test_reconcile_a_stale_repeat_of_an_earlier_toll_is_not_a_contradiction():
+    day1 = claim("C1", "a", 3, 3, as_of="2031-03-04")
+    day2_new = claim("C2", "b", 10, 10, as_of="2031-03-05")
+    day2_stale = claim("C3", "c", 3, 3, as_of="2031-03-05")
+    topic = build_topic("T1", "people", [replace(c, state="killed") for c in (day1, day2_new, day2_stale)])
+    assert topic.status is Status.UPDATE and not topic.conflicts
+    # Without the earlier day, the same two figures of one day do contradict each other.
+    alone = build_topic("T1", "people", [replace(c, state="killed") for c in (day2_new, day2_stale)])
+    assert alone.status is Status.CONFLICT
