@@ -120,7 +120,7 @@ for _state, _words in {
     "killed": "kill die dead death fatality slay toll",
     "injured": "injure wound hurt injury",
     "casualties": "casualty",
-    "captured": "capture detain arrest imprison charge",
+    "captured": "capture detain arrest imprison",
     "missing": "missing",
     "displaced": "displace evacuate flee relocate rehouse move",
     "gathered": "march protest demonstrate rally gather riot assemble",

@@ -23,7 +23,7 @@ from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_men
 from .extract.quantities import RawClaim, find_claims
 from .extract.context import local_context
 from .extract.quotes import FoundQuote, find_quotes
-from .extract.timing import anchor_year_of, event_of, past_date_in_phrase, phase, years_in
+from .extract.timing import anchor_year_of, within_story, event_of, past_date_in_phrase, phase, years_in
 from .records import Article, Attribution, Claim, DateMention, Entity, Quote, Report
 from .resolve import resolve_entities
 
@@ -123,12 +123,14 @@ def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
         speeches.append((speech.speaker, speech.cue_text) if speech and speech.speaker is not None else None)
     claim_dates = [_as_of(range(r.span.start, r.span.end), found_dates, doc, article.published) for r in raw_claims]
     year = anchor_year_of(article.published, article.year, years_in(list(doc.ents)))
+    resolved = [(d.token_start, d.value) for d in found_dates if d.value]
     claim_times = []
     for raw in raw_claims:
         clause_date = date_of_clause(range(raw.span.start, raw.span.end), found_dates, doc)
         undated_past = past_date_in_phrase(raw.counted) and clause_date is None
         dated = clause_date is not None and clause_date.grain == "day"
-        claim_times.append((phase(raw.span, raw.counted, undated_past), event_of(raw.span, raw.counted, year), dated))
+        event = event_of(raw.span, raw.counted, year, article.published, resolved)
+        claim_times.append((phase(raw.span, raw.counted, undated_past), event, dated))
     contexts = [local_context(raw.span, raw.counted) for raw in raw_claims]
     quotes = find_quotes(doc)
     quote_dates = []
@@ -214,10 +216,10 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
                     context=context,
                 )
             )
-    # A year one of the articles is about is the story's, not another event's (a trial
+    # A time one of the articles is about is the story's, not another event's (a trial
     # reported in 2012 of a shooting in 2010, read beside the 2010 reports).
-    story_years = {str(a.year or (a.published or "")[:4]) for a in (p.article for p in parsed)}
-    claims = [replace(c, event=None) if c.event in story_years else c for c in claims]
+    inputs = [p.article for p in parsed]
+    claims = [replace(c, event=None) if c.event and within_story(c.event, inputs) else c for c in claims]
     claims, topic_claims, labels, keys = assign_topics(claims)
     by_id = {c.id: c for c in claims}
     credits = {p.article.id: wire_credit(p.article) for p in parsed}

@@ -244,3 +244,18 @@ def test_reconcile_a_stale_repeat_of_an_earlier_toll_is_not_a_contradiction():
     # Without the earlier day, the same two figures of one day do contradict each other.
     alone = build_topic("T1", "people", [replace(c, state="killed") for c in (day2_new, day2_stale)])
     assert alone.status is Status.CONFLICT
+
+
+@pytest.mark.model
+def test_reconcile_a_clause_dated_weeks_before_is_another_event(nlp):
+    report = run(
+        nlp,
+        "A gunman killed two workers at a depot in Calder on Thursday, police said. "
+        "In June, a gunman killed eight people at a warehouse in Marlow.\n",
+        "Two workers were killed in the Calder depot shooting, police said.\n",
+        published=("2031-09-12", "2031-09-12"),
+    )
+    _, past = topic_with(report, "eight")
+    topic, current = topic_with(report, "two")
+    assert past.event == "2031-06" and past.topic != current.topic
+    assert topic.status is Status.AGREE

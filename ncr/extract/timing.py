@@ -13,6 +13,8 @@ its own sentence:
 * ``event``: ``None`` for the story's own event; otherwise a key for the other
   event or standing fact the figure belongs to: a year before the article's
   ("the 2004 tsunami killed 230,000", "in 2003, 26,000 died") gives that year,
+  a clause dated to a period that ended weeks before publication ("killed
+  eight people in August" in a September article) gives that period,
   "last year" / "years ago" give ``"earlier"``, and a place's size ("a town of
   500,000", "a population of 2 million", "home to 40,000") gives ``"standing"``.
   Such figures get topics of their own, apart from the story's.
@@ -21,8 +23,12 @@ its own sentence:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
+
+from ..records import Article
 
 EARLIER, PRESENT, LATER = -1, 0, 1
 
@@ -43,6 +49,9 @@ STANDING_NOUNS = frozenset(
     """population town city village community country nation district region island
     province county municipality suburb neighbourhood neighborhood borough""".split()
 )
+# How long a story runs: a clause dated to a period that ended longer before the
+# publication day is about something else ("a shooting in August", "last month's raid").
+STORY_DAYS = 21
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _LOOKBACK = 6  # tokens before a number read for phase cues
 _LOOKAHEAD = 4  # tokens after a number read for phase cues
@@ -112,8 +121,16 @@ def _clause_head(token: Token) -> Token:
     return token
 
 
-def event_of(span: Span, counted: Token, anchor_year: int | None) -> str | None:
-    """The other event or standing fact a claim belongs to, or None for the story's own (see module doc)."""
+def event_of(
+    span: Span, counted: Token, anchor_year: int | None, published: str | None = None,
+    dates: Sequence[tuple[int, str | None]] = (),
+) -> str | None:
+    """The other event or standing fact a claim belongs to, or None for the story's own (see module doc).
+
+    ``dates`` are the resolved DATE spans of the doc, as (first token, value);
+    with ``published`` known, a clause dated to a period that ended more than
+    ``STORY_DAYS`` before it ("in August", "last month") is another event's.
+    """
     if _is_standing(counted, span):
         return "standing"
     clause = _clause_head(counted)
@@ -122,6 +139,9 @@ def event_of(span: Span, counted: Token, anchor_year: int | None) -> str | None:
             continue
         if _clause_head(ent.root) != clause and not (ent.root.is_ancestor(counted) or counted.is_ancestor(ent.root)):
             continue
+        value = dict(dates).get(ent.start)
+        if value and published and _ended_before(value, published):
+            return value
         words = _words(ent)
         years = [int(t.text) for t in ent if _YEAR.match(t.text)]
         if years and anchor_year is not None and max(years) < anchor_year:
@@ -137,6 +157,38 @@ def event_of(span: Span, counted: Token, anchor_year: int | None) -> str | None:
             if anchor_year is not None and year < anchor_year and not (span.start <= token.i < span.end):
                 return str(year)
     return None
+
+
+def _ended_before(value: str, published: str) -> bool:
+    """True when the period ``value`` (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www) ended ``STORY_DAYS`` before ``published``."""
+    try:
+        day = date.fromisoformat(published[:10])
+        if "W" in value:
+            year, week = value.split("-W")
+            end = date.fromisocalendar(int(year), int(week), 7)
+        elif len(value) == 4:
+            end = date(int(value), 12, 31)
+        elif len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        else:
+            end = date.fromisoformat(value)
+    except ValueError:
+        return False
+    return end < day - timedelta(days=STORY_DAYS)
+
+
+def within_story(event: str, articles: Sequence[Article]) -> bool:
+    """True when an event key (a year or a period) is a time one of the input articles is about:
+    its publication year or the weeks before one of its publication days."""
+    for article in articles:
+        year = article.year or (int(article.published[:4]) if article.published else None)
+        if event == str(year):
+            return True
+        if article.published and event[:1].isdigit() and event[:10] <= article.published[:10]:
+            if not _ended_before(event, article.published):
+                return True
+    return False
 
 
 def _is_standing(counted: Token, span: Span) -> bool:
