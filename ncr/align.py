@@ -10,6 +10,12 @@ standing fact (``extract.timing``) never joins the story's own.
 A claim whose group the text leaves open joins the one topic of its class,
 state and event, if there is exactly one; otherwise it stays on its own.
 
+A key that says only what is counted (no state, no group) may hold several
+measures ("27 booths abroad", "2,000 booths in all"): it is split by evidence,
+values that agree, a revision in one sentence, or shared words around the
+claims (``extract.context``). An older figure a sentence compares with a newer
+one takes the newer one's key.
+
 Whether a topic's sources agree is ``ncr.conflicts``'s question.
 """
 
@@ -19,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .conflicts import camps
 from .names import place_key, same_place
 from .records import Claim, TopicKey
 
@@ -44,6 +51,8 @@ Key = tuple[str, str, str, str]  # (class, state, event, group)
 DAY_BOUND_STATES = frozenset({"gathered", "captured"})
 # Content words two claims of a key without a state must share to be one measure.
 SHARED_CONTEXT = 2
+# A context word more claims of one key than this share says nothing (and would cost all pairs).
+_COMMON = 50
 
 
 def topic_key(claim: Claim, group: str | None) -> Key:
@@ -141,8 +150,6 @@ def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
     Comparisons go through an index of context words (a word shared by more
     than ``_COMMON`` claims is not used), so the work stays near linear.
     """
-    from .conflicts import camps
-
     parent = list(range(len(claims)))
     index = {c.id: n for n, c in enumerate(claims)}
 
@@ -171,7 +178,6 @@ def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
             join(by_sentence[(claim.source, claim.sentence)], n)
     postings: dict[str, list[int]] = {}
     for n, claim in enumerate(claims):
-        # The counted word itself counts as shared context when two claims use the same one.
         for word in claim.context:
             postings.setdefault(word, []).append(n)
     shared: dict[tuple[int, int], int] = {}
@@ -189,8 +195,6 @@ def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
         groups.setdefault(find(n), []).append(claim)
     return list(groups.values())
 
-
-_COMMON = 50
 
 
 def _label(claims: Sequence[Claim]) -> str:
