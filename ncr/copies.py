@@ -16,16 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .lexicon import WIRES
 from .records import Article, Claim
 
 SAME_COPY = 0.8
 PER_VALUE = 64
-# Wire services named in credits, by the words that name them.
-WIRES = {
-    "reuters": "Reuters", "associated press": "AP", "(ap)": "AP", "afp": "AFP", "agence france-presse": "AFP",
-    "press association": "PA", "upi": "UPI", "dpa": "dpa", "xinhua": "Xinhua", "efe": "EFE",
-    "bloomberg": "Bloomberg", "ians": "IANS", "pti": "PTI", "yonhap": "Yonhap",
-}
 _WORD = re.compile(r"\w+")
 _CREDIT_CHARS = 300  # credits stand at the start or the end of an article
 

@@ -174,6 +174,28 @@ AMOUNT_VERBS = frozenset(
     {"rise", "climb", "reach", "stand", "put", "estimate", "place", "number", "total", "hit", "jump", "increase", "grow", "fall", "drop"}
 )
 
+# Time and events (extract.timing), copies (copies).
+# Verbs of a changing amount: the figure after "to" (or their object) is the newest.
+CHANGE_VERBS = frozenset(
+    """rise climb increase jump grow soar mount reach swell revise raise lift up double
+    triple surge spike balloon fall drop decline decrease lower shrink ease""".split()
+)
+# Adjectives and adverbs that call a figure superseded ("the initial estimate", "earlier reports").
+PAST_MARKERS = frozenset(
+    {"initially", "originally", "previously", "earlier", "initial", "original", "previous", "preliminary", "prior", "former", "old"}
+)
+# Nouns whose "of" names a place whose size is a standing fact, not an event's count.
+STANDING_NOUNS = frozenset(
+    """population town city village community country nation district region island
+    province county municipality suburb neighbourhood neighborhood borough""".split()
+)
+# Wire services named in credits, by the words that name them.
+WIRES = {
+    "reuters": "Reuters", "associated press": "AP", "(ap)": "AP", "afp": "AFP", "agence france-presse": "AFP",
+    "press association": "PA", "upi": "UPI", "dpa": "dpa", "xinhua": "Xinhua", "efe": "EFE",
+    "bloomberg": "Bloomberg", "ians": "IANS", "pti": "PTI", "yonhap": "Yonhap",
+}
+
 # Verbs (lemmas) that report speech or a claim; the subject is the source.
 SPEECH_VERBS = frozenset(
     """say tell state note add warn claim suggest indicate report announce

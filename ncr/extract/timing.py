@@ -28,27 +28,14 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import CHANGE_VERBS, PAST_MARKERS, STANDING_NOUNS
 from ..records import Article
 
 EARLIER, PRESENT, LATER = -1, 0, 1
 
-# Verbs of a changing amount: the figure after "to" (or their object) is the newest.
-CHANGE_VERBS = frozenset(
-    """rise climb increase jump grow soar mount reach swell revise raise lift up double
-    triple surge spike balloon fall drop decline decrease lower shrink ease""".split()
-)
 # Words that mark the figure after them as an older one ("up from 3", "higher than 3,000").
 _FROM_MARKERS = frozenset({"up", "down"})
 _COMPARATIVES = frozenset({"higher", "lower", "more", "fewer", "less", "greater", "larger", "smaller", "bigger", "up", "down"})
-# Adjectives and adverbs that call a figure superseded ("the initial estimate", "earlier reports").
-PAST_MARKERS = frozenset(
-    {"initially", "originally", "previously", "earlier", "initial", "original", "previous", "preliminary", "prior", "former", "old"}
-)
-# Nouns whose "of" names a place whose size is a standing fact, not an event's count.
-STANDING_NOUNS = frozenset(
-    """population town city village community country nation district region island
-    province county municipality suburb neighbourhood neighborhood borough""".split()
-)
 # How long a story runs: a clause dated to a period that ended longer before the
 # publication day is about something else ("a shooting in August", "last month's raid").
 STORY_DAYS = 21
