@@ -8,7 +8,9 @@ belong to the same group (North Korean / North Korea's / of North Korea), and
 they are about the same event: a figure the text ties to another year or to a
 standing fact (``extract.timing``) never joins the story's own.
 A claim whose group the text leaves open joins the one topic of its class,
-state and event, if there is exactly one; otherwise it stays on its own.
+state and event, if there is exactly one; otherwise it stays on its own. A claim
+that says nothing of what happened joins, if its value fits there, the one
+state its class has.
 
 A key that says only what is counted (no state, no group) may hold several
 measures ("27 booths abroad", "2,000 booths in all"): it is split by evidence,
@@ -25,7 +27,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .conflicts import camps
+from .conflicts import camps, compatible
+from .lexicon import COUNT_CLASSES, GENERIC_PERSON_CLASSES, STATES
 from .names import place_key, same_place
 from .records import Claim, TopicKey
 
@@ -49,6 +52,8 @@ Key = tuple[str, str, str, str]  # (class, state, event, group)
 # States that happen on a day and are counted per occasion: "46 people were arrested
 # on Wednesday" and "one person was arrested on Monday" are two counts, not a revision.
 DAY_BOUND_STATES = frozenset({"gathered", "captured"})
+# What can happen to counted things; a key's other "states" are only the verb of undescribed people.
+KNOWN_STATES = frozenset(STATES.values())
 # Content words two claims of a key without a state must share to be one measure.
 SHARED_CONTEXT = 2
 # A context word more claims of one key than this share says nothing (and would cost all pairs).
@@ -93,6 +98,26 @@ def assign_topics(
             order.append(key)
             members[key] = []
         members[key].append(claim)
+    # A claim that says nothing of what happened, and fits a figure of the one state its class
+    # has ("Sixty residents" beside "Sixty residents were evacuated"), joins that state's topic.
+    position = {c.id: n for n, c in enumerate(claims)}
+    stated: dict[tuple[str, str, str], list[Key]] = {}
+    for key in order:
+        if key[1] in KNOWN_STATES:
+            stated.setdefault((key[0], key[2], key[3]), []).append(key)
+    for key in list(order):
+        siblings = stated.get((_stated_class(key[0]), key[2], key[3]), [])
+        if key[1] in KNOWN_STATES or len(siblings) != 1:
+            continue
+        target = members[siblings[0]]
+        fitting = {c.id for c in members[key] if any(compatible(c.value, t.value) for t in target[:_COMMON])}
+        if fitting:
+            target.extend(c for c in members[key] if c.id in fitting)
+            target.sort(key=lambda c: position[c.id])
+            members[key] = [c for c in members[key] if c.id not in fitting]
+            if not members[key]:
+                order.remove(key)
+                del members[key]
     # A key that says only what is counted (no state, no group) may hold several measures: split it by context.
     for key in list(order):
         if key[1] or key[3] or len(members[key]) < 2:
@@ -120,6 +145,11 @@ def assign_topics(
         for claim in members[key]:
             topic_of[claim.id] = topic_id
     return [replace(c, topic=topic_of[c.id]) for c in claims], topic_claims, labels, topic_keys
+
+
+def _stated_class(kind: str) -> str:
+    """The class a kind joins once a state is said: "resident", "child" → "people"."""
+    return "people" if COUNT_CLASSES.get(kind) in GENERIC_PERSON_CLASSES else kind
 
 
 def inherit_revised(claims: Sequence[Claim]) -> list[Claim]:

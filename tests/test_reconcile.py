@@ -259,3 +259,10 @@ def test_reconcile_a_clause_dated_weeks_before_is_another_event(nlp):
     topic, current = topic_with(report, "two")
     assert past.event == "2031-06" and past.topic != current.topic
     assert topic.status is Status.AGREE
+
+
+@pytest.mark.model
+def test_reconcile_a_count_that_says_nothing_joins_the_one_state_it_fits(nlp):
+    report = run(nlp, "Sixty residents were evacuated from their homes near the depot.\n",
+                 "Sixty local residents spent the night in a school hall.\n")
+    assert len({c.topic for c in report.claims}) == 1 and report.topics[0].status is Status.AGREE
