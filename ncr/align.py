@@ -175,7 +175,8 @@ def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Claims of one kind, grouped into measures: two claims are one measure when they count
     with the same word and their values agree (one camp), when one revises the other in
     one sentence ("10,000, higher than the estimate of 3,000"), or when their contexts
-    share ``SHARED_CONTEXT`` content words.
+    share ``SHARED_CONTEXT`` content words, unless that would put together two different
+    figures that one sentence gives side by side.
 
     Comparisons go through an index of context words (a word shared by more
     than ``_COMMON`` claims is not used), so the work stays near linear.
@@ -217,9 +218,30 @@ def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
         for a_pos, a in enumerate(ids):
             for b in ids[a_pos + 1 :]:
                 shared[(a, b)] = shared.get((a, b), 0) + 1
-    for (a, b), count in shared.items():
-        if count >= SHARED_CONTEXT:
-            join(a, b)
+    # Two different figures side by side in one sentence, neither revising the other ("seven
+    # life sentences and four sentences of life without parole"), are two measures: shared
+    # words never join their groups.
+    side_by_side: dict[int, dict[tuple[str, str], list[Claim]]] = {}
+    for n, claim in enumerate(claims):
+        if claim.phase == 0:
+            side_by_side.setdefault(find(n), {}).setdefault((claim.source, claim.sentence), []).append(claim)
+
+    def apart(a: int, b: int) -> bool:
+        mine, theirs = side_by_side.get(a, {}), side_by_side.get(b, {})
+        for place, ours in mine.items():
+            for other in theirs.get(place, ()):
+                if any(not compatible(c.value, other.value) for c in ours):
+                    return True
+        return False
+
+    for (a, b), count in sorted(shared.items()):
+        root_a, root_b = find(a), find(b)
+        if count < SHARED_CONTEXT or root_a == root_b or apart(root_a, root_b):
+            continue
+        join(root_a, root_b)
+        kept, gone = min(root_a, root_b), max(root_a, root_b)
+        for place, found in side_by_side.pop(gone, {}).items():
+            side_by_side.setdefault(kept, {}).setdefault(place, []).extend(found)
     groups: dict[int, list[Claim]] = {}
     for n, claim in enumerate(claims):
         groups.setdefault(find(n), []).append(claim)

@@ -266,3 +266,13 @@ def test_reconcile_a_count_that_says_nothing_joins_the_one_state_it_fits(nlp):
     report = run(nlp, "Sixty residents were evacuated from their homes near the depot.\n",
                  "Sixty local residents spent the night in a school hall.\n")
     assert len({c.topic for c in report.claims}) == 1 and report.topics[0].status is Status.AGREE
+
+
+@pytest.mark.model
+def test_reconcile_two_figures_side_by_side_in_one_sentence_are_two_measures(nlp):
+    text = "The judge handed down seven life sentences and four sentences of life without parole on Friday.\n"
+    report = run(nlp, text, text.replace("on Friday", "at the hearing"))
+    seven = {c.topic for c in report.claims if c.text == "seven"}
+    four = {c.topic for c in report.claims if c.text == "four"}
+    assert len(seven) == 1 and len(four) == 1 and seven != four
+    assert all(t.status is Status.AGREE for t in report.topics)
