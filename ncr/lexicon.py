@@ -123,6 +123,7 @@ for _state, _words in {
     "captured": "capture detain arrest imprison",
     "missing": "missing",
     "displaced": "displace evacuate flee relocate rehouse move",
+    "shot": "shoot",
     "gathered": "march protest demonstrate rally gather riot assemble",
     "destroyed": "destroy damage flatten raze collapse gut cut sever snap",
 }.items():
@@ -139,7 +140,7 @@ COLLECTIVE_NOUNS = frozenset({"group", "crowd", "band", "gang", "mob", "team", "
 
 # States whose counts only grow while a story runs (a toll, arrests so far): a later,
 # lower figure of one, with no word of revision, is another count, not a revision.
-CUMULATIVE_STATES = frozenset({"killed", "injured", "casualties", "captured", "displaced", "destroyed"})
+CUMULATIVE_STATES = frozenset({"killed", "injured", "casualties", "shot", "captured", "displaced", "destroyed"})
 # States counted per occasion (a march's crowd): the figure is the occasion's, whichever
 # day reports it, so a publication day does not make it a different moment.
 OCCASION_STATES = frozenset({"gathered"})
@@ -150,7 +151,7 @@ INTRANSITIVE_STATES = frozenset(
      "assemble"}
 )
 # States that count the dead and hurt; people counted in any of them are one kind.
-CASUALTY_STATES = frozenset({"killed", "injured", "casualties"})
+CASUALTY_STATES = frozenset({"killed", "injured", "casualties", "shot"})
 PERSON_CLASSES = frozenset(
     {"military personnel", "people", "crowd", "workers", "police", "emergency workers", "displaced people", "casualties"}
 )

@@ -276,3 +276,13 @@ def test_reconcile_two_figures_side_by_side_in_one_sentence_are_two_measures(nlp
     four = {c.topic for c in report.claims if c.text == "four"}
     assert len(seven) == 1 and len(four) == 1 and seven != four
     assert all(t.status is Status.AGREE for t in report.topics)
+
+
+@pytest.mark.model
+def test_reconcile_shot_is_its_own_state_unless_the_text_says_what_it_did(nlp):
+    report = run(nlp, "A gunman shot three workers at the depot.\n", "Two workers were killed at the depot.\n",
+                 "Two workers were shot dead at the depot.\n")
+    shot = next(c for c in report.claims if c.text == "three")
+    killed = [c for c in report.claims if c.text in {"Two"}]
+    assert shot.state == "shot" and all(c.state == "killed" for c in killed)
+    assert shot.topic not in {c.topic for c in killed} and len({c.topic for c in killed}) == 1

@@ -187,6 +187,8 @@ def state_of(counted: Token) -> tuple[str | None, str]:
     if not states:
         return None, ""
     # "killed or injured" together are casualties.
+    if len(states) > 1 and "shot" in states:
+        states.remove("shot")  # "shot dead", "shot and wounded": what the shooting did
     state = states[0] if len(states) == 1 else "casualties"
     words = " or ".join(v.text for v in found)
     return state, words
