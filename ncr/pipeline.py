@@ -23,7 +23,7 @@ from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_men
 from .extract.quantities import RawClaim, find_claims
 from .extract.context import local_context
 from .extract.quotes import FoundQuote, find_quotes
-from .extract.timing import anchor_year_of, within_story, event_of, past_date_in_phrase, phase, years_in
+from .extract.timing import anchor_year_of, event_of, past_date_in_phrase, phase, within_story, years_in
 from .records import Article, Attribution, Claim, DateMention, Entity, Quote, Report
 from .resolve import resolve_entities
 
@@ -219,7 +219,9 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
     # A time one of the articles is about is the story's, not another event's (a trial
     # reported in 2012 of a shooting in 2010, read beside the 2010 reports).
     inputs = [p.article for p in parsed]
-    claims = [replace(c, event=None) if c.event and within_story(c.event, inputs) else c for c in claims]
+    events = {c.event for c in claims if c.event}
+    story = {event for event in events if within_story(event, inputs)}
+    claims = [replace(c, event=None) if c.event in story else c for c in claims]
     claims, topic_claims, labels, keys = assign_topics(claims)
     by_id = {c.id: c for c in claims}
     credits = {p.article.id: wire_credit(p.article) for p in parsed}

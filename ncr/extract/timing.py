@@ -23,6 +23,7 @@ its own sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -168,14 +169,15 @@ def _ended_before(value: str, published: str) -> bool:
 def within_story(event: str, articles: Sequence[Article]) -> bool:
     """True when an event key (a year or a period) is a time one of the input articles is about:
     its publication year or the weeks before one of its publication days."""
-    for article in articles:
-        year = article.year or (int(article.published[:4]) if article.published else None)
-        if event == str(year):
-            return True
-        if article.published and event[:1].isdigit() and event[:10] <= article.published[:10]:
-            if not _ended_before(event, article.published):
-                return True
-    return False
+    years = {str(a.year or (a.published or "")[:4]) for a in articles}
+    if event in years:
+        return True
+    if not event[:1].isdigit():
+        return False
+    days = sorted(a.published[:10] for a in articles if a.published)
+    # The first publication day on or after the period's start is the likeliest to be about it.
+    at = bisect_left(days, event[:10])
+    return at < len(days) and not _ended_before(event, days[at])
 
 
 def _is_standing(counted: Token, span: Span) -> bool:
