@@ -173,7 +173,7 @@ def _conflicts_within(claims: Sequence[Claim], tolerance: float, mirror: bool = 
 def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str, str], ...]:
     """Pairs of claims of the same moment and different voices that cannot both be true.
 
-    At most one pair per claim (see module doc); a topic conflicts if and only
+    At most two pairs per claim and day (see module doc); a topic conflicts if and only
     if this is not empty.
     """
     found: dict[tuple[str, str], None] = {}

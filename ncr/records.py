@@ -26,9 +26,9 @@ class Status(str, Enum):
     """Whether the sources of a topic can all be right (``ncr.conflicts`` says how it is decided)."""
 
     CONFLICT = "conflict"  # two voices give incompatible figures for the same moment
-    AGREE = "agree"  # every figure can hold at once, and two or more independent sources give one
+    AGREE = "agree"  # every figure can hold at once, and two or more sources give one
     UPDATE = "update"  # figures differ only because a later one revises an earlier one
-    SINGLE = "single"  # one independent source, nothing disagreeing
+    SINGLE = "single"  # one source, nothing disagreeing
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +156,7 @@ class TopicKey:
     counted: str  # the class of the counted noun ("people", "military personnel", "fire engines")
     state: str | None  # killed, injured, arrested, gathered, ... (None: nothing said)
     group: str | None  # whose or where ("North Korean"), as first written
-    event: str | None  # None for the story's own event; a year, "earlier" or "standing" otherwise
+    event: str | None  # None for the story's own event; a year or period, "earlier" or "standing" otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +181,7 @@ class Topic:
     status: Status
     low: float | None
     high: float | None
-    conflicts: tuple[tuple[str, str], ...] = ()  # claim id pairs that cannot both hold (at most one per claim)
+    conflicts: tuple[tuple[str, str], ...] = ()  # claim id pairs that cannot both hold (at most two per claim)
     key: TopicKey | None = None
     camps: tuple[Camp, ...] = ()
     updates: tuple[tuple[str, str], ...] = ()  # (earlier, later): a later figure revising an earlier one
