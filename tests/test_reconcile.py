@@ -156,6 +156,7 @@ def test_reconcile_part_of_a_group_is_not_the_group(nlp):
     ("Ten fishing boats sank after the storm hit the coast, the coast guard said.", "the coast guard"),
     ("The roof fell in while 12 people were inside, according to the fire chief.", "the fire chief"),
     ("The mayor said the owner is alleged to have hired 40 guards.", "The mayor"),
+    ("The farmer, who says he lost 300 sheep in the storm, asked for help.", "The farmer"),
 ])
 def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):
     claim = find_claims(nlp(text))[0]

@@ -24,6 +24,7 @@ _SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "prep
 _SPEAKER_PREPOSITIONS = frozenset({"of", "in", "at", "from", "for"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +103,13 @@ def _speaker_of(cue: Token) -> Span | None:
                     return speaker_span(grandchild)
     for child in cue.children:
         if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in _RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+                return speaker_span(cue.head)  # "the leader, who has admitted ...": the leader speaks
             return speaker_span(child)
     if cue.dep_ in {"advcl", "xcomp", "pcomp"} and cue.head.i != cue.i:
         frame = cue.head.head if cue.head.pos_ == "ADP" else cue.head  # past the "as" of "as saying"
-        return _quoted(frame)
+        if frame.lemma_.lower() == "quote":
+            return _quoted(frame)
     return None
 
 
