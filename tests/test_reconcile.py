@@ -157,11 +157,18 @@ def test_reconcile_part_of_a_group_is_not_the_group(nlp):
     ("The roof fell in while 12 people were inside, according to the fire chief.", "the fire chief"),
     ("The mayor said the owner is alleged to have hired 40 guards.", "The mayor"),
     ("The farmer, who says he lost 300 sheep in the storm, asked for help.", "The farmer"),
+    ("Police say the man was standing outside when he noticed two officers in a car.", "Police"),
 ])
 def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):
     claim = find_claims(nlp(text))[0]
     speech = find_speech(claim.span.root)
     assert speech is not None and speech.speaker is not None and speech.speaker.text == speaker
+
+
+@pytest.mark.model
+def test_reconcile_a_clause_on_the_reporting_verb_itself_is_the_writers(nlp):
+    claims = find_claims(nlp("After 40 homes burned, the mayor said the town would rebuild."))
+    assert find_speech(claims[0].span.root) is None
 
 
 @pytest.mark.model

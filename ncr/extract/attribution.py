@@ -170,8 +170,26 @@ def find_speech(token: Token) -> Speech | None:
         if node.dep_ == "appos":
             return None  # "Smallville, a town of 500,000, ...": background, not the speaker's
         if node.dep_ in ATTRIBUTION_BARRIERS or node.head.i == node.i:
-            return _trailing_speech(token)
+            return _reported_clause(node) or _trailing_speech(token)
         node = node.head
+
+
+def _reported_clause(node: Token) -> Speech | None:
+    """The speech whose reported content holds ``node``'s clause, subordinate clauses and all.
+
+    In "Police say that Gray was standing outside when he noticed two officers"
+    the "when" clause is part of what police say; in "After 5 people died,
+    police said ..." the clause hangs on "said" itself and is the writer's.
+    """
+    child = node
+    for ancestor in node.ancestors:
+        if is_speech_cue(ancestor) and child.dep_ in {"ccomp", "xcomp"}:
+            speaker = _speaker_of(ancestor)
+            if speaker is not None:
+                return Speech(cue=ancestor, cue_text=_cue_text(ancestor), speaker=speaker)
+            return None
+        child = ancestor
+    return None
 
 
 def _trailing_speech(token: Token) -> Speech | None:
@@ -188,6 +206,8 @@ def _trailing_speech(token: Token) -> Speech | None:
         return Speech(cue=root, cue_text="according to", speaker=according)  # "..., according to X."
     if root.i <= token.i or not is_speech_cue(root):
         return None
+    if any(c.dep_ == "ccomp" and c.i > root.i for c in root.children):
+        return None  # "After 40 homes burned, the mayor said the town ...": what follows is what was said
     speaker = _speaker_of(root)
     if speaker is None or speaker.start < token.i:
         return None
