@@ -166,6 +166,17 @@ def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Two jurors who spoke to reporters said the vote was close.",
+    "He put on a guard's uniform and stole two pistols.",
+    "The judge found him guilty of three counts of fraud.",
+])
+def test_reconcile_numbers_that_are_nobodys_claim_stay_unattributed(nlp, text):
+    claims = find_claims(nlp(text))
+    assert claims and find_speech(claims[0].span.root) is None
+
+
+@pytest.mark.model
 def test_reconcile_a_clause_on_the_reporting_verb_itself_is_the_writers(nlp):
     claims = find_claims(nlp("After 40 homes burned, the mayor said the town would rebuild."))
     assert find_speech(claims[0].span.root) is None

@@ -25,6 +25,8 @@ _SPEAKER_PREPOSITIONS = frozenset({"of", "in", "at", "from", "for"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Verbs that report only with a content clause or an "at" figure; otherwise they do something else.
+_SPEECH_WITH_CONTENT = frozenset({"put", "find", "show", "count", "place"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,12 @@ def is_speech_cue(token: Token) -> bool:
         return False
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
+        if lemma in _SPEECH_WITH_CONTENT:
+            # "the study found that ...", "police put the toll at 12"; not "found him guilty", "put on a uniform".
+            return any(
+                (c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}) or (c.dep_ == "prep" and c.lower_ == "at")
+                for c in token.children
+            )
         return True
     particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
     return any((lemma, particle) in SPEECH_PHRASAL for particle in particles)
@@ -150,7 +158,18 @@ def _cue_text(cue: Token) -> str:
 
 
 def find_speech(token: Token) -> Speech | None:
-    """The nearest speech above ``token`` in its sentence, or None if it is the writer's own."""
+    """The nearest speech above ``token`` in its sentence, or None if it is the writer's own.
+
+    A number that is part of how the speaker is named ("Two jurors who spoke
+    said ...") is the writer's description of the speakers, not their claim.
+    """
+    speech = _nearest_speech(token)
+    if speech is not None and speech.speaker is not None and speech.speaker.start <= token.i < speech.speaker.end:
+        return None
+    return speech
+
+
+def _nearest_speech(token: Token) -> Speech | None:
     node = token
     while True:
         according = _according_to(node)
