@@ -4,7 +4,12 @@ Reads the dependency parse: from a token, climb towards the root until a
 reporting verb ("said", "claims", "indicated", "pointed out") or an
 "according to X" / "as stated by X" is found, and return its subject. The climb
 stops at clause boundaries that leave the content clause (an adverbial or
-relative clause), so the writer's own framing is not pinned on a speaker.
+relative clause), so the writer's own framing is not pinned on a speaker,
+unless the whole sentence is reported: the boundary lies inside what a speaker
+says, or the sentence ends ", X said." or has "according to X" on its main verb.
+Quoting frames ("quoted by AP as saying", "quoted the governor as saying") give
+the one quoted; an appositive fact and a number naming the speakers themselves
+are nobody's claim.
 
 It does not resolve pronouns or names to entities; callers do that with the
 spans it returns.
