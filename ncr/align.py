@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .conflicts import camps, compatible
+from .disjoint import DisjointSets
 from .lexicon import COUNT_CLASSES, GENERIC_PERSON_CLASSES, STATES
 from .names import place_key, same_place
 from .records import Claim, TopicKey
@@ -181,19 +182,9 @@ def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
     Comparisons go through an index of context words (a word shared by more
     than ``_COMMON`` claims is not used), so the work stays near linear.
     """
-    parent = list(range(len(claims)))
+    sets = DisjointSets(len(claims))
+    find, join = sets.find, sets.join
     index = {c.id: n for n, c in enumerate(claims)}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
 
     for camp in camps(claims):
         first_of_unit: dict[str, int] = {}
@@ -242,10 +233,7 @@ def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
         kept, gone = min(root_a, root_b), max(root_a, root_b)
         for place, found in side_by_side.pop(gone, {}).items():
             side_by_side.setdefault(kept, {}).setdefault(place, []).extend(found)
-    groups: dict[int, list[Claim]] = {}
-    for n, claim in enumerate(claims):
-        groups.setdefault(find(n), []).append(claim)
-    return list(groups.values())
+    return [[claims[n] for n in members] for members in sets.groups().values()]
 
 
 

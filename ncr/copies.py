@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .disjoint import DisjointSets
 from .lexicon import WIRES
 from .records import Article, Claim
 
@@ -43,17 +44,12 @@ def _near(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def copy_groups(claims: Sequence[Claim], credits: dict[str, str | None]) -> tuple[tuple[str, ...], ...]:
     """Groups of two or more sources that carry the same copy of these claims (one topic's)."""
-    parent: dict[str, str] = {}
-
-    def find(source: str) -> str:
-        while parent.get(source, source) != source:
-            source = parent[source]
-        return source
+    sources = list(dict.fromkeys(c.source for c in claims))
+    number = {source: n for n, source in enumerate(sources)}
+    sets = DisjointSets(len(sources))
 
     def join(a: str, b: str) -> None:
-        root_a, root_b = find(a), find(b)
-        if root_a != root_b:
-            parent[max(root_a, root_b)] = min(root_a, root_b)
+        sets.join(number[a], number[b])
 
     by_value: dict[tuple[float | None, float | None], list[Claim]] = {}
     for claim in claims:
@@ -75,7 +71,4 @@ def copy_groups(claims: Sequence[Claim], credits: dict[str, str | None]) -> tupl
                     join(other.source, claim.source)
                     break
             seen.append((claim, words))
-    groups: dict[str, list[str]] = {}
-    for source in dict.fromkeys(c.source for c in claims):
-        groups.setdefault(find(source), []).append(source)
-    return tuple(tuple(g) for g in groups.values() if len(g) > 1)
+    return tuple(tuple(sources[n] for n in group) for group in sets.groups().values() if len(group) > 1)

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from .disjoint import DisjointSets
 from .extract.entities import LocalMention
 from .lexicon import ORG_TYPE_NOUNS, SINGULAR_ROLES
 from .names import acronym, country_of_metonym, normalise_name, organisation_key, same_place
@@ -67,21 +68,15 @@ class _Components:
 
     def __init__(self, nodes: Sequence[_Local]) -> None:
         self.nodes = nodes
-        self.parent = list(range(len(nodes)))
+        self.sets = DisjointSets(len(nodes))
         self.merges: list[tuple[int, int, str]] = []
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self.sets.find(i)
 
     def join(self, a: int, b: int, reason: str) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a == root_b:
-            return
-        self.parent[max(root_a, root_b)] = min(root_a, root_b)
-        self.merges.append((a, b, reason))
+        if self.sets.join(a, b):
+            self.merges.append((a, b, reason))
 
 
 def _join_equal(components: _Components, keys: Sequence[str | None], reason: str | None) -> None:
