@@ -804,7 +804,8 @@ def evaluate_dates(ctx: Context) -> Result:
         ],
         "te3": [(doc.text, doc.dct, doc.timexes) for doc in load_te3(Path(ctx.args.te3))],
     }
-    from ncr.extract.dates import NO_ANCHOR, Anchor, find_dates, text_anchor
+    from ncr.extract.dates import find_dates, text_anchor
+    from ncr.extract.datetext import NO_ANCHOR, Anchor
 
     nlp = ctx.nlp
     rows: list[tuple[str, str, dict[str, Any]]] = []

@@ -18,7 +18,8 @@ from .clean import mask_boilerplate
 from .conflicts import build_topic
 from .copies import copy_groups, wire_credit
 from .extract.attribution import find_speech
-from .extract.dates import Anchor, FoundDate, date_of_clause, dateline, find_dates, published_anchor, text_anchor
+from .extract.dates import FoundDate, date_of_clause, dateline, find_dates, text_anchor
+from .extract.datetext import Anchor, published_anchor
 from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
 from .extract.quantities import RawClaim, find_claims
 from .extract.context import local_context

@@ -15,19 +15,8 @@ from datetime import date
 
 import pytest
 
-from ncr.extract.dates import (
-    FORWARD,
-    NO_ANCHOR,
-    Anchor,
-    FoundDate,
-    date_of_clause,
-    find_dates,
-    normalise,
-    normalise_absolute,
-    parse,
-    published_anchor,
-    text_anchor,
-)
+from ncr.extract.dates import FoundDate, date_of_clause, find_dates, text_anchor
+from ncr.extract.datetext import FORWARD, NO_ANCHOR, Anchor, normalise, normalise_absolute, parse, published_anchor
 
 PUB = published_anchor("2030-03-20")  # a Wednesday
 YEAR_ONLY = Anchor(published=None, year=2030, source="text")
@@ -228,7 +217,7 @@ def test_ambiguous_slash_dates_stay_unresolved():
 
 def test_string_helpers_load_neither_spacy_nor_dateparser():
     code = (
-        "import sys, ncr.extract.dates as d\n"
+        "import sys, ncr.extract.datetext as d\n"
         "assert d.normalise('last week', d.published_anchor('2030-03-20')) == ('2030-W11', 'week')\n"
         "assert 'spacy' not in sys.modules and 'dateparser' not in sys.modules\n"
     )
