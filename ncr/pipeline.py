@@ -106,12 +106,16 @@ def _anchor(article: Article, doc: Doc, today: date) -> tuple[Article, Anchor]:
     return replace(article, year=anchor.year, published_from="text"), anchor
 
 
+def _day_of(clause_date: FoundDate | None) -> str | None:
+    """The day a clause's date names, if it names one."""
+    if clause_date is not None and clause_date.grain == "day" and clause_date.value:
+        return clause_date.value
+    return None
+
+
 def _as_of(tokens: range, found: Sequence[FoundDate], doc: Doc, published: str | None) -> str | None:
     """The day a claim or quote belongs to: its clause's date, else the publication date."""
-    date_found = date_of_clause(tokens, found, doc)
-    if date_found is not None and date_found.grain == "day" and date_found.value:
-        return date_found.value
-    return published
+    return _day_of(date_of_clause(tokens, found, doc)) or published
 
 
 def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
@@ -122,16 +126,17 @@ def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
     for raw in raw_claims:
         speech = find_speech(raw.span.root)
         speeches.append((speech.speaker, speech.cue_text) if speech and speech.speaker is not None else None)
-    claim_dates = [_as_of(range(r.span.start, r.span.end), found_dates, doc, article.published) for r in raw_claims]
     year = anchor_year_of(article.published, article.year, years_in(list(doc.ents)))
     resolved = [(d.token_start, d.value) for d in found_dates if d.value]
+    claim_dates = []
     claim_times = []
     for raw in raw_claims:
         clause_date = date_of_clause(range(raw.span.start, raw.span.end), found_dates, doc)
+        stated_day = _day_of(clause_date)
+        claim_dates.append(stated_day or article.published)
         undated_past = past_date_in_phrase(raw.counted) and clause_date is None
-        dated = clause_date is not None and clause_date.grain == "day"
         event = event_of(raw.span, raw.counted, year, article.published, resolved)
-        claim_times.append((phase(raw.span, raw.counted, undated_past), event, dated))
+        claim_times.append((phase(raw.span, raw.counted, undated_past), event, stated_day is not None))
     contexts = [local_context(raw.span, raw.counted) for raw in raw_claims]
     quotes = find_quotes(doc)
     quote_dates = []
