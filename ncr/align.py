@@ -116,20 +116,21 @@ def assign_topics(
             target.extend(c for c in members[key] if c.id in fitting)
             target.sort(key=lambda c: position[c.id])
             members[key] = [c for c in members[key] if c.id not in fitting]
-            if not members[key]:
-                order.remove(key)
-                del members[key]
     # A key that says only what is counted (no state, no group) may hold several measures: split it by context.
-    for key in list(order):
-        if key[1] or key[3] or len(members[key]) < 2:
+    split_order: list[Key] = []
+    for key in order:
+        if not members[key]:
+            del members[key]  # every claim joined a stated topic
             continue
-        parts = split_by_context(members[key])
-        if len(parts) > 1:
-            at = order.index(key)
-            order[at : at + 1] = [(*key[:3], f"{key[3]}#{n}") for n in range(len(parts))]
-            del members[key]
-            for n, part in enumerate(parts):
-                members[(*key[:3], f"{key[3]}#{n}")] = part
+        parts = split_by_context(members[key]) if not (key[1] or key[3]) and len(members[key]) > 1 else [members[key]]
+        if len(parts) == 1:
+            split_order.append(key)
+            continue
+        del members[key]
+        for n, part in enumerate(parts):
+            members[(*key[:3], f"{key[3]}#{n}")] = part
+            split_order.append((*key[:3], f"{key[3]}#{n}"))
+    order = split_order
     # Topics reported by more sources first; ties keep first appearance.
     order.sort(key=lambda k: (-len({c.source for c in members[k]}), -len(members[k])))
 
