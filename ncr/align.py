@@ -15,8 +15,12 @@ state its class has.
 A key that says only what is counted (no state, no group) may hold several
 measures ("27 booths abroad", "2,000 booths in all"): it is split by evidence,
 values that agree, a revision in one sentence, or shared words around the
-claims (``extract.context``). An older figure a sentence compares with a newer
-one takes the newer one's key.
+claims (``extract.context``). A key with a state but no group may hold several
+occasions (Monday's march and Saturday's vigil): its claims join when they share
+a word around them or a sentence. Either way, parts whose figures can all be
+true at once are put back together: keeping them apart would only hide that
+they confirm each other. An older figure a sentence compares with a newer one
+takes the newer one's key.
 
 Whether a topic's sources agree is ``ncr.conflicts``'s question.
 """
@@ -32,6 +36,8 @@ from .disjoint import DisjointSets
 from .lexicon import COUNT_CLASSES, GENERIC_PERSON_CLASSES, STATES
 from .names import place_key, same_place
 from .records import Claim, TopicKey
+
+INF = float("inf")
 
 
 def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:
@@ -116,13 +122,21 @@ def assign_topics(
             target.extend(c for c in members[key] if c.id in fitting)
             target.sort(key=lambda c: position[c.id])
             members[key] = [c for c in members[key] if c.id not in fitting]
-    # A key that says only what is counted (no state, no group) may hold several measures: split it by context.
+    # A key without a group may hold several measures or occasions: split it by context.
     split_order: list[Key] = []
     for key in order:
         if not members[key]:
             del members[key]  # every claim joined a stated topic
             continue
-        parts = split_by_context(members[key]) if not (key[1] or key[3]) and len(members[key]) > 1 else [members[key]]
+        if len(members[key]) < 2 or key[3]:  # a group already says which measure
+            parts = [members[key]]
+        elif key[1]:  # a state: one shared word or one sentence is enough evidence
+
+            parts = split_by_context(members[key], shared_words=1, sentence_apart=False)
+        else:
+            parts = split_by_context(members[key])
+        if len(parts) > 1:
+            parts = rejoin_agreeing(parts, position)
         if len(parts) == 1:
             split_order.append(key)
             continue
@@ -173,12 +187,15 @@ def inherit_revised(claims: Sequence[Claim]) -> list[Claim]:
     return out
 
 
-def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
+def split_by_context(
+    claims: Sequence[Claim], shared_words: int = SHARED_CONTEXT, sentence_apart: bool = True
+) -> list[list[Claim]]:
     """Claims of one kind, grouped into measures: two claims are one measure when they count
     with the same word and their values agree (one camp), when one revises the other in
     one sentence ("10,000, higher than the estimate of 3,000"), or when their contexts
-    share ``SHARED_CONTEXT`` content words, unless that would put together two different
-    figures that one sentence gives side by side.
+    share ``shared_words`` content words, unless that would put together two different
+    figures that one sentence gives side by side. With ``sentence_apart`` off, claims
+    of one sentence are always one measure (two speakers' figures for one thing).
 
     Comparisons go through an index of context words (a word shared by more
     than ``_COMMON`` claims is not used), so the work stays near linear.
@@ -194,7 +211,7 @@ def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
             join(first_of_unit.setdefault(claims[n].unit, n), n)
     by_sentence: dict[tuple[str, str], int] = {}
     for n, claim in enumerate(claims):
-        if claim.phase != 0:  # "10,000, higher than the estimate of 3,000": one measure, revised
+        if claim.phase != 0 or not sentence_apart:  # "10,000, higher than the estimate of 3,000": one measure, revised
             by_sentence.setdefault((claim.source, claim.sentence), n)
     for n, claim in enumerate(claims):
         if (claim.source, claim.sentence) in by_sentence:
@@ -228,7 +245,7 @@ def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
 
     for (a, b), count in sorted(shared.items()):
         root_a, root_b = find(a), find(b)
-        if count < SHARED_CONTEXT or root_a == root_b or apart(root_a, root_b):
+        if count < shared_words or root_a == root_b or (sentence_apart and apart(root_a, root_b)):
             continue
         join(root_a, root_b)
         kept, gone = min(root_a, root_b), max(root_a, root_b)
@@ -236,6 +253,33 @@ def split_by_context(claims: Sequence[Claim]) -> list[list[Claim]]:
             side_by_side.setdefault(kept, {}).setdefault(place, []).extend(found)
     return [[claims[n] for n in members] for members in sets.groups().values()]
 
+
+def rejoin_agreeing(parts: Sequence[Sequence[Claim]], position: dict[str, int]) -> list[list[Claim]]:
+    """Parts whose figures can all be true at once, put back together.
+
+    Splitting by context keeps apart what no evidence joins; parts that agree
+    on some single amount lose nothing by being one topic (their status is
+    agree either way) and gain the sources that confirm each other. Parts are
+    grouped by the same greedy stabbing as camps, so the work is O(n log n).
+    """
+    spans: list[tuple[float, float, int]] = []
+    alone: list[int] = []
+    for n, part in enumerate(parts):
+        low = max((c.value.low for c in part if c.value.low is not None), default=-INF)
+        high = min((c.value.high for c in part if c.value.high is not None), default=INF)
+        if low <= high:
+            spans.append((low, high, n))
+        else:
+            alone.append(n)
+    groups: list[list[int]] = [[n] for n in alone]
+    point = None
+    for low, high, n in sorted(spans, key=lambda s: (s[1], s[2])):
+        if point is None or low > point:
+            point = high
+            groups.append([])
+        groups[-1].append(n)
+    merged = [sorted((c for n in group for c in parts[n]), key=lambda c: position[c.id]) for group in groups]
+    return sorted(merged, key=lambda g: position[g[0].id])
 
 
 def _label(claims: Sequence[Claim]) -> str:

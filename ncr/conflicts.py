@@ -245,10 +245,7 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
             if _bounds(lowest.value, tolerance)[1] < low:
                 pairs.append((lowest.id, claim.id))
                 break
-            # A running count (a toll) that falls with no word of revision is not revised: it is another count.
-            if _bounds(highest.value, tolerance)[0] > high and (
-                highest.phase < claim.phase or claim.state not in CUMULATIVE_STATES
-            ):
+            if _bounds(highest.value, tolerance)[0] > high:
                 pairs.append((highest.id, claim.id))
                 break
     return tuple(pairs)

@@ -109,3 +109,27 @@ def test_conflicts_one_source_never_contradicts_itself():
 def test_conflicts_envelope_is_open_when_a_claim_is():
     topic = build_topic("T1", "x", [claim("C1", "a", 100, 100), replace(claim("C2", "b", 5, None), value=Interval(5, None, 5))])
     assert (topic.low, topic.high) == (5, None)
+
+
+def test_align_stated_claims_with_nothing_in_common_stay_apart_unless_they_agree():
+    marched = dict(kind="people", state="gathered", subject="people")
+    claims = [
+        replace(claim("C1", "a", 300, 300, **marched), context=("hospital", "closure")),
+        replace(claim("C2", "b", 5000, 5000, **marched), context=("stadium", "concert")),
+        replace(claim("C3", "c", 280, 320, **marched), context=("hospital", "march")),
+        replace(claim("C4", "d", 4500, 5500, **marched), context=("harbour",)),
+    ]
+    topic = {c.id: c.topic for c in assign_topics(claims)[0]}
+    assert topic["C1"] == topic["C3"]  # a shared word
+    assert topic["C2"] == topic["C4"]  # nothing shared, but the figures agree
+    assert topic["C1"] != topic["C2"]  # nothing shared and figures that cannot both be true
+
+
+def test_align_stated_claims_of_one_sentence_share_a_topic():
+    marched = dict(kind="people", state="gathered", subject="people")
+    claims = [
+        replace(claim("C1", "a", 18000, 18000, **marched), sentence="s1", context=("police",)),
+        replace(claim("C2", "a", 85000, 85000, **marched), sentence="s1", context=("organisers",)),
+    ]
+    aligned = assign_topics(claims)[0]
+    assert aligned[0].topic == aligned[1].topic
