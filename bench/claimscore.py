@@ -149,6 +149,8 @@ def score_subtopic(gold: GoldSubtopic, report: Any, tally: ClaimTally, misses: l
         if g.attributed_to:
             tally.attributed += 1
             names = [s.attributed_to.text] if s.attributed_to else []
+            if s.attributed_to and s.attributed_to.refers_to:
+                names.append(s.attributed_to.refers_to)
             if s.attributed_to and s.attributed_to.entity in entity_names:
                 names += entity_names[s.attributed_to.entity]
             if same_source(names, [g.attributed_to, *g.attributed_alt]):

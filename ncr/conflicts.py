@@ -67,7 +67,8 @@ def speaker_key(claim: Claim) -> str | None:
         return None
     if attribution.entity:
         return attribution.entity
-    words = [w for w in attribution.text.lower().split() if w not in {"the", "a", "an", "some"}]
+    written = attribution.refers_to or attribution.text
+    words = [w for w in written.lower().split() if w not in {"the", "a", "an", "some"}]
     return " ".join(words) or None
 
 

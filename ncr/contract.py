@@ -37,7 +37,7 @@ def _interval(value: Interval) -> dict[str, Any]:
 def _attribution(attribution: Attribution | None) -> dict[str, Any] | None:
     if attribution is None:
         return None
-    return {"text": attribution.text, "entity": attribution.entity}
+    return {"text": attribution.text, "entity": attribution.entity, "refers_to": attribution.refers_to}
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:

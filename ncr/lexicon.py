@@ -206,6 +206,8 @@ SPEECH_VERBS = frozenset(
     brief inform show speculate fear expect assess conclude find express
     accuse calculate count put quote""".split()
 )
+# Nouns that report when they are the subject of "is that" ("Reports are that ...").
+REPORT_NOUNS = frozenset({"report", "estimate", "word", "indication", "assessment", "understanding", "finding"})
 # Phrasal speech verbs: lemma and the particle that must go with it.
 SPEECH_PHRASAL = {("point", "out"), ("make", "clear")}
 

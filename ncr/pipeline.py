@@ -17,7 +17,7 @@ from .align import assign_topics
 from .clean import mask_boilerplate
 from .conflicts import build_topic
 from .copies import copy_groups, wire_credit
-from .extract.attribution import find_speech
+from .extract.attribution import antecedent, find_speech, is_pronoun, named_speakers
 from .extract.dates import FoundDate, date_of_clause, dateline, find_dates, text_anchor
 from .extract.datetext import Anchor, published_anchor
 from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
@@ -37,16 +37,29 @@ BATCH_SIZE = 32
 
 
 @dataclass(frozen=True, slots=True)
+class _Speaker:
+    """A speaker span as written and, for a pronoun, the earlier speaker it stands for."""
+
+    span: Span
+    refers_to: Span | None
+
+
+def _speaker(span: Span, named: list[Span]) -> _Speaker:
+    return _Speaker(span, antecedent(span, named) if is_pronoun(span) else None)
+
+
+@dataclass(frozen=True, slots=True)
 class _Parsed:
     article: Article
     mentions: list[LocalMention]
     raw_claims: list[RawClaim]
-    speeches: list[tuple[Span, str] | None]  # (speaker span, cue) per raw claim
+    speeches: list[_Speaker | None]  # per raw claim
     claim_dates: list[str | None]  # as_of per raw claim
     claim_times: list[tuple[int, str | None, bool]]  # (phase, event, dated by its clause) per raw claim
     contexts: list[frozenset[str]]  # content words around each raw claim
     dates: list[DateMention]
     quotes: list[FoundQuote]
+    quote_speakers: list[_Speaker | None]  # per quote
     quote_dates: list[str | None]  # as_of per quote
 
 
@@ -122,10 +135,11 @@ def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
     article, anchor = _anchor(article, doc, today)
     found_dates = find_dates(doc, anchor)
     raw_claims = find_claims(doc)
+    named = named_speakers(doc)
     speeches = []
     for raw in raw_claims:
         speech = find_speech(raw.span.root)
-        speeches.append((speech.speaker, speech.cue_text) if speech and speech.speaker is not None else None)
+        speeches.append(_speaker(speech.speaker, named) if speech and speech.speaker is not None else None)
     year = anchor_year_of(article.published, article.year, years_in(list(doc.ents)))
     resolved = [(d.token_start, d.value) for d in found_dates if d.value]
     claim_dates = []
@@ -139,6 +153,7 @@ def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
         claim_times.append((phase(raw.span, raw.counted, undated_past), event, stated_day is not None))
     contexts = [local_context(raw.span, raw.counted) for raw in raw_claims]
     quotes = find_quotes(doc)
+    quote_speakers = [_speaker(q.speaker, named) if q.speaker is not None else None for q in quotes]
     quote_dates = []
     for quote in quotes:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -146,16 +161,20 @@ def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
         quote_dates.append(_as_of(tokens, found_dates, doc, article.published) if len(tokens) else article.published)
     dates = [DateMention(article.id, d.text, d.start, d.end, d.value, d.grain) for d in found_dates]
     return _Parsed(
-        article, find_mentions(doc), raw_claims, speeches, claim_dates, claim_times, contexts, dates, quotes, quote_dates
+        article, find_mentions(doc), raw_claims, speeches, claim_dates, claim_times, contexts, dates, quotes,
+        quote_speakers, quote_dates,
     )
 
 
-def _attribution(source: str, speaker: Span, index: MentionIndex) -> Attribution:
-    root = speaker.root
-    if root.lower_ in PRONOUNS and len(speaker) == 1:
-        return Attribution(text=speaker.text, entity=index.last_person_before(source, root.idx))
+def _attribution(source: str, speaker: _Speaker, index: MentionIndex) -> Attribution:
+    """The speaker as written, resolved to an entity; a pronoun through the speaker it stands for."""
+    span, earlier = speaker.span, speaker.refers_to
+    named = earlier if earlier is not None else span
+    root = named.root
     entity = index.covering(source, root.idx, root.idx + len(root.text))
-    return Attribution(text=speaker.text, entity=entity)
+    if entity is None and earlier is None and root.lower_ in PRONOUNS and len(span) == 1:
+        entity = index.last_person_before(source, root.idx)
+    return Attribution(text=span.text, entity=entity, refers_to=earlier.text if earlier is not None else None)
 
 
 def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, today: date | None = None) -> Report:
@@ -177,8 +196,8 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
 
     quotes: list[Quote] = []
     for p in parsed:
-        for found, as_of in zip(p.quotes, p.quote_dates, strict=True):
-            speaker = _attribution(p.article.id, found.speaker, index) if found.speaker is not None else None
+        for found, found_speaker, as_of in zip(p.quotes, p.quote_speakers, p.quote_dates, strict=True):
+            speaker = _attribution(p.article.id, found_speaker, index) if found_speaker is not None else None
             quotes.append(
                 Quote(
                     id=f"Q{len(quotes) + 1}", source=p.article.id, text=found.text, start=found.start,
@@ -193,7 +212,7 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
             p.raw_claims, p.speeches, p.claim_dates, p.claim_times, p.contexts, strict=True
         ):
             span = raw.span
-            attribution = _attribution(p.article.id, speech[0], index) if speech else None
+            attribution = _attribution(p.article.id, speech, index) if speech else None
             inside = next(
                 (q for q in direct_quotes if q.source == p.article.id and q.start <= span.start_char < q.end), None
             )

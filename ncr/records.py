@@ -104,10 +104,15 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """Who a claim or quote comes from, as written, and the entity it resolves to."""
+    """Who a claim or quote comes from, as written, and the entity it resolves to.
+
+    ``refers_to``: for a pronoun ("she said"), the earlier speaker it stands for,
+    as written there ("a France Telecom spokeswoman").
+    """
 
     text: str
     entity: str | None = None
+    refers_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

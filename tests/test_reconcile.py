@@ -158,6 +158,12 @@ def test_reconcile_part_of_a_group_is_not_the_group(nlp):
     ("The mayor said the owner is alleged to have hired 40 guards.", "The mayor"),
     ("The farmer, who says he lost 300 sheep in the storm, asked for help.", "The farmer"),
     ("Police say the man was standing outside when he noticed two officers in a car.", "Police"),
+    ("A storm hit the town, after which, the police said, 30 people were arrested for looting.", "the police"),
+    ("Reports are that five women were inside the building at the time.", "Reports"),
+    ("The minister cancelled the visit, noting that 40 homes had been destroyed.", "The minister"),
+    ("The fire service issued a statement saying that 12 firefighters were hurt.", "The fire service"),
+    ("According to reports in a Dunmore newspaper:\nThe judge handed down seven life sentences.", "reports in a Dunmore newspaper"),
+    ("The fire brigade said:\nAbout 40 homes were destroyed overnight.", "The fire brigade"),
 ])
 def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):
     claim = find_claims(nlp(text))[0]
@@ -170,6 +176,9 @@ def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):
     "Two jurors who spoke to reporters said the vote was close.",
     "He put on a guard's uniform and stole two pistols.",
     "The judge found him guilty of three counts of fraud.",
+    "The problem is that five women were inside.",
+    "The fire began at dawn:\nAbout 40 homes were destroyed overnight.",
+    "The storm hit the coast, killing 12 people.",
 ])
 def test_reconcile_numbers_that_are_nobodys_claim_stay_unattributed(nlp, text):
     claims = find_claims(nlp(text))
@@ -186,6 +195,26 @@ def test_reconcile_a_clause_on_the_reporting_verb_itself_is_the_writers(nlp):
 def test_reconcile_appositive_background_is_not_the_speakers(nlp):
     claims = find_claims(nlp("Smallville, a town of 500,000 people, was hit hardest, the mayor said."))
     assert find_speech(claims[0].span.root) is None
+
+
+@pytest.mark.model
+def test_reconcile_a_pronoun_speaker_stands_for_the_nearest_fitting_speaker(nlp):
+    report = run(nlp, "A spokeswoman for the port authority said the harbour was closed. "
+                      "A spokesman for the coast guard said ships were waiting. "
+                      "Nine boats sank, he said. "
+                      "\"We have counted 14 damaged boats,\" she said. "
+                      "A statement from the ministry said the harbour would reopen. "
+                      "About 200 fishermen are out of work, it said.\n")
+    _, boats = topic_with(report, "14")
+    _, fishermen = topic_with(report, "200")
+    _, sank = topic_with(report, "Nine")
+    assert boats.attributed_to.text == "she" and boats.attributed_to.refers_to == "A spokeswoman for the port authority"
+    assert fishermen.attributed_to.refers_to == "A statement from the ministry"
+    assert sank.attributed_to.refers_to == "A spokesman for the coast guard"  # "he": not the spokeswoman
+    # What "it" said is kept as reported speech, with the statement it stands for.
+    assert [q.speaker.refers_to for q in report.quotes if q.speaker and q.speaker.text == "it"] == [
+        "A statement from the ministry"
+    ]
 
 
 # --- No model: hand-built claims ------------------------------------------------

@@ -11,17 +11,18 @@ Quoting frames ("quoted by AP as saying", "quoted the governor as saying") give
 the one quoted; an appositive fact and a number naming the speakers themselves
 are nobody's claim.
 
-It does not resolve pronouns or names to entities; callers do that with the
-spans it returns.
+A pronoun speaker ("she said", "it said") is read back to the nearest earlier
+speaker it can stand for (``antecedent``); resolving names to entities is the
+callers' job.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import ATTRIBUTION_BARRIERS, SPEECH_PHRASAL, SPEECH_VERBS
+from ..lexicon import ATTRIBUTION_BARRIERS, REPORT_NOUNS, ROLE_HEADS, SPEECH_PHRASAL, SPEECH_VERBS
 
 # Children of the speaker head that are not part of how the speaker is named.
 _SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advcl"})
@@ -44,10 +45,15 @@ class Speech:
 
 
 def is_speech_cue(token: Token) -> bool:
-    """True for a verb that reports speech or belief ("said", "pointed out")."""
+    """True for a verb that reports speech or belief ("said", "pointed out"), or a report
+    noun's "is that" ("Reports are that ...", "the police's estimate is that ...")."""
     if token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
         return False
     lemma = token.lemma_.lower()
+    if lemma == "be":
+        return any(c.dep_ == "ccomp" for c in token.children) and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in REPORT_NOUNS for c in token.children
+        )
     if lemma in SPEECH_VERBS:
         if lemma in _SPEECH_WITH_CONTENT:
             # "the study found that ...", "police put the toll at 12"; not "found him guilty", "put on a uniform".
@@ -123,6 +129,13 @@ def _speaker_of(cue: Token) -> Span | None:
         frame = cue.head.head if cue.head.pos_ == "ADP" else cue.head  # past the "as" of "as saying"
         if frame.lemma_.lower() == "quote":
             return _quoted(frame)
+    # "Oppal opted to pursue charges, noting that ...", "police issued a statement saying ...":
+    # a participle with no subject of its own speaks for the subject of the clause it hangs on.
+    governing = cue.head.head if cue.dep_ == "acl" and cue.head.dep_ in {"dobj", "attr"} else cue.head
+    if cue.dep_ in {"advcl", "acl"} and cue.tag_ == "VBG" and governing.pos_ in {"VERB", "AUX"}:
+        for child in governing.children:
+            if child.dep_ == "nsubj" and child.lower_ not in _RELATIVE_PRONOUNS:
+                return speaker_span(child)
     return None
 
 
@@ -157,6 +170,21 @@ def _as_stated_by(token: Token) -> tuple[Token, Span] | None:
     return None
 
 
+def _aside(token: Token) -> tuple[Token, Span] | None:
+    """The cue and X of an ", X said," set off by commas inside ``token``'s clause
+    ("after which, the police said, someone hit an officer"): the clause is X's."""
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ != "parataxis" or not is_speech_cue(child) or any(c.dep_ == "ccomp" for c in child.children):
+            continue
+        left, right = child.left_edge.i, child.right_edge.i
+        if left > 0 and doc[left - 1].text == "," or doc[right].text == ",":
+            speaker = _speaker_of(child)
+            if speaker is not None:
+                return child, speaker
+    return None
+
+
 def _cue_text(cue: Token) -> str:
     particles = [child.text for child in cue.children if child.dep_ == "prt"]
     return " ".join([cue.text, *particles])
@@ -168,7 +196,7 @@ def find_speech(token: Token) -> Speech | None:
     A number that is part of how the speaker is named ("Two jurors who spoke
     said ...") is the writer's description of the speakers, not their claim.
     """
-    speech = _nearest_speech(token)
+    speech = _nearest_speech(token) or _introduced(token)
     if speech is not None and speech.speaker is not None and speech.speaker.start <= token.i < speech.speaker.end:
         return None
     return speech
@@ -187,7 +215,7 @@ def _nearest_speech(token: Token) -> Speech | None:
             unnamed_passive = speaker is None and any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
             if speaker is not None or (node.lemma_.lower() != "accuse" and not unnamed_passive):
                 return Speech(cue=node, cue_text=_cue_text(node), speaker=speaker)
-        stated = _as_stated_by(node)
+        stated = _as_stated_by(node) or _aside(node)
         if stated is not None:
             cue, speaker = stated
             return Speech(cue=cue, cue_text=_cue_text(cue), speaker=speaker)
@@ -196,6 +224,30 @@ def _nearest_speech(token: Token) -> Speech | None:
         if node.dep_ in ATTRIBUTION_BARRIERS or node.head.i == node.i:
             return _reported_clause(node) or _trailing_speech(token)
         node = node.head
+
+
+def _introduced(token: Token) -> Speech | None:
+    """The speech of a colon introducer just before ``token``'s sentence ("According to
+    reports in a local newspaper:", "The ministry said:"): that sentence is what it reports."""
+    sentence = token.sent
+    if sentence.start == 0:
+        return None
+    before = token.doc[sentence.start - 1].sent
+    words = [t for t in before if not t.is_space]
+    if not words or words[-1].text != ":":
+        return None
+    root = before.root
+    according = next((s for t in before if (s := _according_to(t)) is not None), None)
+    if according is None and root.lower_ == "according":  # the frame alone: "According to X:"
+        according = next((speaker_span(o) for to in root.children if to.lower_ == "to"
+                          for o in to.children if o.dep_ == "pobj"), None)
+    if according is not None:
+        return Speech(cue=root, cue_text="according to", speaker=according)
+    if is_speech_cue(root) and not any(c.dep_ in {"ccomp", "dobj"} for c in root.children):
+        speaker = _speaker_of(root)
+        if speaker is not None:
+            return Speech(cue=root, cue_text=_cue_text(root), speaker=speaker)
+    return None
 
 
 def _reported_clause(node: Token) -> Speech | None:
@@ -238,3 +290,69 @@ def _trailing_speech(token: Token) -> Speech | None:
     if not any(t.text == "," for t in token.doc[token.i : speaker.start]):
         return None
     return Speech(cue=root, cue_text=_cue_text(root), speaker=speaker)
+
+
+# Pronouns a speaker can be, and which earlier speakers each can stand for.
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# Common nouns that name a person as a speaker ("a spokeswoman", "the official").
+_PERSON_NOUNS = frozenset(
+    """official officer witness source resident doctor lawyer neighbour neighbor man woman
+    worker employee victim survivor friend relative mother father son daughter brother sister""".split()
+)
+# Nouns that say a person's sex, which "he" or "she" must not contradict.
+_FEMALE = frozenset("spokeswoman woman mother daughter sister chairwoman congresswoman queen wife girl".split())
+_MALE = frozenset("spokesman man father son brother chairman congressman king husband boy".split())
+# Sentences back an antecedent is looked for.
+ANTECEDENT_SENTENCES = 4
+
+
+def named_speakers(doc: Doc) -> list[Span]:
+    """The speaker of every reporting cue or "according to" of ``doc`` that is not a pronoun, in text order."""
+    found: list[Span] = []
+    for token in doc:
+        speaker = _speaker_of(token) if is_speech_cue(token) else _according_to(token)
+        if speaker is not None and not is_pronoun(speaker):
+            found.append(speaker)
+    return sorted(found, key=lambda s: s.start)
+
+
+def is_pronoun(speaker: Span) -> bool:
+    return len(speaker) == 1 and speaker.root.lower_ in SPEAKER_PRONOUNS
+
+
+def _fits(pronoun: str, speaker: Span) -> bool:
+    root = speaker.root
+    person = root.ent_type_ == "PERSON" or (
+        root.ent_type_ not in _NAMED and root.lemma_.lower() in ROLE_HEADS | _PERSON_NOUNS
+    )
+    plural = root.tag_ in {"NNS", "NNPS"}
+    if pronoun in {"he", "she"}:
+        other_sex = _MALE if pronoun == "she" else _FEMALE
+        return person and not plural and root.lemma_.lower() not in other_sex and root.lower_ not in other_sex
+    if pronoun == "it":
+        return not person and not plural and root.pos_ in {"NOUN", "PROPN"}
+    return plural or root.ent_type_ in {"ORG", "NORP"}  # "they": officials, the police, the company
+
+
+def antecedent(pronoun: Span, named: list[Span]) -> Span | None:
+    """The nearest earlier speaker a speaker pronoun ("she said", "it said") can stand for.
+
+    Only speakers of reporting cues are candidates, in the pronoun's sentence or
+    the ``ANTECEDENT_SENTENCES`` before it; "he"/"she" need a person (a name or
+    a role such as "a spokeswoman"), "it" a singular thing or body ("the
+    statement", "the company"), "they" a plural or an organisation.
+    """
+    word = pronoun.root.lower_
+    first = pronoun.sent
+    for _ in range(ANTECEDENT_SENTENCES):
+        if first.start == 0:
+            break
+        first = pronoun.doc[first.start - 1].sent
+    for speaker in reversed(named):
+        if speaker.start >= pronoun.start:
+            continue
+        if speaker.start < first.start:
+            return None
+        if _fits(word, speaker):
+            return speaker
+    return None

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import is_speech_cue, speaker_span
+from .attribution import antecedent, is_pronoun, is_speech_cue, named_speakers, speaker_span
 
 _OPENERS = {"“": "”", "„": "“", "«": "»"}
 _CLOSERS = frozenset({"”", "»"})
@@ -298,18 +298,22 @@ def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]
 _EMPTY_SPEAKERS = frozenset({"it", "they", "this", "that", "which", "who", "there"})
 
 
-def _named(quote: FoundQuote) -> FoundQuote:
-    if quote.speaker is not None and quote.speaker.text.lower() in _EMPTY_SPEAKERS:
-        return FoundQuote(quote.start, quote.end, quote.text, quote.direct, quote.cue, None)
+def _named(quote: FoundQuote, named: list[Span]) -> FoundQuote:
+    speaker = quote.speaker
+    if speaker is not None and speaker.text.lower() in _EMPTY_SPEAKERS:
+        if not (is_pronoun(speaker) and antecedent(speaker, named) is not None):
+            return FoundQuote(quote.start, quote.end, quote.text, quote.direct, quote.cue, None)
     return quote
 
 
 def find_quotes(doc: Doc) -> list[FoundQuote]:
     """Direct quotes and reported speech, in text order.
 
-    Reported speech by a speaker that is only "it" or "they" is dropped: it
-    tells no reader who said what. A direct quote is kept even then.
+    Reported speech by a speaker that is only "it" or "they" is dropped unless
+    the pronoun stands for an earlier speaker (``attribution.antecedent``):
+    otherwise it tells no reader who said what. A direct quote is kept even then.
     """
-    direct = [_named(q) for q in find_direct_quotes(doc)]
-    reported = [q for q in map(_named, find_reported_speech(doc, direct)) if q.speaker is not None]
+    named = named_speakers(doc)
+    direct = [_named(q, named) for q in find_direct_quotes(doc)]
+    reported = [q for q in (_named(q, named) for q in find_reported_speech(doc, direct)) if q.speaker is not None]
     return sorted([*direct, *reported], key=lambda q: (q.start, q.end))

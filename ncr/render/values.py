@@ -34,12 +34,15 @@ def bounds(low: float | None, high: float | None) -> str:
 
 
 def who(attribution: Attribution | None, entities: Mapping[str, Entity]) -> str:
-    """The speaker as written; a pronoun is shown with the name it resolves to."""
+    """The speaker as written; a pronoun is shown with the name or speaker it stands for."""
     if attribution is None:
         return "unattributed"
     entity = entities.get(attribution.entity) if attribution.entity else None
-    if entity is not None and attribution.text.lower() in {"he", "she", "him", "her"}:
+    pronoun = attribution.text.lower() in {"he", "she", "him", "her", "it", "they"}
+    if pronoun and entity is not None:
         return f"{attribution.text} ({entity.name})"
+    if pronoun and attribution.refers_to:
+        return f"{attribution.text} ({attribution.refers_to})"
     return attribution.text
 
 
