@@ -90,10 +90,24 @@ def test_quantities_measure_nouns_point_to_what_is_counted(nlp):
         "The fund is worth $5 billion.",  # money
         "The jets flew 300 kilometres north.",  # a measure
         "Pilots trained on the F-16 for years.",  # a code
+        "Polls close at 6 p.m. local time (1700 GMT) on Sunday.",  # a clock time, labelled DATE
     ],
 )
 def test_quantities_skip_numbers_that_are_not_counts(nlp, text):
     assert claims_in(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Forty cottages were swept away by the river.", "Forty"),  # the model says DATE
+        ("When the march turned violent, 52 were detained overnight.", "52"),
+        ("Nearly half of the 316 applicants were turned away.", "316"),
+    ],
+)
+def test_quantities_a_label_on_the_number_alone_does_not_veto_a_count(nlp, text, number):
+    found = find_claims(nlp(text))
+    assert [c.span.text for c in found if number in c.span.text]
 
 
 def test_quantities_casualty_verbs_set_the_state(nlp):

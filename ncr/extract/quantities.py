@@ -202,12 +202,43 @@ def _is_incidental(doc: Doc, phrase: NumberPhrase, counted: Token) -> bool:
     return phrase.low == 1 and _lower(doc, phrase.end) == "of"
 
 
+def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
+    """True when the model's entity label says the number is no count.
+
+    The label is evidence, not a veto, where it sits on the number alone and the
+    grammar says count: "Forty" tagged DATE before the plural noun of "Forty homes
+    burned" or the verb of "46 were arrested", "288" tagged FAC in "the 288
+    candidates". A label that reaches past the number ("10 days", "Apollo 11"), a
+    measure label (money, percent, time, quantity) and a DATE before a singular
+    noun ("the 12000 block", "1300 GMT") stand.
+    """
+    hedged_start = _hedge_before(doc, phrase.start)[0]
+    for token in doc[phrase.start : phrase.end]:
+        label = token.ent_type_
+        if label not in _NAME_LABELS and (phrase.vague or label not in _NOT_COUNT_LABELS):
+            continue
+        if label in _NOT_COUNT_LABELS - {"DATE"}:
+            return True
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if entity is None or entity.start < hedged_start or entity.end > phrase.end:
+            return True
+        if label == "DATE" and not _count_follows(doc, phrase.end):
+            return True
+    return False
+
+
+def _count_follows(doc: Doc, end: int) -> bool:
+    """A plural common noun or a verb right after a number: "Forty homes", "46 were arrested"."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return (after.pos_ == "NOUN" and after.tag_ == "NNS") or after.pos_ in {"AUX", "VERB"}
+
+
 def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
     """Numbers that are never counts: dates, ordinals, measures, names, codes."""
     tokens = doc[phrase.start : phrase.end]
-    if any(t.ent_type_ in _NOT_COUNT_LABELS for t in tokens if not phrase.vague):
-        return True
-    if any(t.ent_type_ in _NAME_LABELS for t in tokens):
+    if _label_vetoes(doc, phrase):
         return True
     before = doc[phrase.start - 1] if phrase.start else None
     if before is not None and (before.text in {"$", "€", "£", "¥", "#", "No."} or before.is_currency):
