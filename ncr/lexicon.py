@@ -72,7 +72,8 @@ TIME_UNITS = frozenset(
 NON_COUNT_HEADS = frozenset(
     """percent percentage % per cent point time times o'clock am pm
     kilometre kilometer km mile metre meter m foot feet inch yard
-    kilogram kg gram pound ton tonne degree""".split()
+    kilogram kg gram pound ton tonne degree magnitude
+    story storey caliber calibre gauge""".split()
 )
 # Determiners that make a small number refer back to things already named
 # ("the two countries", "these three men"): incidental, not a claim.

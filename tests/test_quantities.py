@@ -189,3 +189,42 @@ def test_quantities_n_times_counts_what_the_verb_did(nlp, text, kind):
 
 def test_quantities_once_is_not_a_count(nlp):
     assert claims_in(nlp, "She was warned one time.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "kind"),
+    [
+        ("Voters chose a 150-seat assembly on Sunday.", "150-seat", "seat"),
+        ("The 3,120-member synod met in the capital.", "3,120-member", "member"),
+        ("The mill ran on a six-cylinder diesel.", "six-cylinder", "cylinder"),
+    ],
+)
+def test_quantities_a_hyphenated_compound_counts_its_own_noun(nlp, text, number, kind):
+    found = {c.span.text: c.kind for c in find_claims(nlp(text))}
+    assert found.get(number) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 5.8-magnitude tremor shook the valley.",
+        "The three-storey warehouse burned down.",
+        "He fired a .22-caliber rifle.",
+        "The 15-year-old was questioned.",
+        "Staff work a 35-hour week.",
+    ],
+)
+def test_quantities_a_hyphenated_measure_is_not_a_count(nlp, text):
+    assert claims_in(nlp, text) == []
+
+
+def test_quantities_a_partitive_of_a_pronoun_is_a_part_of_the_count_before_it(nlp):
+    found = find_claims(nlp("Guards fired 14 rounds at the van, and six of them struck the engine."))
+    whole, part = found
+    assert part.span.text == "six of them" and part.kind == f"{whole.kind} (part of)"
+    assert (part.value.low, part.value.high) == (6, 6)
+
+
+def test_quantities_one_of_them_is_not_a_part_count(nlp):
+    found = find_claims(nlp("Police questioned 12 students; one of them was released."))
+    assert [c.span.text for c in found] == ["12"]

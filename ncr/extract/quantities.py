@@ -45,6 +45,7 @@ from .counted import counted_noun, group_of, noun_phrase, phrase_head, predicate
 APPROXIMATE_MARGIN = 0.1
 
 # Entity labels whose numbers are never counts.
+INF = float("inf")
 _NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Entity labels that make a number part of a name ("Apollo 11", "Resolution 2231").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC"})
@@ -267,10 +268,60 @@ def find_claims(doc: Doc) -> list[RawClaim]:
             continue
         phrase = _range_after(doc, phrase) or phrase
         i = phrase.end
-        claim = _claim_for(doc, phrase)
+        claim = _partitive_of_pronoun(doc, phrase, claims) or _claim_for(doc, phrase) or _compound_count(doc, phrase)
         if claim is not None:
             claims.append(claim)
     return claims
+
+
+# Pronouns a partitive can count from ("three of them", "two of which").
+_PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "which", "whom", "us"})
+
+
+def _partitive_of_pronoun(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim | None:
+    """ "Seven bullets hit him, three of them from the rear": a part of the nearest earlier
+    count, in this sentence or the one before, that is larger than the part."""
+    if _lower(doc, phrase.end) != "of" or _lower(doc, phrase.end + 1) not in _PARTITIVE_PRONOUNS:
+        return None
+    if phrase.low == phrase.high == 1 and not phrase.vague:
+        return None  # "one of them": a determiner
+    pronoun = doc[phrase.end + 1]
+    first_sentence = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
+    whole = next(
+        (c for c in reversed(earlier) if c.span.start >= first_sentence and (c.value.high or INF) > phrase.high), None
+    )
+    if whole is None:
+        return None
+    start, qualifier, hedge = _hedge_before(doc, phrase.start)
+    value, qualifier = interval_for(phrase, qualifier, hedge)
+    state, _ = state_of(pronoun)
+    return RawClaim(
+        span=doc[start : phrase.end + 2], counted=pronoun, value=value, qualifier=qualifier, unit=whole.unit,
+        subject=f"{whole.subject} (part)", kind=f"{whole.kind.split(' (')[0]} (part of)", state=state or whole.state,
+        group=whole.group,
+    )
+
+
+def _compound_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
+    """ "a 125-seat parliament", "a 2,507-member council", "a four-cylinder engine": the number
+    counts the noun glued to it by a hyphen, not the noun the compound describes."""
+    end = phrase.end
+    if phrase.vague or end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return None
+    noun = doc[end + 1]
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha or noun.dep_ not in {"compound", "amod", "nmod"}:
+        return None
+    if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or _lower(doc, end + 2) == "-":
+        return None  # "a 40-hour week", "a 10-mile walk", "a 16-year-old"
+    if phrase.start > 0 and doc[phrase.start - 1].text in {"-", "/"} or _label_vetoes(doc, phrase):
+        return None
+    start, qualifier, hedge = _hedge_before(doc, phrase.start)
+    value, qualifier = interval_for(phrase, qualifier, hedge)
+    return RawClaim(
+        span=doc[start : end + 2], counted=noun, value=value, qualifier=qualifier, unit=lemma,
+        subject=f"{noun.text} ({noun.head.text})", kind=COUNT_CLASSES.get(lemma, lemma), state=None, group=None,
+    )
 
 
 def _times_count(doc: Doc, phrase: NumberPhrase, times: Token) -> RawClaim | None:
