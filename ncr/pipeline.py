@@ -20,6 +20,7 @@ from .copies import copy_groups, wire_credit
 from .extract.attribution import antecedent, find_speech, is_pronoun, named_speakers
 from .extract.dates import FoundDate, date_of_clause, dateline, find_dates, text_anchor
 from .extract.datetext import Anchor, published_anchor
+from .extract.headlines import with_headline_claims
 from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
 from .extract.quantities import RawClaim, find_claims
 from .extract.context import local_context
@@ -131,10 +132,10 @@ def _as_of(tokens: range, found: Sequence[FoundDate], doc: Doc, published: str |
     return _day_of(date_of_clause(tokens, found, doc)) or published
 
 
-def _parse_article(article: Article, doc: Doc, today: date) -> _Parsed:
+def _parse_article(article: Article, doc: Doc, today: date, nlp: Language) -> _Parsed:
     article, anchor = _anchor(article, doc, today)
     found_dates = find_dates(doc, anchor)
-    raw_claims = find_claims(doc)
+    raw_claims = with_headline_claims(doc, find_claims(doc), nlp.pipe)
     named = named_speakers(doc)
     speeches = []
     for raw in raw_claims:
@@ -186,7 +187,7 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
     today = today or date.today()
     texts = (mask_boilerplate(article.text) for article in articles)
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
-    parsed = [_parse_article(article, doc, today) for article, doc in zip(articles, docs, strict=True)]
+    parsed = [_parse_article(article, doc, today, nlp) for article, doc in zip(articles, docs, strict=True)]
     known = person_name_words(p.mentions for p in parsed)
     docs_mentions = [
         (p.article.id, find_known_names(doc, p.mentions, known)) for p, doc in zip(parsed, docs, strict=True)

@@ -196,7 +196,7 @@ def find_speech(token: Token) -> Speech | None:
     A number that is part of how the speaker is named ("Two jurors who spoke
     said ...") is the writer's description of the speakers, not their claim.
     """
-    speech = _nearest_speech(token) or _introduced(token)
+    speech = _nearest_speech(token) or _introduced(token) or _credited_after(token)
     if speech is not None and speech.speaker is not None and speech.speaker.start <= token.i < speech.speaker.end:
         return None
     return speech
@@ -248,6 +248,31 @@ def _introduced(token: Token) -> Speech | None:
         if speaker is not None:
             return Speech(cue=root, cue_text=_cue_text(root), speaker=speaker)
     return None
+
+
+# Nouns that name where news comes from, beyond people and roles.
+_SOURCE_NOUNS = frozenset("police official authority witness source report agency ministry government".split())
+# Most words a headline's trailing credit ("...: Police", "...: Officials") has.
+_CREDIT_WORDS = 3
+
+
+def _credited_after(token: Token) -> Speech | None:
+    """The source a headline credits after a colon ("Worker Kills 2 In Plant Shooting: Police")."""
+    doc = token.doc
+    line_end = token.i
+    while line_end + 1 < len(doc) and "\n" not in doc[line_end].whitespace_ and not doc[line_end + 1].is_space:
+        line_end += 1
+    colons = [t for t in doc[token.i : line_end + 1] if t.text == ":"]
+    if not colons:
+        return None
+    names = [t for t in doc[colons[-1].i + 1 : line_end + 1] if not t.is_punct]
+    if not names or len(names) > _CREDIT_WORDS or any(t.pos_ not in {"NOUN", "PROPN"} for t in names):
+        return None
+    head = names[-1]
+    sources = _SOURCE_NOUNS | ROLE_HEADS | _PERSON_NOUNS
+    if head.ent_type_ not in _NAMED and not {head.lemma_.lower(), head.lower_.removesuffix("s")} & sources:
+        return None  # "Reason for 12 closures: weather" credits no one
+    return Speech(cue=colons[-1], cue_text=":", speaker=doc[names[0].i : names[-1].i + 1])
 
 
 def _reported_clause(node: Token) -> Speech | None:

@@ -349,15 +349,26 @@ def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     "Dozens were injured", "Three killed as ...". What it counts is people."""
     number = doc[phrase.start : phrase.end].root
     verb = number.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in STATES:
+    # "2 dead, 1 wounded", "left 12 dead", "Ten dead in flood": an adjective or participle of state says it.
+    adjective = next(
+        (t for t in (verb, *number.children) if t.lemma_.lower() in STATES and t.i > number.i and (
+            t.pos_ == "ADJ" and (t is verb and number.dep_ in {"nsubj", "nummod", "npadvmod"} or t.dep_ == "amod")
+            or t.tag_ == "VBN" and t.dep_ == "acl"  # "2 wounded" hanging on its number
+        )),
+        None,
+    )
+    if adjective is not None:
+        verb = adjective
+    elif verb.pos_ != "VERB" or verb.lemma_.lower() not in STATES:
         return None
-    passive = number.dep_ == "nsubjpass" or (number.dep_ == "nsubj" and verb.lemma_.lower() in INTRANSITIVE_STATES)
-    # A headline's "Three killed as ...": the participle heads the number.
-    headline = number.dep_ in {"nsubj", "npadvmod"} and verb.tag_ == "VBN"
-    if not (passive or headline or number.dep_ == "dobj"):
-        return None
-    if phrase.low == phrase.high == 1 and not phrase.vague:
-        return None
+    else:
+        passive = number.dep_ == "nsubjpass" or (number.dep_ == "nsubj" and verb.lemma_.lower() in INTRANSITIVE_STATES)
+        # A headline's "Three killed as ...": the participle heads the number.
+        headline = number.dep_ in {"nsubj", "npadvmod"} and verb.tag_ == "VBN"
+        if not (passive or headline or number.dep_ == "dobj"):
+            return None
+    if phrase.low == phrase.high == 1 and not phrase.vague and not number.text.isdigit():
+        return None  # "one was killed" may be a determiner's "one"; a written "1 wounded" is a count
     start, qualifier, hedge = _hedge_before(doc, phrase.start)
     end, after_qualifier = _hedge_after(doc, phrase.end)
     value, qualifier = interval_for(phrase, qualifier or after_qualifier, hedge)

@@ -1,0 +1,106 @@
+"""Headlines: title-case lines read as the sentences they are.
+
+The parser is trained on running text; a title-case line ("Suspended Worker
+Kills 2 Women in Factory Shooting") reads to it as one long name, so the
+counts in it are lost. Each such line is parsed once more in sentence case and
+the claims found there are mapped back onto the article's own tokens.
+
+Sentence case is decided by the article itself: a capitalised word of the
+headline keeps its capital only when the article's running text capitalises it
+inside a sentence too (a name: "Kraft", "Hiller"); every other word is lowered
+("Kills" → "kills"). Lowering keeps every offset (a word whose lower case has
+another length is left as is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc, Span
+
+from .quantities import RawClaim, find_claims
+
+# Short words a title-case line may leave in lower case.
+_MINOR_WORDS = frozenset("a an the and or but of in on at to for by as with from into over after".split())
+# Share of a line's other words that must be capitalised for it to read as a title-case headline.
+TITLE_SHARE = 0.7
+# Fewest words of a headline.
+_MIN_WORDS = 3
+
+
+def is_title_case(line: Span) -> bool:
+    """True for a line most of whose words are capitalised ("Ten Dead In Flood", "TEN DEAD IN FLOOD")."""
+    words = [t for t in line if t.is_alpha and t.lower_ not in _MINOR_WORDS]
+    if len(words) < _MIN_WORDS:
+        return False
+    capitalised = sum(t.text[0].isupper() for t in words[1:])
+    return capitalised >= TITLE_SHARE * (len(words) - 1)
+
+
+def names_in_running_text(doc: Doc) -> frozenset[str]:
+    """Words the doc capitalises inside a sentence of running text (not a title-case line): names."""
+    names: set[str] = set()
+    for sentence in doc.sents:
+        if is_title_case(sentence):
+            continue
+        for token in sentence[1:]:
+            if token.is_alpha and token.text[0].isupper() and not doc[token.i - 1].is_punct:
+                names.add(token.text.lower())
+    return frozenset(names)
+
+
+def sentence_case(line: Span, names: frozenset[str]) -> str:
+    """The line with every word but the first and the names lowered."""
+    text = line.text
+    chars = list(text)
+    for token in line[1:]:
+        lowered = token.text.lower()
+        if token.is_alpha and lowered != token.text and lowered not in names and len(lowered) == len(token.text):
+            start = token.idx - line.start_char
+            chars[start : start + len(lowered)] = lowered
+    return "".join(chars)
+
+
+def headline_claims(doc: Doc, parse: Callable[[Iterable[str]], Iterable[Doc]]) -> list[tuple[Span, list[RawClaim]]]:
+    """Per title-case line of ``doc``, the claims found in its sentence-cased text, on ``doc``'s tokens.
+
+    ``parse`` turns texts into docs (``nlp.pipe``). Lines that sentence case
+    does not change are left out.
+    """
+    lines = [line for line in doc.sents if is_title_case(line)]
+    if not lines:
+        return []
+    names = names_in_running_text(doc)
+    recased = [(line, sentence_case(line, names)) for line in lines]
+    recased = [(line, text) for line, text in recased if text != line.text]
+    found: list[tuple[Span, list[RawClaim]]] = []
+    for (line, _), line_doc in zip(recased, parse(text for _, text in recased), strict=True):
+        mapped = [claim for raw in find_claims(line_doc) if (claim := _onto(doc, line, raw)) is not None]
+        found.append((line, mapped))
+    return found
+
+
+def _onto(doc: Doc, line: Span, raw: RawClaim) -> RawClaim | None:
+    """``raw``, found in a line's own doc, with its span and counted token on ``doc``."""
+    offset = line.start_char
+    span = doc.char_span(offset + raw.span.start_char, offset + raw.span.end_char, alignment_mode="expand")
+    counted = doc.char_span(offset + raw.counted.idx, offset + raw.counted.idx + len(raw.counted), alignment_mode="expand")
+    if span is None or counted is None or not len(counted):
+        return None
+    return RawClaim(
+        span=span, counted=counted[0], value=raw.value, qualifier=raw.qualifier, unit=raw.unit, subject=raw.subject,
+        kind=raw.kind, state=raw.state, group=None if raw.group is None else doc.char_span(
+            offset + raw.group.start_char, offset + raw.group.end_char, alignment_mode="expand"
+        ),
+    )
+
+
+def with_headline_claims(doc: Doc, claims: list[RawClaim], parse: Callable[[Iterable[str]], Iterable[Doc]]) -> list[RawClaim]:
+    """``claims`` with those of each title-case line replaced by the line's sentence-cased reading."""
+    replaced = headline_claims(doc, parse)
+    if not replaced:
+        return claims
+    ranges = [(line.start, line.end) for line, _ in replaced]
+    kept = [c for c in claims if not any(start <= c.span.start < end for start, end in ranges)]
+    merged = kept + [claim for _, found in replaced for claim in found]
+    return sorted(merged, key=lambda c: c.span.start)

@@ -1,0 +1,61 @@
+"""Headlines read in sentence case, their counts and their trailing credit, on texts written for these tests."""
+
+import pytest
+
+from ncr.extract.attribution import find_speech
+from ncr.extract.headlines import is_title_case, names_in_running_text, sentence_case, with_headline_claims
+from ncr.extract.quantities import find_claims
+from ncr.nlp import load_model
+
+pytestmark = pytest.mark.model
+
+BODY = "A gunman opened fire at Dunmore College on Monday, and Ned Varga was later arrested, police said.\n"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def claims(nlp, text):
+    doc = nlp(text)
+    return [(c.span.text, c.kind, c.state) for c in with_headline_claims(doc, find_claims(doc), nlp.pipe)]
+
+
+def test_headlines_title_case_is_lowered_except_the_article_s_names(nlp):
+    doc = nlp("Gunman Kills 3 Students At Dunmore College\n" + BODY)
+    headline = next(doc.sents)
+    assert is_title_case(headline)
+    assert sentence_case(headline, names_in_running_text(doc)).strip() == "Gunman kills 3 students at Dunmore College"
+
+
+def test_headlines_counts_in_a_title_case_line_are_found(nlp):
+    found = claims(nlp, "Gunman Kills 3 Students At Dunmore College\n" + BODY)
+    assert ("3", "people", "killed") in found
+
+
+def test_headlines_dead_and_wounded_are_counts(nlp):
+    found = claims(nlp, "4 Dead, 2 Wounded In Dunmore College Shooting\n" + BODY)
+    assert ("4", "people", "killed") in found and ("2", "people", "injured") in found
+
+
+def test_headlines_a_running_sentence_is_not_recased(nlp):
+    doc = nlp(BODY)
+    assert not any(is_title_case(s) for s in doc.sents)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Gunman Kills 3 Students At Dunmore College: Police\n" + BODY, "Police"),
+    ("Storm Leaves 12 Dead: State Fire Officials\nThe storm hit the coast.\n", "State Fire Officials"),
+    ("Reasons for 12 closures: weather\nThe storm hit the coast.\n", None),
+])
+def test_headlines_a_trailing_credit_is_the_source(nlp, text, speaker):
+    doc = nlp(text)
+    claim = with_headline_claims(doc, find_claims(doc), nlp.pipe)[0]
+    speech = find_speech(claim.span.root)
+    assert (speech.speaker.text if speech and speech.speaker is not None else None) == speaker
+
+
+def test_headlines_state_adjectives_count_in_running_text_too(nlp):
+    found = claims(nlp, "The blast left 12 dead and 30 injured.\n")
+    assert ("12", "people", "killed") in found and ("30", "people", "injured") in found
