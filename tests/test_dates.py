@@ -342,6 +342,17 @@ def test_date_of_clause(nlp):
     assert date_of_clause(range(0), dates, doc) is None
 
 
+@pytest.mark.model
+def test_a_weekday_with_a_part_of_the_day_dates_its_clause(nlp):
+    doc = nlp("After the match, 31 fans were detained Saturday night. Police held 12 more on Sunday evening.")
+    dates = find_dates(doc, PUB)
+    assert {d.text for d in dates if d.value} >= {"Saturday", "Sunday"}
+    for number, day in (("31", "Saturday"), ("12", "Sunday")):
+        token = next(t for t in doc if t.text == number)
+        found = date_of_clause(range(token.i, token.i + 1), dates, doc)
+        assert found is not None and found.text == day
+
+
 # --------------------------------------------------------------------------- bench/eval.py: the dates evaluation
 
 TML = """<?xml version="1.0" ?><TimeML>

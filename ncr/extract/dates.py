@@ -159,12 +159,22 @@ def _trimmed(span: Span) -> Span | None:
 
 
 def date_spans(doc: Doc) -> list[Span]:
-    """spaCy's DATE entity spans of the doc, trimmed of whitespace tokens, in text order."""
+    """spaCy's DATE entity spans of the doc, trimmed of whitespace tokens, in text order; and
+    the weekday of a TIME span ("Wednesday" of "Wednesday night", "last Friday" of "last Friday evening")."""
     spans = []
     for ent in doc.ents:
         if ent.label_ == "DATE" and (span := _trimmed(ent)) is not None:
             spans.append(span)
+        elif ent.label_ == "TIME":
+            weekday = next((t for t in ent if t.lower_ in WEEKDAY_NAMES), None)
+            if weekday is not None:
+                start = weekday.i - 1 if weekday.i > ent.start and doc[weekday.i - 1].lower_ in _WEEKDAY_MODES else weekday.i
+                spans.append(doc[start : weekday.i + 1])
     return spans
+
+
+WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAY_MODES = frozenset({"last", "next", "this"})
 
 
 _FULL_YEAR = re.compile(r"\b\d{4}\b")
@@ -274,11 +284,18 @@ def text_anchor(doc: Doc, today: date) -> Anchor:
 CLAUSE_GRAINS = frozenset({"day", "week", "month"})
 
 
+# Words for a part of a day a weekday can name ("Wednesday night").
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
+
+
 def _attachment(span: Span) -> int:
-    """The token a date span modifies: above its root, past a preposition ("on Monday" -> the verb)."""
+    """The token a date span modifies: above its root, past a part of the day and a preposition
+    ("on Monday" -> the verb; "arrested Wednesday night" -> "arrested")."""
     token = span.root.head
     if token.i in range(span.start, span.end):
         return span.root.i
+    if span.root.dep_ == "compound" and token.lower_ in PARTS_OF_DAY and token.head.i != token.i:
+        token = token.head
     while token.dep_ in ("prep", "agent") and token.head.i != token.i:
         token = token.head
     return token.i
