@@ -9,8 +9,9 @@ they are about the same event: a figure the text ties to another year or to a
 standing fact (``extract.timing``) never joins the story's own.
 A claim whose group the text leaves open joins the one topic of its class,
 state and event, if there is exactly one; otherwise it stays on its own. A claim
-that says nothing of what happened joins, if its value fits there, the one
-state its class has.
+that says nothing of what happened joins the one state of its class whose
+figures its value fits ("the two women" beside "two people were killed" and
+"five were arrested"), if exactly one fits.
 
 A key that says only what is counted (no state, no group) may hold several
 measures ("27 booths abroad", "2,000 booths in all"): it is split by evidence,
@@ -105,8 +106,8 @@ def assign_topics(
             order.append(key)
             members[key] = []
         members[key].append(claim)
-    # A claim that says nothing of what happened, and fits a figure of the one state its class
-    # has ("Sixty residents" beside "Sixty residents were evacuated"), joins that state's topic.
+    # A claim that says nothing of what happened, and fits the figures of exactly one state its
+    # class has ("Sixty residents" beside "Sixty residents were evacuated"), joins that state's topic.
     position = {c.id: n for n, c in enumerate(claims)}
     stated: dict[tuple[str, str, str], list[Key]] = {}
     for key in order:
@@ -114,9 +115,11 @@ def assign_topics(
             stated.setdefault((key[0], key[2], key[3]), []).append(key)
     for key in list(order):
         siblings = stated.get((_stated_class(key[0]), key[2], key[3]), [])
-        if key[1] in KNOWN_STATES or len(siblings) != 1:
+        if key[1] in KNOWN_STATES or not siblings:
             continue
-        target = members[siblings[0]]
+        target = _fitting_sibling([members[k] for k in siblings], members[key])
+        if target is None:
+            continue
         fitting = {c.id for c in members[key] if any(compatible(c.value, t.value) for t in target[:_COMMON])}
         if fitting:
             target.extend(c for c in members[key] if c.id in fitting)
@@ -161,6 +164,13 @@ def assign_topics(
         for claim in members[key]:
             topic_of[claim.id] = topic_id
     return [replace(c, topic=topic_of[c.id]) for c in claims], topic_claims, labels, topic_keys
+
+
+def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:
+    """The stated topic a state-less group of claims joins: the only one whose figures fit
+    theirs, else the one of those reported by the most sources, when no other ties it."""
+    fits = [s for s in siblings if any(compatible(c.value, t.value) for c in claims for t in s[:_COMMON])]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _stated_class(kind: str) -> str:

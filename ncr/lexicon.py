@@ -76,8 +76,9 @@ NON_COUNT_HEADS = frozenset(
     story storey caliber calibre gauge""".split()
 )
 # Determiners that make a small number refer back to things already named
-# ("the two countries", "these three men"): incidental, not a claim.
-ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "both", "all"})
+# ("these two countries", "their three children"): incidental, not a claim. "the" is not
+# one of them: "the three victims" says how many there were.
+ANAPHORIC_DETERMINERS = frozenset({"these", "those", "its", "their", "his", "her", "our", "both", "all"})
 # Below this, a number after an anaphoric determiner is incidental.
 INCIDENTAL_BELOW = 10
 

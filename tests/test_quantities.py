@@ -82,7 +82,7 @@ def test_quantities_measure_nouns_point_to_what_is_counted(nlp):
     [
         "The talks were held on Monday, October 28, in Geneva.",  # a date
         "It was her second visit in the last six weeks.",  # an ordinal and a duration
-        "The war is spreading beyond the two countries.",  # an incidental count
+        "The war is spreading beyond these two countries.",  # an incidental count
         "Both sides rejected the plan.",
         "One of the reasons is the cost.",
         "The 45-year-old driver was arrested in 2019.",  # an age and a year
@@ -101,6 +101,7 @@ def test_quantities_skip_numbers_that_are_not_counts(nlp, text):
     ("text", "number"),
     [
         ("Forty cottages were swept away by the river.", "Forty"),  # the model says DATE
+        ("Relatives of the three victims gathered outside the court.", "three"),  # "the" still counts
         ("When the march turned violent, 52 were detained overnight.", "52"),
         ("Nearly half of the 316 applicants were turned away.", "316"),
     ],

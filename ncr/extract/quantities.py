@@ -9,7 +9,7 @@ people; "shot seven times" counts hits.
 
 Not claims, and dropped here: dates and times, ordinals, durations and ages,
 percentages, money and measures, numbers inside names ("Resolution 2231"),
-and incidental counts ("the two countries", "one of them").
+and incidental counts ("these two countries", "one of them").
 Attribution and dates are left to their own stages.
 """
 
@@ -193,7 +193,7 @@ def interval_for(phrase: NumberPhrase, qualifier: Qualifier | None, hedge: tuple
 
 
 def _is_incidental(doc: Doc, phrase: NumberPhrase, counted: Token) -> bool:
-    """ "the two countries", "both sides", "one of": small numbers that refer back."""
+    """ "these two countries", "both sides", "one of": small numbers that refer back."""
     if phrase.vague or phrase.high >= INCIDENTAL_BELOW:
         return False
     if phrase.start > 0:
