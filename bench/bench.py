@@ -141,7 +141,8 @@ def synthetic_claims(n_inputs: int) -> list[Claim]:
             value = 10.0 * (n % VALUE_LEVELS + 1)
             speaker = f"speaker {n % SPEAKERS}"
             figure = f"{value:.0f} people"
-            words = " ".join(rng.sample(_VOCABULARY, 12))
+            sample = rng.sample(_VOCABULARY, 12)
+            words = " ".join(sample)
             sentence = f"Ward{i + 1}: {words}; {figure} killed, {speaker} told reporter{i + 1}."
             start = sentence.index(figure)
             claims.append(
@@ -150,6 +151,7 @@ def synthetic_claims(n_inputs: int) -> list[Claim]:
                     sentence=sentence, value=Interval(value, value, value), qualifier=Qualifier.EXACT,
                     unit="person", subject="people", attributed_to=Attribution(text=speaker), as_of=None,
                     kind="people", state="killed", group=None, phase=0, event=None,
+                    context=frozenset({"kill", *sample[:3]}),  # the state's own word, as extraction gives it
                 )
             )
     return claims

@@ -230,6 +230,13 @@ def split_by_context(
     for n, claim in enumerate(claims):
         for word in claim.context:
             postings.setdefault(word, []).append(n)
+    if shared_words <= 1 and not sentence_apart:
+        # One shared word is enough and nothing keeps claims apart: join every claim of a
+        # word, however many share it (linear, so no word needs to be left out).
+        for ids in postings.values():
+            for a, b in zip(ids, ids[1:]):
+                join(a, b)
+        return [[claims[n] for n in members] for members in sets.groups().values()]
     shared: dict[tuple[int, int], int] = {}
     for ids in postings.values():
         if len(ids) > _COMMON:

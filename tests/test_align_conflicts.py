@@ -133,3 +133,10 @@ def test_align_stated_claims_of_one_sentence_share_a_topic():
     ]
     aligned = assign_topics(claims)[0]
     assert aligned[0].topic == aligned[1].topic
+
+
+def test_align_a_word_shared_by_many_stated_claims_still_joins_them():
+    killed = dict(kind="people", state="killed", subject="people")
+    claims = [replace(claim(f"C{n}", f"s{n}", 10 * n, 10 * n, **killed), context=("kill",)) for n in range(1, 121)]
+    topics = {c.topic for c in assign_topics(claims)[0]}
+    assert len(topics) == 1
