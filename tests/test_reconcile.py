@@ -97,6 +97,21 @@ def test_reconcile_past_disaster_toll_stays_out_of_the_story(nlp):
 
 
 @pytest.mark.model
+def test_reconcile_a_participle_takes_the_time_of_its_clause(nlp):
+    report = run(
+        nlp,
+        "A gunman killed two clerks at a bank in Eastwick on Tuesday, police said. "
+        "In March, a gunman opened fire at a mall in Westmoor, killing five shoppers.\n",
+        "Two clerks were shot dead in the Eastwick bank robbery, police said.\n",
+        published=("2031-09-10", "2031-09-10"),
+    )
+    topic, current = topic_with(report, "two")
+    _, past = topic_with(report, "five")
+    assert past.topic != current.topic and past.event == "2031-03"
+    assert topic.status is Status.AGREE
+
+
+@pytest.mark.model
 def test_reconcile_population_is_a_standing_fact(nlp):
     report = run(nlp, "Floods hit Tarrow, a town of 500,000 people, where 20 people were killed.\n",
                  "The floods in Tarrow killed 20 people.\n")

@@ -122,10 +122,14 @@ def event_of(
     if _is_standing(counted, span):
         return "standing"
     clause = _clause_head(counted)
+    clauses = {clause.i}
+    # "In February, a woman opened fire, killing three": a participle's clause has its governing clause's time.
+    if clause.tag_ in {"VBG", "VBN"} and clause.dep_ in {"advcl", "xcomp"} and clause.head.i != clause.i:
+        clauses.add(_clause_head(clause.head).i)
     for ent in span.sent.ents:
         if ent.label_ != "DATE":
             continue
-        if _clause_head(ent.root) != clause and not (ent.root.is_ancestor(counted) or counted.is_ancestor(ent.root)):
+        if _clause_head(ent.root).i not in clauses and not (ent.root.is_ancestor(counted) or counted.is_ancestor(ent.root)):
             continue
         value = dict(dates).get(ent.start)
         if value and published and _ended_before(value, published):
