@@ -229,3 +229,28 @@ def test_quantities_a_partitive_of_a_pronoun_is_a_part_of_the_count_before_it(nl
 def test_quantities_one_of_them_is_not_a_part_count(nlp):
     found = find_claims(nlp("Police questioned 12 students; one of them was released."))
     assert [c.span.text for c in found] == ["12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Half a million commuters were stranded.", 500_000, 500_000),
+        ("A quarter of a million visitors came to the fair.", 250_000, 250_000),
+        ("Three-quarters of a million voters stayed home.", 750_000, 750_000),
+        ("Half a dozen guards stood at the gate.", 6, 6),
+        ("The rally drew 45 000 supporters.", 45_000, 45_000),
+        ("The service now has 6.2M subscribers.", 6_200_000, 6_200_000),
+        ("The firm shipped 12m handsets last year.", 12_000_000, 12_000_000),
+        ("Some 3bn viewers watched the final.", 2_700_000_000, 3_300_000_000),
+        ("Maybe 30 or 40 fishermen were at sea.", 30, 40),
+    ],
+)
+def test_quantities_number_forms_are_read(nlp, text, low, high):
+    found = find_claims(nlp(text))
+    assert [(c.value.low, c.value.high) for c in found] == [(low, high)]
+
+
+def test_quantities_only_groups_of_three_digits_join_a_number(nlp):
+    found = find_claims(nlp("Rescuers reached 1 250 000 households, and 12 3456 codes failed."))
+    assert [c.value.low for c in found][:1] == [1_250_000]
+    assert all(c.value.low not in (123_456, 123_456.0) for c in found)

@@ -50,8 +50,8 @@ _NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "Q
 # Entity labels that make a number part of a name ("Apollo 11", "Resolution 2231").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC"})
 # Words other than numbers that can open a number phrase ("a dozen", "tens of thousands").
-_PHRASE_STARTERS = frozenset({"a", "an", "tens", *numbers.VAGUE_PLURALS, *numbers.FEW})
-_RANGE_WORDS = frozenset({"to", "-", "–", "—", "and"})
+_PHRASE_STARTERS = frozenset({"a", "an", "tens", "half", *numbers.VAGUE_PLURALS, *numbers.FEW})
+_RANGE_WORDS = frozenset({"to", "-", "–", "—", "and", "or"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +109,9 @@ def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
             if interval is not None:
                 return NumberPhrase(i, i + offset + scale_at + 1, *interval, vague=True)
         return None
+    fraction = _fraction_of_scale(doc, i)
+    if fraction is not None:
+        return fraction
     # Digits and number words: "10,000", "1.5 million", "five thousand", "a dozen".
     end = i
     if words and words[0] in {"a", "an"}:
@@ -116,6 +119,9 @@ def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
             end = i + 1
         else:
             return None
+    grouped = _space_grouped(doc, i)
+    if grouped is not None:
+        return grouped
     while end < len(doc):
         token = doc[end]
         if _is_number_token(token):
@@ -129,6 +135,68 @@ def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
     value = numbers.parse_number([t.text for t in doc[i:end]])
     if value is None:
         return None
+    # "35m phones", "8bn people": a scale letter the tokenizer split off the digits.
+    suffix = _lower(doc, end)
+    if (suffix in numbers.SCALE_SUFFIXES and not doc[end - 1].whitespace_ and doc[end - 1].like_num
+            and end + 1 < len(doc) and doc[end + 1].tag_ == "NNS"):
+        value *= numbers.SCALE_SUFFIXES[suffix]
+        end += 1
+    return NumberPhrase(i, end, value, value, vague=False)
+
+
+# Fractions that multiply a scale: "half a million", "a quarter of a million", "three quarters of a million".
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+
+
+def _fraction_of_scale(doc: Doc, i: int) -> NumberPhrase | None:
+    """ "half a million", "a quarter of a million", "three-quarters of a million", "half a dozen"."""
+    if i >= len(doc):
+        return None
+    at, times = i, 1.0
+    first = doc[i].lower_
+    count, _, part = first.partition("-")
+    if first in {"a", "an", "one"}:
+        at += 1
+    elif first in numbers.UNITS and _lower(doc, i + 1) in {"quarters", "thirds"}:
+        times, at = numbers.UNITS[first], i + 1  # "three quarters"
+    elif first in numbers.UNITS and _lower(doc, i + 1) == "-" and _lower(doc, i + 2) in {"quarters", "thirds"}:
+        times, at = numbers.UNITS[first], i + 2  # "three-quarters", split by the tokenizer
+    elif count in numbers.UNITS and part in {"quarters", "thirds"}:
+        times = numbers.UNITS[count]  # "three-quarters" as one token
+    word = part if times != 1.0 and at == i else _lower(doc, at)
+    if word not in _FRACTIONS:
+        return None
+    at += 1
+    if _lower(doc, at) == "of":
+        at += 1
+    if _lower(doc, at) in {"a", "an"}:
+        at += 1
+    scale = _lower(doc, at)
+    unit = numbers.SCALES.get(scale) or numbers.GROUP_NOUNS.get(scale)
+    if unit is None:
+        return None
+    value = times * _FRACTIONS[word] * unit
+    return NumberPhrase(i, at + 1, value, value, vague=False)
+
+
+# Separators that group digits in threes in some styles: "20 000", "20 000" (thin and no-break spaces).
+_GROUP_SPACES = frozenset({" ", "\u2009", "\u202f", "\xa0"})
+
+
+def _space_grouped(doc: Doc, i: int) -> NumberPhrase | None:
+    """ "20 000 people", "1 250 000": digits grouped in threes by spaces, read as one number."""
+    if i >= len(doc):
+        return None
+    first = doc[i]
+    if not (first.text.isdigit() and len(first.text) <= 3):
+        return None
+    digits, end = first.text, i + 1
+    while end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 3 and doc[end - 1].whitespace_ in _GROUP_SPACES:
+        digits += doc[end].text
+        end += 1
+    if end == i + 1:
+        return None
+    value = float(digits)
     return NumberPhrase(i, end, value, value, vague=False)
 
 
@@ -218,6 +286,8 @@ def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
         label = token.ent_type_
         if label not in _NAME_LABELS and (phrase.vague or label not in _NOT_COUNT_LABELS):
             continue
+        if label == "ORDINAL" and not token.lower_.endswith(("st", "nd", "rd", "th")):
+            continue  # "8bn" read as an ordinal: nothing ordinal is written
         if label in _NOT_COUNT_LABELS - {"DATE"}:
             return True
         entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
