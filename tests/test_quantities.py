@@ -254,3 +254,36 @@ def test_quantities_only_groups_of_three_digits_join_a_number(nlp):
     found = find_claims(nlp("Rescuers reached 1 250 000 households, and 12 3456 codes failed."))
     assert [c.value.low for c in found][:1] == [1_250_000]
     assert all(c.value.low not in (123_456, 123_456.0) for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new motor delivers 540 horsepower.",
+        "Each tablet holds 5 milligrams of the drug.",
+        "The laptop ships with 512GB of storage.",
+        "A coffee there costs four or five euros.",
+        "The shares fell to 72p.",
+        "The wind farm adds several hundred megawatts.",
+        "Snow of 15 to 30 centimetres is expected.",
+        "The fan turns at 1,200 rpm.",
+        "A 640-horsepower truck led the convoy.",
+        "The fine was USD 300.",
+    ],
+)
+def test_quantities_measures_and_money_are_not_counts(nlp, text):
+    assert claims_in(nlp, text) == []
+
+
+def test_quantities_a_money_label_without_money_is_a_count(nlp):
+    found = find_claims(nlp("The network now has more than 1.8 billion members."))
+    assert [(c.unit, c.value.low) for c in found] == [("member", 1_800_000_000)]
+
+
+def test_measures_registries_tell_units_and_currencies_from_counted_nouns():
+    from ncr.extract.measures import is_currency, is_unit
+
+    assert all(is_unit(w) for w in ("kilometres", "hp", "TB", "hectares", "knots"))
+    assert not any(is_unit(w) for w in ("shots", "units", "stones", "candles", "counts", "people", "bullets"))
+    assert all(is_currency(w) for w in ("rupees", "yen", "GBP", "pence", "€"))
+    assert not any(is_currency(w) for w in ("units", "votes", "seats"))

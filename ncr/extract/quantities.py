@@ -39,6 +39,7 @@ from ..lexicon import (
 )
 from ..records import Interval, Qualifier
 from . import numbers
+from .measures import is_currency, is_unit
 from .counted import counted_noun, group_of, noun_phrase, phrase_head, predicate_of, state_of, state_of_measure, subset_of
 
 # How far an approximate value may stray: "around 1,500" allows 1,350 to 1,650.
@@ -271,6 +272,11 @@ def _is_incidental(doc: Doc, phrase: NumberPhrase, counted: Token) -> bool:
     return phrase.low == 1 and _lower(doc, phrase.end) == "of"
 
 
+def _measured(noun: Token) -> bool:
+    """True when the noun after a number is a unit of measure or a currency (``extract.measures``)."""
+    return is_unit(noun.text) or is_currency(noun.text)
+
+
 def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
     """True when the model's entity label says the number is no count.
 
@@ -288,10 +294,12 @@ def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
             continue
         if label == "ORDINAL" and not token.lower_.endswith(("st", "nd", "rd", "th")):
             continue  # "8bn" read as an ordinal: nothing ordinal is written
-        if label in _NOT_COUNT_LABELS - {"DATE"}:
-            return True
         entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         if entity is None or entity.start < hedged_start or entity.end > phrase.end:
+            return True
+        if label == "MONEY" and _count_follows(doc, phrase.end) and not is_currency(doc[phrase.end].text):
+            continue  # "more than 2.2 billion users" tagged MONEY: no currency is written
+        if label in _NOT_COUNT_LABELS - {"DATE"}:
             return True
         if label == "DATE" and not _count_follows(doc, phrase.end):
             return True
@@ -312,7 +320,7 @@ def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
     if _label_vetoes(doc, phrase):
         return True
     before = doc[phrase.start - 1] if phrase.start else None
-    if before is not None and (before.text in {"$", "€", "£", "¥", "#", "No."} or before.is_currency):
+    if before is not None and (before.text in {"#", "No."} or before.is_currency or is_currency(before.text)):
         return True
     if before is not None and before.text in {"-", "/"} or _lower(doc, phrase.end) in {"-", "/", "%"}:
         return True  # "F-16", "24/7", "3-2" scores and codes
@@ -382,8 +390,8 @@ def _compound_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha or noun.dep_ not in {"compound", "amod", "nmod"}:
         return None
-    if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or _lower(doc, end + 2) == "-":
-        return None  # "a 40-hour week", "a 10-mile walk", "a 16-year-old"
+    if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or _lower(doc, end + 2) == "-" or _measured(noun):
+        return None  # "a 40-hour week", "a 10-mile walk", "a 16-year-old", "a 938-horsepower engine"
     if phrase.start > 0 and doc[phrase.start - 1].text in {"-", "/"} or _label_vetoes(doc, phrase):
         return None
     start, qualifier, hedge = _hedge_before(doc, phrase.start)
@@ -461,6 +469,8 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
         return _times_count(doc, phrase, counted)
     if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or counted.ent_type_ in _NOT_COUNT_LABELS - {"QUANTITY"}:
         return None
+    if _measured(counted):
+        return None  # "938 horsepower", "2 milligrams", "eight euros", "256 GB"
     if _is_incidental(doc, phrase, counted):
         return None
     start, qualifier, hedge = _hedge_before(doc, phrase.start)

@@ -1,0 +1,93 @@
+"""Units and currencies: the nouns after which a number is a measure or money, not a count.
+
+Knowledge comes from well-kept registries, not hand lists: units of measure
+from pint's registry ("horsepower", "megawatts", "rpm", "GB", "centimetres",
+with prefixes and plurals), currencies from the Unicode CLDR through Babel
+(every currency's English names, singular and plural, its ISO code and its
+symbol). Both are loaded once, on first use.
+
+Two guards keep counts counts. pint knows some everyday nouns as units ("shot"
+is a measure of liquor, "candle" of light, "count" a dimensionless unit): a noun
+ncr's lexicon counts (``COUNT_CLASSES``), a dimensionless unit, and a name pint
+reads only by taking a letter as a prefix ("unit" as micro-"nit"), and the
+dimensionless ones that are numbers or shares ("count", "percent", "dozen") are
+not units. Minor currency units (cents, pence) are not in CLDR and are listed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import COUNT_CLASSES
+
+# The day whose tendered currencies count (fixed, so output never depends on the run's date).
+_TODAY = date(2026, 1, 1)
+# Minor currency units, which CLDR does not name.
+MINOR_CURRENCY_UNITS = frozenset({"cent", "cents", "penny", "pence", "p", "kopek", "kopeks", "paisa", "centavo", "centavos", "centime", "centimes"})
+# Everyday count nouns pint also defines as units (or as a prefix and a unit).
+_EVERYDAY_NOUNS = frozenset({"stone", "hand", "chain", "cup", "bar", "drop", "block", "square", "link", "pole", "rod", "barn", "candle", "candela"})
+# Dimensionless "units" that are numbers or shares, read as such elsewhere.
+_NUMBER_LIKE = frozenset({"count", "percent", "dozen", "gross", "pair", "score", "ppm", "ppb"})
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Any:
+    import pint  # imported on first use: loading the registry takes most of a second
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=4096)
+def is_unit(word: str) -> bool:
+    """True when ``word`` names a unit of measure ("kilometres", "hp", "GB"), not a count."""
+    lower = word.lower()
+    singular = lower.removesuffix("s")
+    if len(word) < 2 or not word.isalpha() or {lower, singular} & (COUNT_CLASSES.keys() | _EVERYDAY_NOUNS):
+        return False
+    registry = _registry()
+    try:
+        candidates = registry.parse_unit_name(word) or registry.parse_unit_name(lower)
+    except Exception:  # noqa: BLE001 - pint raises several kinds on odd input
+        return False
+    for prefix, name, _ in candidates:
+        if prefix and not lower.startswith(prefix) and not _is_symbol(registry, prefix + name, word):
+            continue  # "unit" read as micro + "nit"; "GB" is giga + byte by its symbol
+        if name in _EVERYDAY_NOUNS or name in COUNT_CLASSES or name in _NUMBER_LIKE:
+            continue
+        return True
+    return False
+
+
+def _is_symbol(registry: Any, name: str, word: str) -> bool:
+    try:
+        return str(registry.get_symbol(name)) == word
+    except Exception:  # noqa: BLE001
+        return False
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(lower-case currency nouns, ISO codes, symbols) from CLDR."""
+    from babel.core import get_global
+    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+
+    nouns: set[str] = set(MINOR_CURRENCY_UNITS)
+    codes: set[str] = set()
+    symbols: set[str] = set()
+    # The currencies tendered today (historic ones name things like the "European Currency Unit").
+    current = {c for territory in get_global("territory_currencies") for c in get_territory_currencies(territory, _TODAY)}
+    for code in sorted(current):
+        codes.add(code)
+        symbols.add(get_currency_symbol(code, locale="en"))
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en").lower()
+            nouns.add(name.split()[-1])
+    return frozenset(nouns), frozenset(codes), frozenset(s for s in symbols if not s.isalpha())
+
+
+def is_currency(word: str) -> bool:
+    """True for a currency noun ("euros", "shekels", "pence"), ISO code ("USD") or symbol ("€")."""
+    nouns, codes, symbols = _currencies()
+    return word.lower() in nouns or word in codes or word in symbols
