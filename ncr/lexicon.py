@@ -75,6 +75,10 @@ NON_COUNT_HEADS = frozenset(
     kilogram kg gram pound ton tonne degree magnitude
     story storey caliber calibre gauge""".split()
 )
+# Words that end a street name, after which a number is an address ("221 Baker Street").
+STREET_WORDS = frozenset(
+    "street st avenue ave road rd way boulevard blvd lane ln drive dr place pl court ct terrace highway".split()
+)
 # Determiners that make a small number refer back to things already named
 # ("these two countries", "their three children"): incidental, not a claim. "the" is not
 # one of them: "the three victims" says how many there were.

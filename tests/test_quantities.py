@@ -287,3 +287,26 @@ def test_measures_registries_tell_units_and_currencies_from_counted_nouns():
     assert not any(is_unit(w) for w in ("shots", "units", "stones", "candles", "counts", "people", "bullets"))
     assert all(is_currency(w) for w in ("rupees", "yen", "GBP", "pence", "€"))
     assert not any(is_currency(w) for w in ("units", "votes", "seats"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reviewers praised the Pixel 8 camera.",  # a model name
+        "Stocks in the DAX 40 index slipped.",  # an index name
+        "The office is at 48 Harbour Road.",  # an address
+        "One demonstrator waved a flag.",  # a determiner, not a count
+    ],
+)
+def test_quantities_names_addresses_and_determiners_are_not_counts(nlp, text):
+    assert claims_in(nlp, text) == []
+
+
+def test_quantities_a_count_of_rallies_counts_rallies_not_marchers(nlp):
+    found = find_claims(nlp("Three separate marches crossed the city."))
+    assert [(c.kind, c.state) for c in found] == [("march", None)]
+
+
+def test_quantities_one_is_a_count_when_hedged_or_when_something_happened(nlp):
+    assert [c.span.text for c in find_claims(nlp("At least one guard was injured."))] == ["At least one"]
+    assert [c.span.text for c in find_claims(nlp("Only one marcher was hurt."))] == ["one"]

@@ -158,7 +158,7 @@ def state_of(counted: Token) -> tuple[str | None, str]:
     "600,000 soldiers have been killed or injured" gives ("casualties", "killed or injured").
     """
     lemma = counted.lemma_.lower()
-    if lemma in STATES:
+    if lemma in STATES and lemma not in GATHERING_EVENTS:  # "two rallies" counts rallies, not marchers
         return STATES[lemma], ""
     for child in counted.children:
         if child.dep_ == "compound" and child.lemma_.lower() in STATES:

@@ -26,6 +26,7 @@ from ..lexicon import (
     CASUALTY_STATES,
     COUNT_CLASSES,
     GATHERING_CLASSES,
+    GATHERING_EVENTS,
     GENERIC_PERSON_CLASSES,
     HEDGES_AFTER,
     HEDGES_BEFORE,
@@ -34,6 +35,7 @@ from ..lexicon import (
     NON_COUNT_HEADS,
     PERSON_CLASSES,
     STATES,
+    STREET_WORDS,
     TIME_UNITS,
     UNDESCRIBED_PERSON_CLASSES,
 )
@@ -272,6 +274,14 @@ def _is_incidental(doc: Doc, phrase: NumberPhrase, counted: Token) -> bool:
     return phrase.low == 1 and _lower(doc, phrase.end) == "of"
 
 
+def _address(doc: Doc, end: int) -> bool:
+    """True when the number opens a street address: proper nouns, then a street word."""
+    at = end
+    while at < len(doc) and doc[at].pos_ == "PROPN" and doc[at].lower_.rstrip(".") not in STREET_WORDS:
+        at += 1
+    return end < at < len(doc) and doc[at].lower_.rstrip(".") in STREET_WORDS
+
+
 def _measured(noun: Token) -> bool:
     """True when the noun after a number is a unit of measure or a currency (``extract.measures``)."""
     return is_unit(noun.text) or is_currency(noun.text)
@@ -320,6 +330,10 @@ def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
     if _label_vetoes(doc, phrase):
         return True
     before = doc[phrase.start - 1] if phrase.start else None
+    if before is not None and before.pos_ == "PROPN" and before.tag_ == "NNP" and before.ent_type_ not in {"DATE", "TIME"}:
+        return True  # a model or series name: "iPhone 15", "FTSE 100", "Flight 370"
+    if _address(doc, phrase.end):
+        return True  # "221 Baker Street"
     if before is not None and (before.text in {"#", "No."} or before.is_currency or is_currency(before.text)):
         return True
     if before is not None and before.text in {"-", "/"} or _lower(doc, phrase.end) in {"-", "/", "%"}:
@@ -486,8 +500,9 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     if state_words:
         subject = f"{subject} {state_words}"
     kind = COUNT_CLASSES.get(unit, COUNT_CLASSES.get(lemma, lemma))
-    if lemma in STATES and kind not in PERSON_CLASSES:
+    if lemma in STATES and lemma not in GATHERING_EVENTS and kind not in PERSON_CLASSES:
         kind = "people"  # "46 arrests", "ten deaths": the events stand for the people they happened to
+    said_state = state  # what the text says happened, before any class default
     if state is None and kind in GATHERING_CLASSES:
         state = "gathered"  # "a crowd of 200", "130 marchers": the size of a gathering
     if state in CASUALTY_STATES and kind in PERSON_CLASSES:
@@ -497,8 +512,9 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     elif state is None and kind in UNDESCRIBED_PERSON_CLASSES:
         # Nothing happened to them: "two children" and "five women" are two counts, not one.
         kind = "people" if lemma in {"people", "person", "individual"} else lemma
-        state = predicate_of(counted)  # "100 people worked there" and "7 people were trapped" are two measures
-    if phrase.low == phrase.high == 1 and not phrase.vague and state is None and doc[phrase.start].lower_ in {"one", "a", "an"}:
+        state = said_state = predicate_of(counted)  # "100 people worked there" and "7 people were trapped" are two measures
+    if (phrase.low == phrase.high == 1 and not phrase.vague and said_state is None and qualifier is Qualifier.EXACT
+            and doc[phrase.start].lower_ in {"one", "a", "an"}):
         return None  # "one protester threw a stone": a determiner, unless the count is the news ("one person died")
     subset = subset_of(doc, phrase, counted)
     if subset:
