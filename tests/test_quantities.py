@@ -310,3 +310,15 @@ def test_quantities_a_count_of_rallies_counts_rallies_not_marchers(nlp):
 def test_quantities_one_is_a_count_when_hedged_or_when_something_happened(nlp):
     assert [c.span.text for c in find_claims(nlp("At least one guard was injured."))] == ["At least one"]
     assert [c.span.text for c in find_claims(nlp("Only one marcher was hurt."))] == ["one"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "state"),
+    [
+        ("A crowd of 350 gathered outside the court.", "people", "gathered"),
+        ("The final death toll of 27 was confirmed on Friday.", "people", "killed"),
+        ("Dunmore has a population of about 60,000.", "population", None),
+    ],
+)
+def test_quantities_a_bare_number_after_of_counts_the_noun_before_it(nlp, text, kind, state):
+    assert [(c.kind, c.state) for c in find_claims(nlp(text))] == [(kind, state)]

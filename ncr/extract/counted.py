@@ -26,6 +26,7 @@ from ..lexicon import (
     LIGHT_VERBS,
     MEASURE_NOUNS,
     SPEECH_VERBS,
+    STANDING_NOUNS,
     STATES,
 )
 
@@ -57,7 +58,21 @@ def counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
             return head
     if last.dep_ == "nummod":
         return None  # it modifies a noun the checks above refused (a date, a name part)
-    return _next_noun(doc, phrase.end) or _measured_by_verb(last)
+    return _counted_by_of(last) or _next_noun(doc, phrase.end) or _measured_by_verb(last)
+
+
+def _counted_by_of(number: Token) -> Token | None:
+    """The noun a bare number measures through "of": "a crowd of 200", "a death toll of 45",
+    "a population of 80,000", "a town of 5,000"."""
+    if number.dep_ != "pobj" or number.head.lower_ != "of":
+        return None
+    noun = number.head.head
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN":
+        return None
+    if lemma in MEASURE_NOUNS | COLLECTIVE_NOUNS | STANDING_NOUNS or COUNT_CLASSES.get(lemma) in GATHERING_CLASSES:
+        return noun
+    return None
 
 
 def phrase_head(counted: Token, phrase: NumberPhrase) -> Token:
