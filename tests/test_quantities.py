@@ -322,3 +322,10 @@ def test_quantities_one_is_a_count_when_hedged_or_when_something_happened(nlp):
 )
 def test_quantities_a_bare_number_after_of_counts_the_noun_before_it(nlp, text, kind, state):
     assert [(c.kind, c.state) for c in find_claims(nlp(text))] == [(kind, state)]
+
+
+def test_quantities_an_elided_noun_is_the_noun_of_the_parallel_count(nlp):
+    found = find_claims(nlp("Dealers sold 4,100 tractors in May, up from 3,200 a year earlier."))
+    assert [(c.value.low, c.unit) for c in found] == [(4100, "tractor"), (3200, "tractor")]
+    found = find_claims(nlp("The estimate of 70 boats was revised to 95 boats."))
+    assert [c.unit for c in found] == ["boat", "boat"]

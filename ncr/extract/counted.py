@@ -63,14 +63,15 @@ def counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
 
 def _counted_by_of(number: Token) -> Token | None:
     """The noun a bare number measures through "of": "a crowd of 200", "a death toll of 45",
-    "a population of 80,000", "a town of 5,000"."""
+    "a population of 80,000", "a town of 5,000". ("An estimate of 400" says nothing of
+    what is counted: the sentence's other count does, see ``quantities``.)"""
     if number.dep_ != "pobj" or number.head.lower_ != "of":
         return None
     noun = number.head.head
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN":
         return None
-    if lemma in MEASURE_NOUNS | COLLECTIVE_NOUNS | STANDING_NOUNS or COUNT_CLASSES.get(lemma) in GATHERING_CLASSES:
+    if lemma == "toll" or lemma in COLLECTIVE_NOUNS | STANDING_NOUNS or COUNT_CLASSES.get(lemma) in GATHERING_CLASSES:
         return noun
     return None
 

@@ -32,6 +32,7 @@ from ..lexicon import (
     HEDGES_BEFORE,
     INCIDENTAL_BELOW,
     INTRANSITIVE_STATES,
+    MEASURE_NOUNS,
     NON_COUNT_HEADS,
     PERSON_CLASSES,
     STATES,
@@ -360,10 +361,41 @@ def find_claims(doc: Doc) -> list[RawClaim]:
             continue
         phrase = _range_after(doc, phrase) or phrase
         i = phrase.end
-        claim = _partitive_of_pronoun(doc, phrase, claims) or _claim_for(doc, phrase) or _compound_count(doc, phrase)
+        claim = (
+            _partitive_of_pronoun(doc, phrase, claims) or _claim_for(doc, phrase) or _compound_count(doc, phrase)
+            or _elided(doc, phrase, claims)
+        )
         if claim is not None:
             claims.append(claim)
     return claims
+
+
+# Prepositions that compare a number with another of the same thing ("up from 3.4 million").
+_COMPARING = frozenset({"from", "to", "than", "against", "versus", "vs", "vs."})
+
+
+def _elided(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim | None:
+    """ "2.1 million cars, down from 3.4 million", "900 homes, up from an estimate of 400": a
+    number with no noun, compared with a count earlier in its sentence, counts the same thing."""
+    number = doc[phrase.start : phrase.end].root
+    noun = counted_noun(doc, phrase)
+    if number.dep_ != "pobj" or (noun is not None and noun.ent_type_ not in {"DATE", "TIME"}):
+        return None  # a noun of its own, unless it is the date after it ("3,200 a year earlier")
+    measure = number.head.lower_ == "of" and number.head.head.lemma_.lower() in MEASURE_NOUNS  # "an estimate of 400"
+    if number.head.lower_ not in _COMPARING and not measure:
+        return None
+    if _excluded(doc, phrase):
+        return None
+    sentence = number.sent
+    parallel = next((c for c in reversed(earlier) if c.span.start >= sentence.start and c.span.end <= phrase.start), None)
+    if parallel is None:
+        return None
+    start, qualifier, hedge = _hedge_before(doc, phrase.start)
+    value, qualifier = interval_for(phrase, qualifier, hedge)
+    return RawClaim(
+        span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit=parallel.unit,
+        subject=parallel.subject, kind=parallel.kind, state=parallel.state, group=parallel.group,
+    )
 
 
 # Pronouns a partitive can count from ("three of them", "two of which").
