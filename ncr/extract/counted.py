@@ -31,7 +31,7 @@ from ..lexicon import (
 )
 
 if TYPE_CHECKING:
-    from .quantities import NumberPhrase
+    from .phrases import NumberPhrase
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})

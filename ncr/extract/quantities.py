@@ -1,10 +1,8 @@
 """Quantitative claims: counts of something, with their hedges, ranges and counted thing.
 
-Scans a parsed ``Doc`` for number phrases (digits, number words, vague amounts
-such as "thousands" or "a couple thousand"), reads the hedge around each
-("an estimated", "as many as", "more than", "or so"), turns it into an
-interval, and assembles the claim with what ``extract.counted`` reads of the
-thing it counts. A bare number a state happened to ("46 were arrested") counts
+Takes the number phrases of a parsed ``Doc`` with their hedges and intervals
+(``extract.phrases``), decides which are counts, and assembles each claim with
+what ``extract.counted`` reads of the thing it counts. A bare number a state happened to ("46 were arrested") counts
 people; "shot seven times" counts hits.
 
 Not claims, and dropped here: dates and times, ordinals, durations and ages,
@@ -20,16 +18,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
-    ABOVE_HEDGES,
     ANAPHORIC_DETERMINERS,
-    BELOW_HEDGES,
     CASUALTY_STATES,
     COUNT_CLASSES,
     GATHERING_CLASSES,
     GATHERING_EVENTS,
     GENERIC_PERSON_CLASSES,
-    HEDGES_AFTER,
-    HEDGES_BEFORE,
     INCIDENTAL_BELOW,
     INTRANSITIVE_STATES,
     MEASURE_NOUNS,
@@ -41,32 +35,14 @@ from ..lexicon import (
     UNDESCRIBED_PERSON_CLASSES,
 )
 from ..records import Interval, Qualifier
-from . import numbers
+from .phrases import INF, NumberPhrase, hedge_before, hedge_after, interval_for, lower_at, number_phrases
 from .measures import is_currency, is_unit
 from .counted import counted_noun, group_of, noun_phrase, phrase_head, predicate_of, state_of, state_of_measure, subset_of
 
-# How far an approximate value may stray: "around 1,500" allows 1,350 to 1,650.
-APPROXIMATE_MARGIN = 0.1
-
 # Entity labels whose numbers are never counts.
-INF = float("inf")
 _NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Entity labels that make a number part of a name ("Apollo 11", "Resolution 2231").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC"})
-# Words other than numbers that can open a number phrase ("a dozen", "tens of thousands").
-_PHRASE_STARTERS = frozenset({"a", "an", "tens", "half", *numbers.VAGUE_PLURALS, *numbers.FEW})
-_RANGE_WORDS = frozenset({"to", "-", "–", "—", "and", "or"})
-
-
-@dataclass(frozen=True, slots=True)
-class NumberPhrase:
-    """Tokens ``start:end`` of a doc that state an amount, before hedges."""
-
-    start: int
-    end: int
-    low: float
-    high: float
-    vague: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,186 +60,6 @@ class RawClaim:
     group: Span | None  # who the counted things belong to ("North Korean", "Russia's")
 
 
-def _lower(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
-
-
-def _is_number_token(token: Token) -> bool:
-    return numbers.parse_digits(token.text) is not None or numbers.is_number_word(token.text)
-
-
-def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
-    """The number phrase starting at token ``i``, if one does."""
-    words = [t.lower_ for t in doc[i : i + 4]]
-    # Vague amounts: "tens of thousands", "hundreds of thousands", "thousands".
-    if len(words) >= 3 and words[1] == "of" and words[0] in {"tens", *numbers.VAGUE_PLURALS}:
-        interval = numbers.vague_interval(words[:3])
-        if interval is not None:
-            return NumberPhrase(i, i + 3, *interval, vague=True)
-    if words and words[0] in numbers.VAGUE_PLURALS:
-        low, high = numbers.vague_interval(words[:1]) or (0, 0)
-        return NumberPhrase(i, i + 1, low, high, vague=True)
-    # "a few thousand", "a couple of thousand", "several hundred".
-    rest = words[1:] if words and words[0] in {"a", "an"} else words
-    offset = len(words) - len(rest)
-    if rest and rest[0] in numbers.FEW:
-        scale_at = 2 if len(rest) > 2 and rest[1] == "of" else 1
-        if len(rest) > scale_at:
-            interval = numbers.vague_interval([rest[0], rest[scale_at]])
-            if interval is not None:
-                return NumberPhrase(i, i + offset + scale_at + 1, *interval, vague=True)
-        return None
-    fraction = _fraction_of_scale(doc, i)
-    if fraction is not None:
-        return fraction
-    # Digits and number words: "10,000", "1.5 million", "five thousand", "a dozen".
-    end = i
-    if words and words[0] in {"a", "an"}:
-        if len(words) > 1 and words[1] in {*numbers.SCALES, *numbers.GROUP_NOUNS}:
-            end = i + 1
-        else:
-            return None
-    grouped = _space_grouped(doc, i)
-    if grouped is not None:
-        return grouped
-    while end < len(doc):
-        token = doc[end]
-        if _is_number_token(token):
-            end += 1
-        elif token.lower_ == "and" and end > i and end + 1 < len(doc) and numbers.is_number_word(doc[end + 1].text):
-            end += 1
-        else:
-            break
-    if end == i or (end == i + 1 and words[0] in {"a", "an"}):
-        return None
-    value = numbers.parse_number([t.text for t in doc[i:end]])
-    if value is None:
-        return None
-    # "35m phones", "8bn people": a scale letter the tokenizer split off the digits.
-    suffix = _lower(doc, end)
-    if (suffix in numbers.SCALE_SUFFIXES and not doc[end - 1].whitespace_ and doc[end - 1].like_num
-            and end + 1 < len(doc) and doc[end + 1].tag_ == "NNS"):
-        value *= numbers.SCALE_SUFFIXES[suffix]
-        end += 1
-    return NumberPhrase(i, end, value, value, vague=False)
-
-
-# Fractions that multiply a scale: "half a million", "a quarter of a million", "three quarters of a million".
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
-
-
-def _fraction_of_scale(doc: Doc, i: int) -> NumberPhrase | None:
-    """ "half a million", "a quarter of a million", "three-quarters of a million", "half a dozen"."""
-    if i >= len(doc):
-        return None
-    at, times = i, 1.0
-    first = doc[i].lower_
-    count, _, part = first.partition("-")
-    if first in {"a", "an", "one"}:
-        at += 1
-    elif first in numbers.UNITS and _lower(doc, i + 1) in {"quarters", "thirds"}:
-        times, at = numbers.UNITS[first], i + 1  # "three quarters"
-    elif first in numbers.UNITS and _lower(doc, i + 1) == "-" and _lower(doc, i + 2) in {"quarters", "thirds"}:
-        times, at = numbers.UNITS[first], i + 2  # "three-quarters", split by the tokenizer
-    elif count in numbers.UNITS and part in {"quarters", "thirds"}:
-        times = numbers.UNITS[count]  # "three-quarters" as one token
-    word = part if times != 1.0 and at == i else _lower(doc, at)
-    if word not in _FRACTIONS:
-        return None
-    at += 1
-    if _lower(doc, at) == "of":
-        at += 1
-    if _lower(doc, at) in {"a", "an"}:
-        at += 1
-    scale = _lower(doc, at)
-    unit = numbers.SCALES.get(scale) or numbers.GROUP_NOUNS.get(scale)
-    if unit is None:
-        return None
-    value = times * _FRACTIONS[word] * unit
-    return NumberPhrase(i, at + 1, value, value, vague=False)
-
-
-# Separators that group digits in threes in some styles: "20 000", "20 000" (thin and no-break spaces).
-_GROUP_SPACES = frozenset({" ", "\u2009", "\u202f", "\xa0"})
-
-
-def _space_grouped(doc: Doc, i: int) -> NumberPhrase | None:
-    """ "20 000 people", "1 250 000": digits grouped in threes by spaces, read as one number."""
-    if i >= len(doc):
-        return None
-    first = doc[i]
-    if not (first.text.isdigit() and len(first.text) <= 3):
-        return None
-    digits, end = first.text, i + 1
-    while end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 3 and doc[end - 1].whitespace_ in _GROUP_SPACES:
-        digits += doc[end].text
-        end += 1
-    if end == i + 1:
-        return None
-    value = float(digits)
-    return NumberPhrase(i, end, value, value, vague=False)
-
-
-def _range_after(doc: Doc, first: NumberPhrase) -> NumberPhrase | None:
-    """ "11,000 to 12,000", "11-12 million", "between 5 and 6 thousand" as one phrase."""
-    joiner = _lower(doc, first.end)
-    if joiner not in _RANGE_WORDS or first.vague:
-        return None
-    if joiner == "and" and _lower(doc, first.start - 1) != "between":
-        return None
-    second = read_number_phrase(doc, first.end + 1)
-    if second is None or second.vague:
-        return None
-    low, high = first.low, second.high
-    # "11 to 12 million": the scale written once applies to both ends.
-    if low < high / 1000 and second.end - second.start > 1:
-        scale = numbers.SCALES.get(doc[second.end - 1].lower_, 1)
-        low *= scale
-    if low >= high:
-        return None
-    start = first.start - 1 if joiner == "and" else first.start  # keep "between" in the phrase
-    return NumberPhrase(start, second.end, low, high, vague=False)
-
-
-def _hedge_before(doc: Doc, start: int) -> tuple[int, Qualifier | None, tuple[str, ...]]:
-    """The hedge that ends just before token ``start``, as (new start, qualifier, words)."""
-    for words, qualifier in HEDGES_BEFORE:
-        begin = start - len(words)
-        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
-            return begin, qualifier, words
-    return start, None, ()
-
-
-def _hedge_after(doc: Doc, end: int) -> tuple[int, Qualifier | None]:
-    for words, qualifier in HEDGES_AFTER:
-        stop = end + len(words)
-        if stop <= len(doc) and tuple(t.lower_ for t in doc[end:stop]) == words:
-            return stop, qualifier
-    return end, None
-
-
-def interval_for(phrase: NumberPhrase, qualifier: Qualifier | None, hedge: tuple[str, ...]) -> tuple[Interval, Qualifier]:
-    """The normalised interval and qualifier of a phrase under its hedge."""
-    if phrase.vague:
-        return Interval(phrase.low, phrase.high, None), Qualifier.VAGUE
-    if phrase.low != phrase.high:
-        return Interval(phrase.low, phrase.high, (phrase.low + phrase.high) / 2), Qualifier.RANGE
-    value = phrase.low
-    if qualifier is Qualifier.AT_LEAST:
-        return Interval(value, None, value), qualifier
-    if qualifier is Qualifier.AT_MOST:
-        return Interval(None, value, value), qualifier
-    if qualifier is Qualifier.APPROXIMATE:
-        low = value * (1 - APPROXIMATE_MARGIN)
-        high = value * (1 + APPROXIMATE_MARGIN)
-        if hedge in BELOW_HEDGES:
-            high = value
-        elif hedge in ABOVE_HEDGES:
-            low = value
-        return Interval(round(low, 6), round(high, 6), value), qualifier
-    return Interval(value, value, value), Qualifier.EXACT
-
-
 def _is_incidental(doc: Doc, phrase: NumberPhrase, counted: Token) -> bool:
     """ "these two countries", "both sides", "one of": small numbers that refer back."""
     if phrase.vague or phrase.high >= INCIDENTAL_BELOW:
@@ -272,7 +68,7 @@ def _is_incidental(doc: Doc, phrase: NumberPhrase, counted: Token) -> bool:
         before = doc[phrase.start - 1]
         if before.lower_ in ANAPHORIC_DETERMINERS or before.dep_ == "poss":
             return True
-    return phrase.low == 1 and _lower(doc, phrase.end) == "of"
+    return phrase.low == 1 and lower_at(doc, phrase.end) == "of"
 
 
 def _address(doc: Doc, end: int) -> bool:
@@ -298,7 +94,7 @@ def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
     measure label (money, percent, time, quantity) and a DATE before a singular
     noun ("the 12000 block", "1300 GMT") stand.
     """
-    hedged_start = _hedge_before(doc, phrase.start)[0]
+    hedged_start = hedge_before(doc, phrase.start)[0]
     for token in doc[phrase.start : phrase.end]:
         label = token.ent_type_
         if label not in _NAME_LABELS and (phrase.vague or label not in _NOT_COUNT_LABELS):
@@ -337,7 +133,7 @@ def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
         return True  # "221 Baker Street"
     if before is not None and (before.text in {"#", "No."} or before.is_currency or is_currency(before.text)):
         return True
-    if before is not None and before.text in {"-", "/"} or _lower(doc, phrase.end) in {"-", "/", "%"}:
+    if before is not None and before.text in {"-", "/"} or lower_at(doc, phrase.end) in {"-", "/", "%"}:
         return True  # "F-16", "24/7", "3-2" scores and codes
     if len(tokens) == 1 and not phrase.vague:
         text = tokens[0].text
@@ -349,18 +145,7 @@ def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
 def find_claims(doc: Doc) -> list[RawClaim]:
     """Every quantitative claim in ``doc``, in text order."""
     claims: list[RawClaim] = []
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        if not (token.like_num or token.lower_ in _PHRASE_STARTERS or _is_number_token(token)):
-            i += 1
-            continue
-        phrase = read_number_phrase(doc, i)
-        if phrase is None:
-            i += 1
-            continue
-        phrase = _range_after(doc, phrase) or phrase
-        i = phrase.end
+    for phrase in number_phrases(doc):
         claim = (
             _partitive_of_pronoun(doc, phrase, claims) or _claim_for(doc, phrase) or _compound_count(doc, phrase)
             or _elided(doc, phrase, claims)
@@ -390,7 +175,7 @@ def _elided(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim
     parallel = next((c for c in reversed(earlier) if c.span.start >= sentence.start and c.span.end <= phrase.start), None)
     if parallel is None:
         return None
-    start, qualifier, hedge = _hedge_before(doc, phrase.start)
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
     value, qualifier = interval_for(phrase, qualifier, hedge)
     return RawClaim(
         span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit=parallel.unit,
@@ -405,7 +190,7 @@ _PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "which", "whom", "us"
 def _partitive_of_pronoun(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim | None:
     """ "Seven bullets hit him, three of them from the rear": a part of the nearest earlier
     count, in this sentence or the one before, that is larger than the part."""
-    if _lower(doc, phrase.end) != "of" or _lower(doc, phrase.end + 1) not in _PARTITIVE_PRONOUNS:
+    if lower_at(doc, phrase.end) != "of" or lower_at(doc, phrase.end + 1) not in _PARTITIVE_PRONOUNS:
         return None
     if phrase.low == phrase.high == 1 and not phrase.vague:
         return None  # "one of them": a determiner
@@ -416,7 +201,7 @@ def _partitive_of_pronoun(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim
     )
     if whole is None:
         return None
-    start, qualifier, hedge = _hedge_before(doc, phrase.start)
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
     value, qualifier = interval_for(phrase, qualifier, hedge)
     state, _ = state_of(pronoun)
     return RawClaim(
@@ -436,11 +221,11 @@ def _compound_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha or noun.dep_ not in {"compound", "amod", "nmod"}:
         return None
-    if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or _lower(doc, end + 2) == "-" or _measured(noun):
+    if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or lower_at(doc, end + 2) == "-" or _measured(noun):
         return None  # "a 40-hour week", "a 10-mile walk", "a 16-year-old", "a 938-horsepower engine"
     if phrase.start > 0 and doc[phrase.start - 1].text in {"-", "/"} or _label_vetoes(doc, phrase):
         return None
-    start, qualifier, hedge = _hedge_before(doc, phrase.start)
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
     value, qualifier = interval_for(phrase, qualifier, hedge)
     return RawClaim(
         span=doc[start : end + 2], counted=noun, value=value, qualifier=qualifier, unit=lemma,
@@ -458,8 +243,8 @@ def _times_count(doc: Doc, phrase: NumberPhrase, times: Token) -> RawClaim | Non
     lemma = verb.lemma_.lower()
     if phrase.low == phrase.high and phrase.low < 2:
         return None  # "one time", "once more"
-    start, qualifier, hedge = _hedge_before(doc, phrase.start)
-    end, after_qualifier = _hedge_after(doc, phrase.end)
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
+    end, after_qualifier = hedge_after(doc, phrase.end)
     value, qualifier = interval_for(phrase, qualifier or after_qualifier, hedge)
     kind = COUNT_CLASSES.get(f"{lemma} times", f"{lemma} times")
     return RawClaim(
@@ -493,8 +278,8 @@ def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
             return None
     if phrase.low == phrase.high == 1 and not phrase.vague and not number.text.isdigit():
         return None  # "one was killed" may be a determiner's "one"; a written "1 wounded" is a count
-    start, qualifier, hedge = _hedge_before(doc, phrase.start)
-    end, after_qualifier = _hedge_after(doc, phrase.end)
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
+    end, after_qualifier = hedge_after(doc, phrase.end)
     value, qualifier = interval_for(phrase, qualifier or after_qualifier, hedge)
     state = STATES[verb.lemma_.lower()]
     return RawClaim(
@@ -519,8 +304,8 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
         return None  # "938 horsepower", "2 milligrams", "eight euros", "256 GB"
     if _is_incidental(doc, phrase, counted):
         return None
-    start, qualifier, hedge = _hedge_before(doc, phrase.start)
-    end, after_qualifier = _hedge_after(doc, phrase.end)
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
+    end, after_qualifier = hedge_after(doc, phrase.end)
     if qualifier is None:
         qualifier = after_qualifier
     value, qualifier = interval_for(phrase, qualifier, hedge)

@@ -1,0 +1,236 @@
+"""Number phrases: where a number is written, how much it says, and the hedge around it.
+
+Reads digits ("10,000", "1.5 million", "12k", "45 000"), number words ("five
+thousand", "a dozen"), fractions of a scale ("half a million"), vague amounts
+("thousands", "a couple thousand") and ranges ("11 to 12 million", "30 or
+40"), and turns each with its hedge ("an estimated", "as many as", "or so")
+into an interval. What a number counts, and whether it counts at all, is for
+``extract.quantities`` and ``extract.measures`` to say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import ABOVE_HEDGES, BELOW_HEDGES, HEDGES_AFTER, HEDGES_BEFORE
+from ..records import Interval, Qualifier
+from . import numbers
+
+# How far an approximate value may stray: "around 1,500" allows 1,350 to 1,650.
+APPROXIMATE_MARGIN = 0.1
+INF = float("inf")
+# Words other than numbers that can open a number phrase ("a dozen", "tens of thousands").
+_PHRASE_STARTERS = frozenset({"a", "an", "tens", "half", *numbers.VAGUE_PLURALS, *numbers.FEW})
+_RANGE_WORDS = frozenset({"to", "-", "–", "—", "and", "or"})
+
+
+@dataclass(frozen=True, slots=True)
+class NumberPhrase:
+    """Tokens ``start:end`` of a doc that state an amount, before hedges."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    vague: bool
+
+
+
+def lower_at(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _is_number_token(token: Token) -> bool:
+    return numbers.parse_digits(token.text) is not None or numbers.is_number_word(token.text)
+
+
+def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
+    """The number phrase starting at token ``i``, if one does."""
+    words = [t.lower_ for t in doc[i : i + 4]]
+    # Vague amounts: "tens of thousands", "hundreds of thousands", "thousands".
+    if len(words) >= 3 and words[1] == "of" and words[0] in {"tens", *numbers.VAGUE_PLURALS}:
+        interval = numbers.vague_interval(words[:3])
+        if interval is not None:
+            return NumberPhrase(i, i + 3, *interval, vague=True)
+    if words and words[0] in numbers.VAGUE_PLURALS:
+        low, high = numbers.vague_interval(words[:1]) or (0, 0)
+        return NumberPhrase(i, i + 1, low, high, vague=True)
+    # "a few thousand", "a couple of thousand", "several hundred".
+    rest = words[1:] if words and words[0] in {"a", "an"} else words
+    offset = len(words) - len(rest)
+    if rest and rest[0] in numbers.FEW:
+        scale_at = 2 if len(rest) > 2 and rest[1] == "of" else 1
+        if len(rest) > scale_at:
+            interval = numbers.vague_interval([rest[0], rest[scale_at]])
+            if interval is not None:
+                return NumberPhrase(i, i + offset + scale_at + 1, *interval, vague=True)
+        return None
+    fraction = _fraction_of_scale(doc, i)
+    if fraction is not None:
+        return fraction
+    # Digits and number words: "10,000", "1.5 million", "five thousand", "a dozen".
+    end = i
+    if words and words[0] in {"a", "an"}:
+        if len(words) > 1 and words[1] in {*numbers.SCALES, *numbers.GROUP_NOUNS}:
+            end = i + 1
+        else:
+            return None
+    grouped = _space_grouped(doc, i)
+    if grouped is not None:
+        return grouped
+    while end < len(doc):
+        token = doc[end]
+        if _is_number_token(token):
+            end += 1
+        elif token.lower_ == "and" and end > i and end + 1 < len(doc) and numbers.is_number_word(doc[end + 1].text):
+            end += 1
+        else:
+            break
+    if end == i or (end == i + 1 and words[0] in {"a", "an"}):
+        return None
+    value = numbers.parse_number([t.text for t in doc[i:end]])
+    if value is None:
+        return None
+    # "35m phones", "8bn people": a scale letter the tokenizer split off the digits.
+    suffix = lower_at(doc, end)
+    if (suffix in numbers.SCALE_SUFFIXES and not doc[end - 1].whitespace_ and doc[end - 1].like_num
+            and end + 1 < len(doc) and doc[end + 1].tag_ == "NNS"):
+        value *= numbers.SCALE_SUFFIXES[suffix]
+        end += 1
+    return NumberPhrase(i, end, value, value, vague=False)
+
+
+# Fractions that multiply a scale: "half a million", "a quarter of a million", "three quarters of a million".
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+
+
+def _fraction_of_scale(doc: Doc, i: int) -> NumberPhrase | None:
+    """ "half a million", "a quarter of a million", "three-quarters of a million", "half a dozen"."""
+    if i >= len(doc):
+        return None
+    at, times = i, 1.0
+    first = doc[i].lower_
+    count, _, part = first.partition("-")
+    if first in {"a", "an", "one"}:
+        at += 1
+    elif first in numbers.UNITS and lower_at(doc, i + 1) in {"quarters", "thirds"}:
+        times, at = numbers.UNITS[first], i + 1  # "three quarters"
+    elif first in numbers.UNITS and lower_at(doc, i + 1) == "-" and lower_at(doc, i + 2) in {"quarters", "thirds"}:
+        times, at = numbers.UNITS[first], i + 2  # "three-quarters", split by the tokenizer
+    elif count in numbers.UNITS and part in {"quarters", "thirds"}:
+        times = numbers.UNITS[count]  # "three-quarters" as one token
+    word = part if times != 1.0 and at == i else lower_at(doc, at)
+    if word not in _FRACTIONS:
+        return None
+    at += 1
+    if lower_at(doc, at) == "of":
+        at += 1
+    if lower_at(doc, at) in {"a", "an"}:
+        at += 1
+    scale = lower_at(doc, at)
+    unit = numbers.SCALES.get(scale) or numbers.GROUP_NOUNS.get(scale)
+    if unit is None:
+        return None
+    value = times * _FRACTIONS[word] * unit
+    return NumberPhrase(i, at + 1, value, value, vague=False)
+
+
+# Separators that group digits in threes in some styles: "20 000", "20 000" (thin and no-break spaces).
+_GROUP_SPACES = frozenset({" ", "\u2009", "\u202f", "\xa0"})
+
+
+def _space_grouped(doc: Doc, i: int) -> NumberPhrase | None:
+    """ "20 000 people", "1 250 000": digits grouped in threes by spaces, read as one number."""
+    if i >= len(doc):
+        return None
+    first = doc[i]
+    if not (first.text.isdigit() and len(first.text) <= 3):
+        return None
+    digits, end = first.text, i + 1
+    while end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 3 and doc[end - 1].whitespace_ in _GROUP_SPACES:
+        digits += doc[end].text
+        end += 1
+    if end == i + 1:
+        return None
+    value = float(digits)
+    return NumberPhrase(i, end, value, value, vague=False)
+
+
+def _range_after(doc: Doc, first: NumberPhrase) -> NumberPhrase | None:
+    """ "11,000 to 12,000", "11-12 million", "between 5 and 6 thousand" as one phrase."""
+    joiner = lower_at(doc, first.end)
+    if joiner not in _RANGE_WORDS or first.vague:
+        return None
+    if joiner == "and" and lower_at(doc, first.start - 1) != "between":
+        return None
+    second = read_number_phrase(doc, first.end + 1)
+    if second is None or second.vague:
+        return None
+    low, high = first.low, second.high
+    # "11 to 12 million": the scale written once applies to both ends.
+    if low < high / 1000 and second.end - second.start > 1:
+        scale = numbers.SCALES.get(doc[second.end - 1].lower_, 1)
+        low *= scale
+    if low >= high:
+        return None
+    start = first.start - 1 if joiner == "and" else first.start  # keep "between" in the phrase
+    return NumberPhrase(start, second.end, low, high, vague=False)
+
+
+def hedge_before(doc: Doc, start: int) -> tuple[int, Qualifier | None, tuple[str, ...]]:
+    """The hedge that ends just before token ``start``, as (new start, qualifier, words)."""
+    for words, qualifier in HEDGES_BEFORE:
+        begin = start - len(words)
+        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
+            return begin, qualifier, words
+    return start, None, ()
+
+
+def hedge_after(doc: Doc, end: int) -> tuple[int, Qualifier | None]:
+    for words, qualifier in HEDGES_AFTER:
+        stop = end + len(words)
+        if stop <= len(doc) and tuple(t.lower_ for t in doc[end:stop]) == words:
+            return stop, qualifier
+    return end, None
+
+
+def interval_for(phrase: NumberPhrase, qualifier: Qualifier | None, hedge: tuple[str, ...]) -> tuple[Interval, Qualifier]:
+    """The normalised interval and qualifier of a phrase under its hedge."""
+    if phrase.vague:
+        return Interval(phrase.low, phrase.high, None), Qualifier.VAGUE
+    if phrase.low != phrase.high:
+        return Interval(phrase.low, phrase.high, (phrase.low + phrase.high) / 2), Qualifier.RANGE
+    value = phrase.low
+    if qualifier is Qualifier.AT_LEAST:
+        return Interval(value, None, value), qualifier
+    if qualifier is Qualifier.AT_MOST:
+        return Interval(None, value, value), qualifier
+    if qualifier is Qualifier.APPROXIMATE:
+        low = value * (1 - APPROXIMATE_MARGIN)
+        high = value * (1 + APPROXIMATE_MARGIN)
+        if hedge in BELOW_HEDGES:
+            high = value
+        elif hedge in ABOVE_HEDGES:
+            low = value
+        return Interval(round(low, 6), round(high, 6), value), qualifier
+    return Interval(value, value, value), Qualifier.EXACT
+
+
+def number_phrases(doc: Doc) -> Iterator[NumberPhrase]:
+    """Every number phrase of ``doc``, ranges joined, in text order and never overlapping."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.like_num or token.lower_ in _PHRASE_STARTERS or _is_number_token(token)):
+            i += 1
+            continue
+        phrase = read_number_phrase(doc, i)
+        if phrase is None:
+            i += 1
+            continue
+        phrase = _range_after(doc, phrase) or phrase
+        i = phrase.end
+        yield phrase
