@@ -11,7 +11,7 @@ import json
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from .records import Attribution, Claim, DateMention, Entity, Interval, Quote, Report, Topic
+from .records import Attribution, Claim, DateMention, Entity, Interval, Measure, Quote, Report, Topic
 
 if TYPE_CHECKING:
     from .diff import Diff
@@ -117,6 +117,20 @@ def quote_record(quote: Quote) -> dict[str, Any]:
     }
 
 
+def measure_record(measure: Measure) -> dict[str, Any]:
+    return {
+        "id": measure.id,
+        "source": measure.source,
+        "text": measure.text,
+        "start": measure.start,
+        "end": measure.end,
+        "value": _interval(measure.value),
+        "qualifier": measure.qualifier.value,
+        "kind": measure.kind,
+        "unit": measure.unit,
+    }
+
+
 def date_record(date: DateMention) -> dict[str, Any]:
     return {
         "source": date.source,
@@ -149,6 +163,7 @@ def document(report: Report, command: str, sections: frozenset[str] | None = Non
         "topics": [topic_record(t) for t in report.topics] if wanted("topics") else [],
         "quotes": [quote_record(q) for q in report.quotes] if wanted("quotes") else [],
         "dates": [date_record(d) for d in report.dates] if wanted("dates") else [],
+        "measures": [measure_record(m) for m in report.measures] if wanted("claims") else [],
     }
 
 

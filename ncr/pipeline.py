@@ -21,12 +21,13 @@ from .extract.attribution import antecedent, find_speech, is_pronoun, named_spea
 from .extract.dates import FoundDate, date_of_clause, dateline, find_dates, text_anchor
 from .extract.datetext import Anchor, published_anchor
 from .extract.headlines import with_headline_claims
+from .extract.measures import RawMeasure, find_measures
 from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
 from .extract.quantities import RawClaim, find_claims
 from .extract.context import local_context
 from .extract.quotes import FoundQuote, find_quotes
 from .extract.timing import anchor_year_of, event_of, past_date_in_phrase, phase, within_story, years_in
-from .records import Article, Attribution, Claim, DateMention, Entity, Quote, Report
+from .records import Article, Attribution, Claim, DateMention, Entity, Measure, Quote, Report
 from .resolve import resolve_entities
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class _Parsed:
     quotes: list[FoundQuote]
     quote_speakers: list[_Speaker | None]  # per quote
     quote_dates: list[str | None]  # as_of per quote
+    measures: list[RawMeasure]  # money, shares and measures: not counts, kept for the JSON
 
 
 class MentionIndex:
@@ -163,7 +165,7 @@ def _parse_article(article: Article, doc: Doc, today: date, nlp: Language) -> _P
     dates = [DateMention(article.id, d.text, d.start, d.end, d.value, d.grain) for d in found_dates]
     return _Parsed(
         article, find_mentions(doc), raw_claims, speeches, claim_dates, claim_times, contexts, dates, quotes,
-        quote_speakers, quote_dates,
+        quote_speakers, quote_dates, find_measures(doc, [raw.span for raw in raw_claims]),
     )
 
 
@@ -257,6 +259,14 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
         topics.append(
             build_topic(topic_id, labels[topic_id], members, tolerance, keys[topic_id], copy_groups(members, credits))
         )
+    found_measures = [(p.article.id, m) for p in parsed for m in p.measures]
+    measures = tuple(
+        Measure(
+            id=f"M{n}", source=source, text=m.span.text, start=m.span.start_char, end=m.span.end_char, value=m.value,
+            qualifier=m.qualifier, kind=m.kind, unit=m.unit,
+        )
+        for n, (source, m) in enumerate(found_measures, start=1)
+    )
     return Report(
         articles=tuple(p.article for p in parsed),
         entities=entities,
@@ -264,4 +274,5 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
         topics=tuple(topics),
         quotes=tuple(quotes),
         dates=tuple(d for p in parsed for d in p.dates),
+        measures=measures,
     )

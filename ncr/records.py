@@ -210,6 +210,21 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Measure:
+    """A number that is money, a share or a measure: not a count, but not thrown away."""
+
+    id: str
+    source: str
+    text: str
+    start: int
+    end: int
+    value: Interval
+    qualifier: Qualifier
+    kind: str  # "money", "percent" or "measure"
+    unit: str  # as written: "$", "euros", "%", "megawatts"
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything ncr found in a set of articles."""
 
@@ -219,3 +234,4 @@ class Report:
     topics: tuple[Topic, ...] = ()
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    measures: tuple[Measure, ...] = ()

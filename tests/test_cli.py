@@ -699,3 +699,25 @@ def test_cli_other_commands_render_every_format(flood_story: Story, command: str
     if fmt == "jsonl":
         for line in result.stdout.splitlines():
             json.loads(line)
+
+
+@pytest.mark.model
+def test_cli_json_lists_money_shares_and_measures_apart_from_counts(tmp_path: Path) -> None:
+    story = tmp_path / "mill.txt"
+    story.write_text(
+        "The mill, which cost about $40 million to build, will employ 350 workers. "
+        "Output will rise 12 percent to 900 megawatts, officials said.\n",
+        encoding="utf-8",
+    )
+    result = ncr("claims", story, "--format", "json")
+    assert_exit(result, 0)
+    document = json.loads(result.stdout)
+    DOCUMENT_VALIDATOR.validate(document)
+    text = story.read_text(encoding="utf-8")
+    assert [c["text"] for c in document["claims"]] == ["350"]
+    measures = {m["kind"]: m for m in document["measures"]}
+    assert set(measures) == {"money", "percent", "measure"}
+    assert measures["money"]["value"] == {"low": 36_000_000, "high": 44_000_000, "estimate": 40_000_000}
+    assert measures["measure"]["unit"] == "megawatts"
+    for m in document["measures"]:
+        assert text[m["start"] : m["end"]] == m["text"]

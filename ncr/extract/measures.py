@@ -1,4 +1,4 @@
-"""Units and currencies: the nouns after which a number is a measure or money, not a count.
+"""Units, currencies and measures: the numbers that are money, shares or measures, not counts.
 
 Knowledge comes from well-kept registries, not hand lists: units of measure
 from pint's registry ("horsepower", "megawatts", "rpm", "GB", "centimetres",
@@ -12,15 +12,24 @@ ncr's lexicon counts (``COUNT_CLASSES``), a dimensionless unit, and a name pint
 reads only by taking a letter as a prefix ("unit" as micro-"nit"), and the
 dimensionless ones that are numbers or shares ("count", "percent", "dozen") are
 not units. Minor currency units (cents, pence) are not in CLDR and are listed here.
+
+``find_measures`` lists the numbers that are money, shares or measures, so that
+what the count tables leave out is still in the JSON.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from spacy.tokens import Doc, Span
+
 from ..lexicon import COUNT_CLASSES
+from ..records import Interval, Qualifier
+from .phrases import NumberPhrase, hedge_before, interval_for, lower_at, number_phrases
 
 # The day whose tendered currencies count (fixed, so output never depends on the run's date).
 _TODAY = date(2026, 1, 1)
@@ -91,3 +100,56 @@ def is_currency(word: str) -> bool:
     """True for a currency noun ("euros", "shekels", "pence"), ISO code ("USD") or symbol ("€")."""
     nouns, codes, symbols = _currencies()
     return word.lower() in nouns or word in codes or word in symbols
+
+
+@dataclass(frozen=True, slots=True)
+class RawMeasure:
+    """A number that is money, a share or a measure, as found in one doc."""
+
+    span: Span  # the number with its hedge and its unit: "about $5 billion", "12 percent", "300 megawatts"
+    value: Interval
+    qualifier: Qualifier
+    kind: str  # "money", "percent" or "measure"
+    unit: str  # as written: "$", "euros", "%", "megawatts"
+
+
+# Words after a number that make it a share.
+_PERCENT_WORDS = frozenset({"%", "percent", "pct"})
+
+
+def find_measures(doc: Doc, claimed: Iterable[Span]) -> list[RawMeasure]:
+    """Every number phrase of ``doc`` outside ``claimed`` that is money, a share or a measure.
+
+    Kept so that nothing is dropped silently: the count tables leave these out,
+    the JSON lists them under ``measures``.
+    """
+    taken = {i for span in claimed for i in range(span.start, span.end)}
+    found: list[RawMeasure] = []
+    for phrase in number_phrases(doc):
+        if any(i in taken for i in range(phrase.start, phrase.end)):
+            continue
+        measure = _measure_of(doc, phrase)
+        if measure is not None:
+            found.append(measure)
+    return found
+
+
+def _measure_of(doc: Doc, phrase: NumberPhrase) -> RawMeasure | None:
+    start, end = phrase.start, phrase.end
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and (before.is_currency or is_currency(before.text)):
+        kind, unit, start = "money", before.text, start - 1
+    elif after is not None and after.lower_ in _PERCENT_WORDS:
+        kind, unit, end = "percent", "%", end + 1
+    elif after is not None and after.lower_ == "per" and lower_at(doc, end + 1) == "cent":
+        kind, unit, end = "percent", "%", end + 2
+    elif after is not None and is_currency(after.text):
+        kind, unit, end = "money", after.text, end + 1
+    elif after is not None and is_unit(after.text):
+        kind, unit, end = "measure", after.text, end + 1
+    else:
+        return None
+    hedged, qualifier, hedge = hedge_before(doc, start)
+    value, qualifier = interval_for(phrase, qualifier, hedge)
+    return RawMeasure(span=doc[hedged:end], value=value, qualifier=qualifier, kind=kind, unit=unit)
