@@ -56,6 +56,9 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "subject": claim.subject,
         "attributed_to": _attribution(claim.attributed_to),
         "as_of": claim.as_of,
+        "certainty": (
+            {"cues": list(claim.certainty.cues), "denied": claim.certainty.denied} if claim.certainty else None
+        ),
     }
 
 

@@ -17,6 +17,7 @@ from .align import assign_topics
 from .clean import mask_boilerplate
 from .conflicts import build_topic
 from .copies import copy_groups, wire_credit
+from .extract.certainty import certainty_of
 from .extract.attribution import antecedent, find_speech, is_pronoun, named_speakers
 from .extract.dates import FoundDate, date_of_clause, dateline, find_dates, text_anchor
 from .extract.datetext import Anchor, published_anchor
@@ -27,7 +28,7 @@ from .extract.quantities import RawClaim, find_claims
 from .extract.context import local_context
 from .extract.quotes import FoundQuote, find_quotes
 from .extract.timing import anchor_year_of, event_of, past_date_in_phrase, phase, within_story, years_in
-from .records import Article, Attribution, Claim, DateMention, Entity, Measure, Quote, Report
+from .records import Article, Attribution, Certainty, Claim, DateMention, Entity, Measure, Quote, Report
 from .resolve import resolve_entities
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class _Parsed:
     claim_dates: list[str | None]  # as_of per raw claim
     claim_times: list[tuple[int, str | None, bool]]  # (phase, event, dated by its clause) per raw claim
     contexts: list[frozenset[str]]  # content words around each raw claim
+    certainties: list[Certainty | None]  # hedges and denials over each raw claim
     dates: list[DateMention]
     quotes: list[FoundQuote]
     quote_speakers: list[_Speaker | None]  # per quote
@@ -155,6 +157,7 @@ def _parse_article(article: Article, doc: Doc, today: date, nlp: Language) -> _P
         event = event_of(raw.span, raw.counted, year, article.published, resolved)
         claim_times.append((phase(raw.span, raw.counted, undated_past), event, stated_day is not None))
     contexts = [local_context(raw.span, raw.counted) for raw in raw_claims]
+    certainties = [certainty_of(raw.span) for raw in raw_claims]
     quotes = find_quotes(doc)
     quote_speakers = [_speaker(q.speaker, named) if q.speaker is not None else None for q in quotes]
     quote_dates = []
@@ -164,7 +167,7 @@ def _parse_article(article: Article, doc: Doc, today: date, nlp: Language) -> _P
         quote_dates.append(_as_of(tokens, found_dates, doc, article.published) if len(tokens) else article.published)
     dates = [DateMention(article.id, d.text, d.start, d.end, d.value, d.grain) for d in found_dates]
     return _Parsed(
-        article, find_mentions(doc), raw_claims, speeches, claim_dates, claim_times, contexts, dates, quotes,
+        article, find_mentions(doc), raw_claims, speeches, claim_dates, claim_times, contexts, certainties, dates, quotes,
         quote_speakers, quote_dates, find_measures(doc, [raw.span for raw in raw_claims]),
     )
 
@@ -211,8 +214,8 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
 
     claims: list[Claim] = []
     for p in parsed:
-        for raw, speech, as_of, (claim_phase, event, dated), context in zip(
-            p.raw_claims, p.speeches, p.claim_dates, p.claim_times, p.contexts, strict=True
+        for raw, speech, as_of, (claim_phase, event, dated), context, certainty in zip(
+            p.raw_claims, p.speeches, p.claim_dates, p.claim_times, p.contexts, p.certainties, strict=True
         ):
             span = raw.span
             attribution = _attribution(p.article.id, speech, index) if speech else None
@@ -235,6 +238,7 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
                     subject=raw.subject,
                     attributed_to=attribution,
                     as_of=as_of,
+                    certainty=certainty,
                     kind=raw.kind,
                     state=raw.state,
                     group=raw.group.text if raw.group is not None else None,

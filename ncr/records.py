@@ -128,6 +128,14 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Certainty:
+    """How sure the text is of a claim: the hedging cues as written, and whether it is denied."""
+
+    cues: tuple[str, ...]
+    denied: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A quantitative claim: a count of something, as one source reports it."""
 
@@ -144,6 +152,7 @@ class Claim:
     attributed_to: Attribution | None
     as_of: str | None
     topic: str | None = None
+    certainty: Certainty | None = None  # None: stated plainly
     # Alignment features, kept for align/conflicts; not part of the wire format.
     kind: str = field(default="", compare=False)
     state: str | None = field(default=None, compare=False)

@@ -48,7 +48,7 @@ NEUTRAL_ENV: dict[str, str | None] = {"NO_COLOR": None, "FORCE_COLOR": None, "TT
 
 CSV_HEADER = [
     "topic", "topic_label", "status", "claim", "source", "text", "low", "high", "estimate",
-    "qualifier", "unit", "subject", "attributed_to", "attributed_entity", "as_of", "start", "end",
+    "qualifier", "unit", "subject", "attributed_to", "attributed_entity", "as_of", "start", "end", "certainty",
 ]
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
@@ -721,3 +721,22 @@ def test_cli_json_lists_money_shares_and_measures_apart_from_counts(tmp_path: Pa
     assert measures["measure"]["unit"] == "megawatts"
     for m in document["measures"]:
         assert text[m["start"] : m["end"]] == m["text"]
+
+
+@pytest.mark.model
+def test_cli_hedged_and_denied_figures_say_so(tmp_path: Path) -> None:
+    story = tmp_path / "raid.txt"
+    story.write_text(
+        "About 30 fighters were reportedly killed in the raid on Tuesday. "
+        "The army denied that 12 civilians were hurt. "
+        "Medics said 9 soldiers were wounded.\n",
+        encoding="utf-8",
+    )
+    document = json.loads(ncr("claims", story, "--format", "json").stdout)
+    DOCUMENT_VALIDATOR.validate(document)
+    certainty = {c["text"]: c["certainty"] for c in document["claims"]}
+    assert certainty["About 30"] == {"cues": ["reportedly"], "denied": False}
+    assert certainty["12"] == {"cues": ["denied"], "denied": True}
+    assert certainty["9"] is None
+    table = ncr("claims", story, env={"COLUMNS": "200"}).stdout
+    assert "About 30 (reportedly)" in table and "12 (denied)" in table

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Report, Status
-from .values import bounds, entities_in_order, interval, names_by_source, snippet, speaker_groups, topic_notes, who
+from .values import bounds, entities_in_order, hedged, interval, names_by_source, snippet, speaker_groups, topic_notes, who
 
 _STATUS_STYLE = {Status.CONFLICT: "bold red", Status.AGREE: "bold green", Status.UPDATE: "bold yellow", Status.SINGLE: "dim"}
 _STATUS_BADGE = {Status.CONFLICT: "✗ CONFLICT", Status.AGREE: "✓ agree", Status.UPDATE: "↻ update", Status.SINGLE: "· single source"}
@@ -54,7 +54,7 @@ def claims_tables(report: Report) -> Group:
             table.add_row(
                 Text("✗", style="bold red") if flagged else Text(""),
                 Text(claim.id),
-                Text(claim.text),
+                Text(claim.text + hedged(claim)),
                 Text(claim.subject),
                 Text(interval(claim.value)),
                 Text(claim.source),

@@ -9,12 +9,12 @@ import json
 from ..contract import claim_record, entity_record, quote_record
 from ..records import Report
 from .values import (
-    as_written, bounds, entities_in_order, interval, names_by_source, snippet, speaker_groups, topic_notes, who,
+    as_written, bounds, entities_in_order, hedged, interval, names_by_source, snippet, speaker_groups, topic_notes, who,
 )
 
 CSV_COLUMNS = (
     "topic", "topic_label", "status", "claim", "source", "text", "low", "high", "estimate",
-    "qualifier", "unit", "subject", "attributed_to", "attributed_entity", "as_of", "start", "end",
+    "qualifier", "unit", "subject", "attributed_to", "attributed_entity", "as_of", "start", "end", "certainty",
 )
 
 
@@ -39,7 +39,7 @@ def claims_csv(report: Report) -> str:
                     claim.qualifier.value, claim.unit, claim.subject,
                     claim.attributed_to.text if claim.attributed_to else "",
                     (claim.attributed_to.entity or "") if claim.attributed_to else "",
-                    claim.as_of or "", claim.start, claim.end,
+                    claim.as_of or "", claim.start, claim.end, hedged(claim).strip(" ()"),
                 )
             )
     return buffer.getvalue()

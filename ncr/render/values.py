@@ -92,9 +92,17 @@ def snippet(quote: Quote, width: int = 70) -> str:
 
 
 def as_written(claim: Claim) -> str:
-    """The number and what it counts, readable: "thousands of troops", "an estimated 10,000 troops"."""
+    """The number and what it counts, readable: "thousands of troops", "an estimated 10,000 troops",
+    with how sure the text is: "300 people killed (reportedly)"."""
     joiner = " of " if claim.qualifier is Qualifier.VAGUE and claim.text.lower().endswith("s") else " "
-    return f"{claim.text}{joiner}{claim.subject}"
+    return f"{claim.text}{joiner}{claim.subject}{hedged(claim)}"
+
+
+def hedged(claim: Claim) -> str:
+    """The cues that hedge a claim, as " (reportedly)", " (may)", " (denied)"; "" when stated plainly."""
+    if claim.certainty is None:
+        return ""
+    return f" ({' '.join(dict.fromkeys(cue.lower() for cue in claim.certainty.cues))})"
 
 
 def camp_line(camp: Camp, claims: Mapping[str, Claim]) -> str:
