@@ -876,11 +876,29 @@ def evaluate_claims(ctx: Context) -> Result:
     return Result({"dates_given": given, "dates_from_text": found}, text)
 
 
+def evaluate_quantities(ctx: Context) -> Result:
+    """Count detection sentence by sentence on the quantity gold (bench/quantscore.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import quantscore
+
+    items = quantscore.load_items()
+    misses: list[str] | None = [] if ctx.args.misses else None
+    figures = quantscore.evaluate(ctx.nlp, items, misses).figures()
+    sources = ", ".join(sorted({i.domain for i in items}))
+    head = (f"quantities: count detection on {len(items)} gold sentences (bench/gold/quantities: {sources}); "
+            "a claim on money, a measure or a label counts as wrong; figures in %")
+    text = quantscore.lines(figures, head)
+    if misses:
+        text += ["misses:", *(f"  {m}" for m in misses)]
+    return Result(figures, text)
+
+
 # Named evaluations, run in this order; each takes the shared Context.
 EVALUATIONS: list[tuple[str, Callable[[Context], Result]]] = [
     ("entities", evaluate_entities),
     ("dates", evaluate_dates),
     ("claims", evaluate_claims),
+    ("quantities", evaluate_quantities),
 ]
 
 
@@ -891,7 +909,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--te3", default=str(DEFAULT_TE3), help="TempEval-3 platinum folder of .tml files (default: <repo>/../shared/bench/te3-platinum)")
     parser.add_argument("--ecbplus", default=str(DEFAULT_ECBPLUS), help="ECB+ folder (default: <repo>/../shared/bench/ecbplus)")
     parser.add_argument("--gold", action="append", metavar="SUBTOPIC", help="claims: score only this gold sub-topic, e.g. 19_ecb (repeatable)")
-    parser.add_argument("--misses", action="store_true", help="claims: list every status, update and attribution miss")
+    parser.add_argument("--misses", action="store_true", help="claims, quantities: list every miss")
     parser.add_argument("--model", default=None, help="spaCy model name (default: as ncr chooses)")
     parser.add_argument("--only", action="append", choices=[name for name, _ in EVALUATIONS], help="run only this evaluation (repeatable)")
     parser.add_argument("--untyped-names", action="store_true", help="entities: also score name-like mentions that have no syntactic_type")

@@ -75,6 +75,8 @@ NON_COUNT_HEADS = frozenset(
     kilogram kg gram pound ton tonne degree magnitude
     story storey caliber calibre gauge""".split()
 )
+# Fractions after a number that make it a share ("two thirds of the cake").
+SHARE_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths sixth sixths eighth eighths tenth tenths".split())
 # Words that end a street name, after which a number is an address ("221 Baker Street").
 STREET_WORDS = frozenset(
     "street st avenue ave road rd way boulevard blvd lane ln drive dr place pl court ct terrace highway".split()

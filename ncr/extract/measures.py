@@ -34,9 +34,13 @@ from .phrases import NumberPhrase, hedge_before, interval_for, lower_at, number_
 # The day whose tendered currencies count (fixed, so output never depends on the run's date).
 _TODAY = date(2026, 1, 1)
 # Minor currency units, which CLDR does not name.
-MINOR_CURRENCY_UNITS = frozenset({"cent", "cents", "penny", "pence", "p", "kopek", "kopeks", "paisa", "centavo", "centavos", "centime", "centimes"})
+MINOR_CURRENCY_UNITS = frozenset(
+    {"cent", "cents", "penny", "pence", "p", "dime", "dimes", "kopek", "kopeks", "paisa", "centavo", "centavos", "centime", "centimes"}
+)
 # Everyday count nouns pint also defines as units (or as a prefix and a unit).
 _EVERYDAY_NOUNS = frozenset({"stone", "hand", "chain", "cup", "bar", "drop", "block", "square", "link", "pole", "rod", "barn", "candle", "candela"})
+# One-letter unit symbols read as units (others, such as "a" or "K", are too often something else).
+_SINGLE_LETTER_UNITS = frozenset({"L", "l", "g", "m", "t"})
 # Dimensionless "units" that are numbers or shares, read as such elsewhere.
 _NUMBER_LIKE = frozenset({"count", "percent", "dozen", "gross", "pair", "score", "ppm", "ppb"})
 
@@ -53,9 +57,12 @@ def is_unit(word: str) -> bool:
     """True when ``word`` names a unit of measure ("kilometres", "hp", "GB"), not a count."""
     lower = word.lower()
     singular = lower.removesuffix("s")
-    if len(word) < 2 or not word.isalpha() or {lower, singular} & (COUNT_CLASSES.keys() | _EVERYDAY_NOUNS):
+    if not word.isalpha() or {lower, singular} & (COUNT_CLASSES.keys() | _EVERYDAY_NOUNS):
         return False
     registry = _registry()
+    if len(word) == 1:  # a one-letter unit only as its exact symbol: "4 L", "5 g"
+        names = registry.parse_unit_name(word) if word in _SINGLE_LETTER_UNITS else ()
+        return any(_is_symbol(registry, name, word) or _is_symbol(registry, name, lower) for _, name, _ in names)
     try:
         candidates = registry.parse_unit_name(word) or registry.parse_unit_name(lower)
     except Exception:  # noqa: BLE001 - pint raises several kinds on odd input

@@ -29,6 +29,7 @@ from ..lexicon import (
     MEASURE_NOUNS,
     NON_COUNT_HEADS,
     PERSON_CLASSES,
+    SHARE_WORDS,
     STATES,
     STREET_WORDS,
     TIME_UNITS,
@@ -131,6 +132,8 @@ def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
         return True  # a model or series name: "iPhone 15", "FTSE 100", "Flight 370"
     if _address(doc, phrase.end):
         return True  # "221 Baker Street"
+    if lower_at(doc, phrase.end) in SHARE_WORDS:
+        return True  # "two thirds of the cake", "three quarters": a share, not a count
     if before is not None and (before.text in {"#", "No."} or before.is_currency or is_currency(before.text)):
         return True
     if before is not None and before.text in {"-", "/"} or lower_at(doc, phrase.end) in {"-", "/", "%"}:
@@ -300,8 +303,8 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
         return _times_count(doc, phrase, counted)
     if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or counted.ent_type_ in _NOT_COUNT_LABELS - {"QUANTITY"}:
         return None
-    if _measured(counted):
-        return None  # "938 horsepower", "2 milligrams", "eight euros", "256 GB"
+    if _measured(counted) or (phrase.end < len(doc) and _measured(doc[phrase.end])):
+        return None  # "938 horsepower", "2 milligrams", "eight euros", "256 GB", "50 mg ethanol"
     if _is_incidental(doc, phrase, counted):
         return None
     start, qualifier, hedge = hedge_before(doc, phrase.start)
