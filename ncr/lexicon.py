@@ -81,10 +81,10 @@ SHARE_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths 
 STREET_WORDS = frozenset(
     "street st avenue ave road rd way boulevard blvd lane ln drive dr place pl court ct terrace highway".split()
 )
-# Determiners that make a small number refer back to things already named
-# ("these two countries", "their three children"): incidental, not a claim. "the" is not
-# one of them: "the three victims" says how many there were.
-ANAPHORIC_DETERMINERS = frozenset({"these", "those", "its", "their", "his", "her", "our", "both", "all"})
+# Determiners that make a small number point back to things already named ("these two
+# countries", "those three"): incidental, not a claim. "the", "all" and possessives are not
+# among them: "the three victims", "all three cables", "their three guns" say how many.
+ANAPHORIC_DETERMINERS = frozenset({"these", "those"})
 # Below this, a number after an anaphoric determiner is incidental.
 INCIDENTAL_BELOW = 10
 
