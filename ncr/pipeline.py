@@ -21,7 +21,7 @@ from .extract.certainty import certainty_of
 from .extract.attribution import antecedent, find_speech, is_pronoun, named_speakers
 from .extract.dates import FoundDate, date_of_clause, dateline, find_dates, text_anchor
 from .extract.datetext import Anchor, published_anchor
-from .extract.headlines import with_headline_claims
+from .extract.headlines import recased_headlines, with_headline_claims
 from .extract.measures import RawMeasure, find_measures
 from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
 from .extract.quantities import RawClaim, find_claims
@@ -136,10 +136,10 @@ def _as_of(tokens: range, found: Sequence[FoundDate], doc: Doc, published: str |
     return _day_of(date_of_clause(tokens, found, doc)) or published
 
 
-def _parse_article(article: Article, doc: Doc, today: date, nlp: Language) -> _Parsed:
+def _parse_article(article: Article, doc: Doc, today: date, headlines: Sequence[tuple[Span, Doc]]) -> _Parsed:
     article, anchor = _anchor(article, doc, today)
     found_dates = find_dates(doc, anchor)
-    raw_claims = with_headline_claims(doc, find_claims(doc), nlp.pipe)
+    raw_claims = with_headline_claims(doc, find_claims(doc), headlines)
     named = named_speakers(doc)
     speeches = []
     for raw in raw_claims:
@@ -158,7 +158,7 @@ def _parse_article(article: Article, doc: Doc, today: date, nlp: Language) -> _P
         claim_times.append((phase(raw.span, raw.counted, undated_past), event, stated_day is not None))
     contexts = [local_context(raw.span, raw.counted) for raw in raw_claims]
     certainties = [certainty_of(raw.span) for raw in raw_claims]
-    quotes = find_quotes(doc)
+    quotes = find_quotes(doc, named)
     quote_speakers = [_speaker(q.speaker, named) if q.speaker is not None else None for q in quotes]
     quote_dates = []
     for quote in quotes:
@@ -192,7 +192,14 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
     today = today or date.today()
     texts = (mask_boilerplate(article.text) for article in articles)
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
-    parsed = [_parse_article(article, doc, today, nlp) for article, doc in zip(articles, docs, strict=True)]
+    # Title-case headlines that may hold a count are parsed again in sentence case, all in one batch.
+    recased = [recased_headlines(doc) for doc in docs]
+    line_docs = iter(nlp.pipe((text for lines in recased for _, text in lines), batch_size=BATCH_SIZE))
+    headlines = [[(line, next(line_docs)) for line, _ in lines] for lines in recased]
+    parsed = [
+        _parse_article(article, doc, today, lines)
+        for article, doc, lines in zip(articles, docs, headlines, strict=True)
+    ]
     known = person_name_words(p.mentions for p in parsed)
     docs_mentions = [
         (p.article.id, find_known_names(doc, p.mentions, known)) for p, doc in zip(parsed, docs, strict=True)

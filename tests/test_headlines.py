@@ -3,7 +3,9 @@
 import pytest
 
 from ncr.extract.attribution import find_speech
-from ncr.extract.headlines import is_title_case, names_in_running_text, sentence_case, with_headline_claims
+from ncr.extract.headlines import (
+    is_title_case, names_in_running_text, recased_headlines, sentence_case, with_headline_claims,
+)
 from ncr.extract.quantities import find_claims
 from ncr.nlp import load_model
 
@@ -17,9 +19,14 @@ def nlp():
     return load_model()
 
 
+def all_claims(nlp, doc):
+    """What the pipeline does: recased headlines parsed in one batch, their claims in place of the raw ones."""
+    lines = recased_headlines(doc)
+    return with_headline_claims(doc, find_claims(doc), list(zip([line for line, _ in lines], nlp.pipe(text for _, text in lines))))
+
+
 def claims(nlp, text):
-    doc = nlp(text)
-    return [(c.span.text, c.kind, c.state) for c in with_headline_claims(doc, find_claims(doc), nlp.pipe)]
+    return [(c.span.text, c.kind, c.state) for c in all_claims(nlp, nlp(text))]
 
 
 def test_headlines_title_case_is_lowered_except_the_article_s_names(nlp):
@@ -51,7 +58,7 @@ def test_headlines_a_running_sentence_is_not_recased(nlp):
 ])
 def test_headlines_a_trailing_credit_is_the_source(nlp, text, speaker):
     doc = nlp(text)
-    claim = with_headline_claims(doc, find_claims(doc), nlp.pipe)[0]
+    claim = all_claims(nlp, doc)[0]
     speech = find_speech(claim.span.root)
     assert (speech.speaker.text if speech and speech.speaker is not None else None) == speaker
 

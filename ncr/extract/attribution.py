@@ -335,10 +335,15 @@ def named_speakers(doc: Doc) -> list[Span]:
     """The speaker of every reporting cue or "according to" of ``doc`` that is not a pronoun, in text order."""
     found: list[Span] = []
     for token in doc:
-        speaker = _speaker_of(token) if is_speech_cue(token) else _according_to(token)
+        if token.lower_ == "according":
+            speaker = _according_to(token.head)
+        elif token.pos_ in {"VERB", "AUX"} and is_speech_cue(token):
+            speaker = _speaker_of(token)
+        else:
+            continue
         if speaker is not None and not is_pronoun(speaker):
             found.append(speaker)
-    return sorted(found, key=lambda s: s.start)
+    return sorted(set(found), key=lambda s: (s.start, s.end))
 
 
 def is_pronoun(speaker: Span) -> bool:

@@ -3,7 +3,8 @@
 The parser is trained on running text; a title-case line ("Suspended Worker
 Kills 2 Women in Factory Shooting") reads to it as one long name, so the
 counts in it are lost. Each such line is parsed once more in sentence case and
-the claims found there are mapped back onto the article's own tokens.
+the claims found there are mapped back onto the article's own tokens. Callers
+parse the recased lines of all their docs in one batch (``recased_headlines``).
 
 Sentence case is decided by the article itself: a capitalised word of the
 headline keeps its capital only when the article's running text capitalises it
@@ -14,10 +15,11 @@ another length is left as is).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from .numbers import VAGUE_PLURALS
 from .quantities import RawClaim, find_claims
 
 # Short words a title-case line may leave in lower case.
@@ -26,6 +28,11 @@ _MINOR_WORDS = frozenset("a an the and or but of in on at to for by as with from
 TITLE_SHARE = 0.7
 # Fewest words of a headline.
 _MIN_WORDS = 3
+
+
+def _may_count(token: Token) -> bool:
+    """True for a token a count can start with: a headline without one is not parsed again."""
+    return token.like_num or token.lower_ in VAGUE_PLURALS or token.lower_ in {"half", "dozen", "dozens"}
 
 
 def is_title_case(line: Span) -> bool:
@@ -61,23 +68,15 @@ def sentence_case(line: Span, names: frozenset[str]) -> str:
     return "".join(chars)
 
 
-def headline_claims(doc: Doc, parse: Callable[[Iterable[str]], Iterable[Doc]]) -> list[tuple[Span, list[RawClaim]]]:
-    """Per title-case line of ``doc``, the claims found in its sentence-cased text, on ``doc``'s tokens.
-
-    ``parse`` turns texts into docs (``nlp.pipe``). Lines that sentence case
-    does not change are left out.
-    """
-    lines = [line for line in doc.sents if is_title_case(line)]
+def recased_headlines(doc: Doc) -> list[tuple[Span, str]]:
+    """The title-case lines of ``doc`` that may hold a count, each with its sentence-cased text
+    (lines sentence case leaves unchanged are left out), for the caller to parse in one batch."""
+    lines = [line for line in doc.sents if is_title_case(line) and any(_may_count(t) for t in line)]
     if not lines:
         return []
     names = names_in_running_text(doc)
     recased = [(line, sentence_case(line, names)) for line in lines]
-    recased = [(line, text) for line, text in recased if text != line.text]
-    found: list[tuple[Span, list[RawClaim]]] = []
-    for (line, _), line_doc in zip(recased, parse(text for _, text in recased), strict=True):
-        mapped = [claim for raw in find_claims(line_doc) if (claim := _onto(doc, line, raw)) is not None]
-        found.append((line, mapped))
-    return found
+    return [(line, text) for line, text in recased if text != line.text]
 
 
 def _onto(doc: Doc, line: Span, raw: RawClaim) -> RawClaim | None:
@@ -95,12 +94,12 @@ def _onto(doc: Doc, line: Span, raw: RawClaim) -> RawClaim | None:
     )
 
 
-def with_headline_claims(doc: Doc, claims: list[RawClaim], parse: Callable[[Iterable[str]], Iterable[Doc]]) -> list[RawClaim]:
-    """``claims`` with those of each title-case line replaced by the line's sentence-cased reading."""
-    replaced = headline_claims(doc, parse)
-    if not replaced:
+def with_headline_claims(doc: Doc, claims: list[RawClaim], parsed_lines: Sequence[tuple[Span, Doc]]) -> list[RawClaim]:
+    """``claims`` with those of each title-case line replaced by the claims of its sentence-cased
+    reading (``parsed_lines``: each line of ``recased_headlines`` with its parsed text), on ``doc``'s tokens."""
+    if not parsed_lines:
         return claims
-    ranges = [(line.start, line.end) for line, _ in replaced]
+    ranges = [(line.start, line.end) for line, _ in parsed_lines]
     kept = [c for c in claims if not any(start <= c.span.start < end for start, end in ranges)]
-    merged = kept + [claim for _, found in replaced for claim in found]
-    return sorted(merged, key=lambda c: c.span.start)
+    found = [claim for line, line_doc in parsed_lines for raw in find_claims(line_doc) if (claim := _onto(doc, line, raw))]
+    return sorted(kept + found, key=lambda c: c.span.start)

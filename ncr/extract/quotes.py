@@ -306,14 +306,15 @@ def _named(quote: FoundQuote, named: list[Span]) -> FoundQuote:
     return quote
 
 
-def find_quotes(doc: Doc) -> list[FoundQuote]:
+def find_quotes(doc: Doc, named: list[Span] | None = None) -> list[FoundQuote]:
     """Direct quotes and reported speech, in text order.
 
     Reported speech by a speaker that is only "it" or "they" is dropped unless
     the pronoun stands for an earlier speaker (``attribution.antecedent``):
     otherwise it tells no reader who said what. A direct quote is kept even then.
+    ``named``: the doc's named speakers (``attribution.named_speakers``), if already found.
     """
-    named = named_speakers(doc)
+    named = named_speakers(doc) if named is None else named
     direct = [_named(q, named) for q in find_direct_quotes(doc)]
     reported = [q for q in (_named(q, named) for q in find_reported_speech(doc, direct)) if q.speaker is not None]
     return sorted([*direct, *reported], key=lambda q: (q.start, q.end))
