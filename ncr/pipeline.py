@@ -24,6 +24,7 @@ from .extract.datetext import Anchor, published_anchor
 from .extract.headlines import recased_headlines, with_headline_claims
 from .extract.measures import RawMeasure, find_measures
 from .extract.entities import PRONOUNS, LocalMention, find_known_names, find_mentions
+from .extract.phrases import number_phrases
 from .extract.quantities import RawClaim, find_claims
 from .extract.context import local_context
 from .extract.quotes import FoundQuote, find_quotes
@@ -139,7 +140,8 @@ def _as_of(tokens: range, found: Sequence[FoundDate], doc: Doc, published: str |
 def _parse_article(article: Article, doc: Doc, today: date, headlines: Sequence[tuple[Span, Doc]]) -> _Parsed:
     article, anchor = _anchor(article, doc, today)
     found_dates = find_dates(doc, anchor)
-    raw_claims = with_headline_claims(doc, find_claims(doc), headlines)
+    phrases = list(number_phrases(doc))
+    raw_claims = with_headline_claims(doc, find_claims(doc, phrases), headlines)
     named = named_speakers(doc)
     speeches = []
     for raw in raw_claims:
@@ -168,7 +170,7 @@ def _parse_article(article: Article, doc: Doc, today: date, headlines: Sequence[
     dates = [DateMention(article.id, d.text, d.start, d.end, d.value, d.grain) for d in found_dates]
     return _Parsed(
         article, find_mentions(doc), raw_claims, speeches, claim_dates, claim_times, contexts, certainties, dates, quotes,
-        quote_speakers, quote_dates, find_measures(doc, [raw.span for raw in raw_claims]),
+        quote_speakers, quote_dates, find_measures(doc, [raw.span for raw in raw_claims], phrases),
     )
 
 

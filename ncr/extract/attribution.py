@@ -87,9 +87,14 @@ def speaker_span(head: Token) -> Span:
             continue
         keep.extend(child.subtree)
     # A name the parser split ("Yoon Suk-Yeol" headed by "Yeol") is kept whole.
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end:
-            keep.extend(ent)
+    if head.ent_iob_ in {"B", "I"}:
+        start = head.i
+        while doc[start].ent_iob_ == "I" and start > 0:
+            start -= 1
+        end = head.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        keep.extend(doc[start:end])
     # The head plus its kept modifiers, as a contiguous run around the head.
     index_set = {t.i for t in keep}
     start = end = head.i

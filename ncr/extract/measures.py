@@ -19,7 +19,7 @@ what the count tables leave out is still in the JSON.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -124,15 +124,18 @@ class RawMeasure:
 _PERCENT_WORDS = frozenset({"%", "percent", "pct"})
 
 
-def find_measures(doc: Doc, claimed: Iterable[Span]) -> list[RawMeasure]:
-    """Every number phrase of ``doc`` outside ``claimed`` that is money, a share or a measure.
+def find_measures(
+    doc: Doc, claimed: Iterable[Span], phrases: Sequence[NumberPhrase] | None = None
+) -> list[RawMeasure]:
+    """Every number phrase of ``doc`` outside ``claimed`` that is money, a share or a measure
+    (``phrases``: the doc's number phrases, if already read).
 
     Kept so that nothing is dropped silently: the count tables leave these out,
     the JSON lists them under ``measures``.
     """
     taken = {i for span in claimed for i in range(span.start, span.end)}
     found: list[RawMeasure] = []
-    for phrase in number_phrases(doc):
+    for phrase in number_phrases(doc) if phrases is None else phrases:
         if any(i in taken for i in range(phrase.start, phrase.end)):
             continue
         measure = _measure_of(doc, phrase)

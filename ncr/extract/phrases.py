@@ -44,7 +44,10 @@ def lower_at(doc: Doc, i: int) -> str:
 
 
 def _is_number_token(token: Token) -> bool:
-    return numbers.parse_digits(token.text) is not None or numbers.is_number_word(token.text)
+    text = token.text
+    if text[:1].isdigit():
+        return numbers.parse_digits(text) is not None
+    return numbers.is_number_word(text)
 
 
 def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:

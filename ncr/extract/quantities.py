@@ -13,6 +13,7 @@ Attribution and dates are left to their own stages.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -145,10 +146,10 @@ def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
     return False
 
 
-def find_claims(doc: Doc) -> list[RawClaim]:
-    """Every quantitative claim in ``doc``, in text order."""
+def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list[RawClaim]:
+    """Every quantitative claim in ``doc``, in text order (``phrases``: its number phrases, if already read)."""
     claims: list[RawClaim] = []
-    for phrase in number_phrases(doc):
+    for phrase in number_phrases(doc) if phrases is None else phrases:
         claim = (
             _partitive_of_pronoun(doc, phrase, claims) or _claim_for(doc, phrase) or _compound_count(doc, phrase)
             or _elided(doc, phrase, claims)
