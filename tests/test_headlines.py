@@ -66,3 +66,11 @@ def test_headlines_a_trailing_credit_is_the_source(nlp, text, speaker):
 def test_headlines_state_adjectives_count_in_running_text_too(nlp):
     found = claims(nlp, "The blast left 12 dead and 30 injured.\n")
     assert ("12", "people", "killed") in found and ("30", "people", "injured") in found
+
+
+def test_headlines_a_sentence_full_of_names_is_not_a_headline(nlp):
+    doc = nlp("Freedonian President Ivo Marek Met Ruritanian Premier Lena Oster In Dunmore.\n" + BODY)
+    assert recased_headlines(doc) == []  # it ends like a sentence
+    doc = nlp("Intro.\nOn Monday, when Choe arrived in Ruritania, Freedonian President Ivo Marek held talks with "
+              "Ruritanian President Lena Oster about 300 prisoners, officials said\n")
+    assert all("300" not in text for _, text in recased_headlines(doc))

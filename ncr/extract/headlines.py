@@ -36,7 +36,11 @@ def _may_count(token: Token) -> bool:
 
 
 def is_title_case(line: Span) -> bool:
-    """True for a line most of whose words are capitalised ("Ten Dead In Flood", "TEN DEAD IN FLOOD")."""
+    """True for a line, not ending like a sentence, most of whose words are capitalised
+    ("Ten Dead In Flood", "TEN DEAD IN FLOOD")."""
+    last = next((t for t in reversed(line) if not t.is_space), None)
+    if last is None or last.text == ".":
+        return False
     words = [t for t in line if t.is_alpha and t.lower_ not in _MINOR_WORDS]
     if len(words) < _MIN_WORDS:
         return False
@@ -44,11 +48,32 @@ def is_title_case(line: Span) -> bool:
     return capitalised >= TITLE_SHARE * (len(words) - 1)
 
 
+def lines_of(doc: Doc) -> list[Span]:
+    """The doc's lines: runs of tokens between line breaks, without the breaks."""
+    found: list[Span] = []
+    start = None
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if start is not None:
+                found.append(doc[start : token.i])
+            start = None
+            continue
+        if start is None:
+            start = token.i
+        if "\n" in token.whitespace_:
+            found.append(doc[start : token.i + 1])
+            start = None
+    if start is not None:
+        found.append(doc[start:])
+    return found
+
+
 def names_in_running_text(doc: Doc) -> frozenset[str]:
     """Words the doc capitalises inside a sentence of running text (not a title-case line): names."""
     names: set[str] = set()
+    headlines = {t.i for line in lines_of(doc) if is_title_case(line) for t in line}
     for sentence in doc.sents:
-        if is_title_case(sentence):
+        if sentence.start in headlines:
             continue
         for token in sentence[1:]:
             if token.is_alpha and token.text[0].isupper() and not doc[token.i - 1].is_punct:
@@ -71,7 +96,7 @@ def sentence_case(line: Span, names: frozenset[str]) -> str:
 def recased_headlines(doc: Doc) -> list[tuple[Span, str]]:
     """The title-case lines of ``doc`` that may hold a count, each with its sentence-cased text
     (lines sentence case leaves unchanged are left out), for the caller to parse in one batch."""
-    lines = [line for line in doc.sents if is_title_case(line) and any(_may_count(t) for t in line)]
+    lines = [line for line in lines_of(doc) if is_title_case(line) and any(_may_count(t) for t in line)]
     if not lines:
         return []
     names = names_in_running_text(doc)
