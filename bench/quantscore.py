@@ -23,6 +23,7 @@ it as the ``quantities`` evaluation.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -54,9 +55,11 @@ class GoldItem:
 
 
 def _span(text: str, surface: str, inner: str | None = None) -> tuple[int, int]:
-    at = text.find(surface)
-    if at < 0:
+    """Where ``surface`` stands in ``text`` as whole words (not "3" inside "1,003"), and ``inner`` in it."""
+    match = re.search(rf"(?<![\w.,]){re.escape(surface)}(?!\d|[.,]\d)", text)
+    if match is None:
         raise ValueError(f"{surface!r} not in {text!r}")
+    at = match.start()
     if inner is None:
         return at, at + len(surface)
     offset = surface.find(inner)

@@ -109,6 +109,14 @@ def is_currency(word: str) -> bool:
     return word.lower() in nouns or word in codes or word in symbols
 
 
+def is_currency_sign(word: str) -> bool:
+    """True for what stands before an amount of money: an ISO code ("USD") or a symbol ("€", "$").
+
+    Currency nouns come after the number ("500 won"); before it, "won" is a verb."""
+    _, codes, symbols = _currencies()
+    return word in codes or word in symbols
+
+
 @dataclass(frozen=True, slots=True)
 class RawMeasure:
     """A number that is money, a share or a measure, as found in one doc."""
@@ -148,7 +156,7 @@ def _measure_of(doc: Doc, phrase: NumberPhrase) -> RawMeasure | None:
     start, end = phrase.start, phrase.end
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    if before is not None and (before.is_currency or is_currency(before.text)):
+    if before is not None and (before.is_currency or is_currency_sign(before.text)):
         kind, unit, start = "money", before.text, start - 1
     elif after is not None and after.lower_ in _PERCENT_WORDS:
         kind, unit, end = "percent", "%", end + 1

@@ -32,6 +32,8 @@ VAGUE_PLURALS = {
     "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000,
     "millions": 1_000_000, "billions": 1_000_000_000, "trillions": 1_000_000_000_000,
 }
+# Vague plurals whose span ends at ten of their unit (the next round word takes over).
+_TENFOLD_PLURALS = frozenset({"dozens", "hundreds"})
 # Vague determiners before a scale word ("several thousand", "a few hundred").
 FEW = {"few": (2, 9), "several": (3, 9), "couple": (2, 3), "handful": (2, 5)}
 
@@ -113,7 +115,9 @@ def vague_interval(words: list[str]) -> tuple[float, float] | None:
     """The interval a vague amount allows, or None if the words are not one.
 
     ``thousands`` → [2,000, 20,000): at least two of the unit, and fewer than
-    the next vague order people would use ("tens of thousands").
+    the next vague order people would use ("tens of thousands"); ``hundreds``
+    → [200, 1,000) and ``dozens`` → [24, 120), where "a thousand" and "a
+    hundred" take over.
     ``tens of thousands`` → [20,000, 100,000); ``hundreds of thousands`` →
     [200,000, 1,000,000); ``several thousand`` → [3,000, 9,000];
     ``a couple (of) thousand`` → [2,000, 3,000].
@@ -123,7 +127,8 @@ def vague_interval(words: list[str]) -> tuple[float, float] | None:
         return None
     if len(words) == 1 and words[0] in VAGUE_PLURALS:
         unit = VAGUE_PLURALS[words[0]]
-        return 2 * unit, 20 * unit - 1
+        # "hundreds" stops where "a thousand" takes over, "dozens" where "a hundred" does.
+        return 2 * unit, (10 if words[0] in _TENFOLD_PLURALS else 20) * unit - 1
     if len(words) == 2 and words[1] in VAGUE_PLURALS:
         unit = VAGUE_PLURALS[words[1]]
         if words[0] == "tens":

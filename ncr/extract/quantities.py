@@ -38,7 +38,7 @@ from ..lexicon import (
 )
 from ..records import Interval, Qualifier
 from .phrases import INF, NumberPhrase, hedge_before, hedge_after, interval_for, lower_at, number_phrases
-from .measures import is_currency, is_unit
+from .measures import is_currency, is_currency_sign, is_unit
 from .counted import counted_noun, group_of, noun_phrase, phrase_head, predicate_of, state_of, state_of_measure, subset_of
 
 # Entity labels whose numbers are never counts.
@@ -135,7 +135,7 @@ def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
         return True  # "221 Baker Street"
     if lower_at(doc, phrase.end) in SHARE_WORDS:
         return True  # "two thirds of the cake", "three quarters": a share, not a count
-    if before is not None and (before.text in {"#", "No."} or before.is_currency or is_currency(before.text)):
+    if before is not None and (before.text in {"#", "No."} or before.is_currency or is_currency_sign(before.text)):
         return True
     if before is not None and before.text in {"-", "/"} or lower_at(doc, phrase.end) in {"-", "/", "%"}:
         return True  # "F-16", "24/7", "3-2" scores and codes
