@@ -329,3 +329,29 @@ def test_quantities_an_elided_noun_is_the_noun_of_the_parallel_count(nlp):
     assert [(c.value.low, c.unit) for c in found] == [(4100, "tractor"), (3200, "tractor")]
     found = find_claims(nlp("The estimate of 70 boats was revised to 95 boats."))
     assert [c.unit for c in found] == ["boat", "boat"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bid values the brewer at about 9.5 times profits.",
+        "The airport handled 3.1 times as many flights as before.",
+        "The pumps move 2,400 barrels a day.",
+        "The clinic sees 4.2 visits per patient.",
+        "A magnitude 5.4 tremor shook the coast.",
+    ],
+)
+def test_quantities_multipliers_rates_and_magnitudes_are_not_counts(nlp, text):
+    assert claims_in(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Fifty or so villagers were evacuated.", "Fifty or so"),
+        ("The blast killed 7 people and injuring 55, officials said.", "55"),
+        ("Police made 40 arrests a week ago.", "40"),
+    ],
+)
+def test_quantities_counts_near_those_forms_are_kept(nlp, text, number):
+    assert number in [c.span.text for c in find_claims(nlp(text))]

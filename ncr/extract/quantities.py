@@ -41,6 +41,8 @@ from .phrases import INF, NumberPhrase, hedge_before, hedge_after, interval_for,
 from .measures import is_currency, is_currency_sign, is_unit
 from .counted import counted_noun, group_of, noun_phrase, phrase_head, predicate_of, state_of, state_of_measure, subset_of
 
+# Words after "N times" that make it a multiplier ("2.5 times as many", "three times more").
+_COMPARATIVE_WORDS = frozenset({"as", "more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "the"})
 # Entity labels whose numbers are never counts.
 _NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Entity labels that make a number part of a name ("Apollo 11", "Resolution 2231").
@@ -81,6 +83,18 @@ def _address(doc: Doc, end: int) -> bool:
     return end < at < len(doc) and doc[at].lower_.rstrip(".") in STREET_WORDS
 
 
+def _rate(doc: Doc, counted: Token) -> bool:
+    """True when the counted noun is followed by "per X" or "a day" / "an hour": a rate."""
+    after = lower_at(doc, counted.i + 1)
+    if after == "per":
+        return True
+    return (
+        after in {"a", "an", "each", "every"}
+        and lower_at(doc, counted.i + 2) in TIME_UNITS
+        and lower_at(doc, counted.i + 3) not in {"ago", "earlier", "later", "before", "after"}  # "40 arrests a week ago"
+    )
+
+
 def _measured(noun: Token) -> bool:
     """True when the noun after a number is a unit of measure or a currency (``extract.measures``)."""
     return is_unit(noun.text) or is_currency(noun.text)
@@ -116,10 +130,14 @@ def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
 
 
 def _count_follows(doc: Doc, end: int) -> bool:
-    """A plural common noun or a verb right after a number: "Forty homes", "46 were arrested"."""
+    """A plural common noun or a verb right after a number ("Forty homes", "46 were arrested",
+    "Forty or so passengers"), or a verb of state whose object it is ("injuring 80")."""
+    end = hedge_after(doc, end)[0]
     if end >= len(doc):
         return False
-    after = doc[end]
+    after, number = doc[end], doc[end - 1]
+    if number.dep_ == "dobj" and number.head.lemma_.lower() in STATES:
+        return True
     return (after.pos_ == "NOUN" and after.tag_ == "NNS") or after.pos_ in {"AUX", "VERB"}
 
 
@@ -135,6 +153,12 @@ def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
         return True  # "221 Baker Street"
     if lower_at(doc, phrase.end) in SHARE_WORDS:
         return True  # "two thirds of the cake", "three quarters": a share, not a count
+    if lower_at(doc, phrase.end) == "times" and phrase.end + 1 < len(doc) and (
+        lower_at(doc, phrase.end + 1) in _COMPARATIVE_WORDS or doc[phrase.end + 1].pos_ in {"NOUN", "ADJ"}
+    ):
+        return True  # "6.5 times earnings", "2.5 times as many": a multiplier
+    if before is not None and before.lemma_.lower() in NON_COUNT_HEADS:
+        return True  # "magnitude 6.1"
     if before is not None and (before.text in {"#", "No."} or before.is_currency or is_currency_sign(before.text)):
         return True
     if before is not None and before.text in {"-", "/"} or lower_at(doc, phrase.end) in {"-", "/", "%"}:
@@ -306,6 +330,8 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
         return None
     if _measured(counted) or (phrase.end < len(doc) and _measured(doc[phrase.end])):
         return None  # "938 horsepower", "2 milligrams", "eight euros", "256 GB", "50 mg ethanol"
+    if _rate(doc, counted):
+        return None  # "3,000 requests a second", "3.4 items per patient": a rate, not a count
     if _is_incidental(doc, phrase, counted):
         return None
     start, qualifier, hedge = hedge_before(doc, phrase.start)
