@@ -10,7 +10,7 @@ standing fact (``extract.timing``) never joins the story's own.
 A claim whose group the text leaves open joins the one topic of its class,
 state and event, if there is exactly one; otherwise it stays on its own. A claim
 that says nothing of what happened joins the one state of its class whose
-figures its value fits ("the two women" beside "two people were killed" and
+figures its value fits ("the two clerks" beside "two people were killed" and
 "five were arrested"), if exactly one fits.
 
 A key that says only what is counted (no state, no group) may hold several

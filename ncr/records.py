@@ -107,7 +107,7 @@ class Attribution:
     """Who a claim or quote comes from, as written, and the entity it resolves to.
 
     ``refers_to``: for a pronoun ("she said"), the earlier speaker it stands for,
-    as written there ("a France Telecom spokeswoman").
+    as written there ("a spokeswoman for the port authority").
     """
 
     text: str

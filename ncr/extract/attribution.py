@@ -134,7 +134,7 @@ def _speaker_of(cue: Token) -> Span | None:
         frame = cue.head.head if cue.head.pos_ == "ADP" else cue.head  # past the "as" of "as saying"
         if frame.lemma_.lower() == "quote":
             return _quoted(frame)
-    # "Oppal opted to pursue charges, noting that ...", "police issued a statement saying ...":
+    # "The minister cancelled the visit, noting that ...", "police issued a statement saying ...":
     # a participle with no subject of its own speaks for the subject of the clause it hangs on.
     governing = cue.head.head if cue.dep_ == "acl" and cue.head.dep_ in {"dobj", "attr"} else cue.head
     if cue.dep_ in {"advcl", "acl"} and cue.tag_ == "VBG" and governing.pos_ in {"VERB", "AUX"}:
@@ -177,7 +177,7 @@ def _as_stated_by(token: Token) -> tuple[Token, Span] | None:
 
 def _aside(token: Token) -> tuple[Token, Span] | None:
     """The cue and X of an ", X said," set off by commas inside ``token``'s clause
-    ("after which, the police said, someone hit an officer"): the clause is X's."""
+    ("after which, the police said, 30 people were held"): the clause is X's."""
     doc = token.doc
     for child in token.children:
         if child.dep_ != "parataxis" or not is_speech_cue(child) or any(c.dep_ == "ccomp" for c in child.children):
@@ -216,7 +216,7 @@ def _nearest_speech(token: Token) -> Speech | None:
         if node.i != token.i and is_speech_cue(node):
             speaker = _speaker_of(node)
             # "X is alleged to ...", "it was reported that ...": a passive cue with no agent names
-            # no one; a speaker further up ("Oppal said X is alleged to ...") still may.
+            # no one; a speaker further up ("the mayor said X is alleged to ...") still may.
             unnamed_passive = speaker is None and any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
             if speaker is not None or (node.lemma_.lower() != "accuse" and not unnamed_passive):
                 return Speech(cue=node, cue_text=_cue_text(node), speaker=speaker)
@@ -233,7 +233,7 @@ def _nearest_speech(token: Token) -> Speech | None:
 
 def _introduced(token: Token) -> Speech | None:
     """The speech of a colon introducer just before ``token``'s sentence ("According to
-    reports in a local newspaper:", "The ministry said:"): that sentence is what it reports."""
+    the city's fire service:", "The ministry said:"): that sentence is what it reports."""
     sentence = token.sent
     if sentence.start == 0:
         return None
@@ -262,7 +262,7 @@ _CREDIT_WORDS = 3
 
 
 def _credited_after(token: Token) -> Speech | None:
-    """The source a headline credits after a colon ("Worker Kills 2 In Plant Shooting: Police")."""
+    """The source a headline credits after a colon ("Storm Leaves 12 Dead: Officials")."""
     doc = token.doc
     line_end = token.i
     while line_end + 1 < len(doc) and "\n" not in doc[line_end].whitespace_ and not doc[line_end + 1].is_space:

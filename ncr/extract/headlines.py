@@ -1,14 +1,14 @@
 """Headlines: title-case lines read as the sentences they are.
 
-The parser is trained on running text; a title-case line ("Suspended Worker
-Kills 2 Women in Factory Shooting") reads to it as one long name, so the
+The parser is trained on running text; a title-case line ("Gunman Kills 3
+Students In Campus Attack") reads to it as one long name, so the
 counts in it are lost. Each such line is parsed once more in sentence case and
 the claims found there are mapped back onto the article's own tokens. Callers
 parse the recased lines of all their docs in one batch (``recased_headlines``).
 
 Sentence case is decided by the article itself: a capitalised word of the
 headline keeps its capital only when the article's running text capitalises it
-inside a sentence too (a name: "Kraft", "Hiller"); every other word is lowered
+inside a sentence too (a name: "Dunmore", "Varga"); every other word is lowered
 ("Kills" → "kills"). Lowering keeps every offset (a word whose lower case has
 another length is left as is).
 """

@@ -6,12 +6,13 @@ with prefixes and plurals), currencies from the Unicode CLDR through Babel
 (every currency's English names, singular and plural, its ISO code and its
 symbol). Both are loaded once, on first use.
 
-Two guards keep counts counts. pint knows some everyday nouns as units ("shot"
-is a measure of liquor, "candle" of light, "count" a dimensionless unit): a noun
-ncr's lexicon counts (``COUNT_CLASSES``), a dimensionless unit, and a name pint
-reads only by taking a letter as a prefix ("unit" as micro-"nit"), and the
-dimensionless ones that are numbers or shares ("count", "percent", "dozen") are
-not units. Minor currency units (cents, pence) are not in CLDR and are listed here.
+Guards keep counts counts, because pint knows some everyday nouns as units
+("shot" is a measure of liquor, "candle" of light): not units are a noun ncr's
+lexicon counts (``COUNT_CLASSES``), an everyday noun pint also defines, a name
+pint reads only by taking a letter as a prefix ("unit" as micro-"nit"), the
+dimensionless ones that are numbers or shares ("count", "percent", "dozen"),
+and single letters other than a few exact symbols ("4 L", "5 g"). Minor
+currency units (cents, pence) are not in CLDR and are listed here.
 
 ``find_measures`` lists the numbers that are money, shares or measures, so that
 what the count tables leave out is still in the JSON.
@@ -60,10 +61,10 @@ def is_unit(word: str) -> bool:
     if not word.isalpha() or {lower, singular} & (COUNT_CLASSES.keys() | _EVERYDAY_NOUNS):
         return False
     registry = _registry()
-    if len(word) == 1:  # a one-letter unit only as its exact symbol: "4 L", "5 g"
-        names = registry.parse_unit_name(word) if word in _SINGLE_LETTER_UNITS else ()
-        return any(_is_symbol(registry, name, word) or _is_symbol(registry, name, lower) for _, name, _ in names)
     try:
+        if len(word) == 1:  # a one-letter unit only as its exact symbol: "4 L", "5 g"
+            names = registry.parse_unit_name(word) if word in _SINGLE_LETTER_UNITS else ()
+            return any(_is_symbol(registry, name, word) or _is_symbol(registry, name, lower) for _, name, _ in names)
         candidates = registry.parse_unit_name(word) or registry.parse_unit_name(lower)
     except Exception:  # noqa: BLE001 - pint raises several kinds on odd input
         return False
@@ -112,9 +113,12 @@ def is_currency(word: str) -> bool:
 def is_currency_sign(word: str) -> bool:
     """True for what stands before an amount of money: an ISO code ("USD") or a symbol ("€", "$").
 
-    Currency nouns come after the number ("500 won"); before it, "won" is a verb."""
+    Currency nouns come after the number ("500 won"); before it, "won" is a verb. A
+    code that is also a common English word ("ALL", "TOP") is read as the word."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     _, codes, symbols = _currencies()
-    return word in codes or word in symbols
+    return word in symbols or (word in codes and word.lower() not in STOP_WORDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 Takes the number phrases of a parsed ``Doc`` with their hedges and intervals
 (``extract.phrases``), decides which are counts, and assembles each claim with
-what ``extract.counted`` reads of the thing it counts. A bare number a state happened to ("46 were arrested") counts
+what ``extract.counted`` reads of the thing it counts. A bare number a state happened to ("52 were detained") counts
 people; "shot seven times" counts hits.
 
 Not claims, and dropped here: dates and times, ordinals, durations and ages,
@@ -105,8 +105,8 @@ def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
 
     The label is evidence, not a veto, where it sits on the number alone and the
     grammar says count: "Forty" tagged DATE before the plural noun of "Forty homes
-    burned" or the verb of "46 were arrested", "288" tagged FAC in "the 288
-    candidates". A label that reaches past the number ("10 days", "Apollo 11"), a
+    burned" or the verb of "52 were detained", "316" tagged FAC in "the 316
+    applicants". A label that reaches past the number ("10 days", "Apollo 11"), a
     measure label (money, percent, time, quantity) and a DATE before a singular
     noun ("the 12000 block", "1300 GMT") stand.
     """
@@ -130,7 +130,7 @@ def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
 
 
 def _count_follows(doc: Doc, end: int) -> bool:
-    """A plural common noun or a verb right after a number ("Forty homes", "46 were arrested",
+    """A plural common noun or a verb right after a number ("Forty homes", "52 were detained",
     "Forty or so passengers"), or a verb of state whose object it is ("injuring 80")."""
     end = hedge_after(doc, end)[0]
     if end >= len(doc):
@@ -216,7 +216,7 @@ _PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "which", "whom", "us"
 
 
 def _partitive_of_pronoun(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim | None:
-    """ "Seven bullets hit him, three of them from the rear": a part of the nearest earlier
+    """ "Guards fired 14 rounds, six of them into the engine": a part of the nearest earlier
     count, in this sentence or the one before, that is larger than the part."""
     if lower_at(doc, phrase.end) != "of" or lower_at(doc, phrase.end + 1) not in _PARTITIVE_PRONOUNS:
         return None
@@ -240,7 +240,7 @@ def _partitive_of_pronoun(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim
 
 
 def _compound_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
-    """ "a 125-seat parliament", "a 2,507-member council", "a four-cylinder engine": the number
+    """ "a 150-seat assembly", "a 3,120-member synod", "a four-cylinder engine": the number
     counts the noun glued to it by a hyphen, not the noun the compound describes."""
     end = phrase.end
     if phrase.vague or end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
@@ -282,7 +282,7 @@ def _times_count(doc: Doc, phrase: NumberPhrase, times: Token) -> RawClaim | Non
 
 
 def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
-    """A number that is itself what a state happened to: "46 were arrested", "killing 10",
+    """A number that is itself what a state happened to: "52 were detained", "killing 10",
     "Dozens were injured", "Three killed as ...". What it counts is people."""
     number = doc[phrase.start : phrase.end].root
     verb = number.head

@@ -123,7 +123,7 @@ def event_of(
         return "standing"
     clause = _clause_head(counted)
     clauses = {clause.i}
-    # "In February, a woman opened fire, killing three": a participle's clause has its governing clause's time.
+    # "In March, a gunman opened fire at a mall, killing five": a participle's clause has its governing clause's time.
     if clause.tag_ in {"VBG", "VBN"} and clause.dep_ in {"advcl", "xcomp"} and clause.head.i != clause.i:
         clauses.add(_clause_head(clause.head).i)
     for ent in span.sent.ents:
