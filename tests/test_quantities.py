@@ -355,3 +355,20 @@ def test_quantities_multipliers_rates_and_magnitudes_are_not_counts(nlp, text):
 )
 def test_quantities_counts_near_those_forms_are_kept(nlp, text, number):
     assert number in [c.span.text for c in find_claims(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Some 2.400 workers joined the strike.", 2160, 2640),  # dots grouping a whole count
+        ("Nearly 3,5 million tourists came.", 3_150_000, 3_500_000),  # a decimal comma before a scale
+    ],
+)
+def test_quantities_continental_separators_are_read(nlp, text, low, high):
+    assert [(c.value.low, c.value.high) for c in find_claims(nlp(text))] == [(low, high)]
+
+
+def test_quantities_a_part_of_a_following_count_is_a_claim_of_its_own(nlp):
+    found = find_claims(nlp("Doctors said 14 of the 60 injured were children."))
+    assert [(c.span.text, c.kind) for c in found] == [("14", "people (part of)"), ("60", "people")]
+    assert "One" not in [c.span.text for c in find_claims(nlp("One of the 60 miners spoke to reporters."))]

@@ -39,6 +39,9 @@ FEW = {"few": (2, 9), "several": (3, 9), "couple": (2, 3), "handful": (2, 5)}
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(GROUP_NOUNS)
 
+DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+# "1.500": digits grouped in threes by dots, as continental styles write them.
+DOT_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _DIGITS_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b)$", re.IGNORECASE)
 
@@ -76,6 +79,11 @@ def parse_number(words: list[str]) -> float | None:
     Returns None when the words are not one well-formed number.
     """
     words = [w.lower() for w in words if w.lower() not in {"and", ","}]
+    # "1,5 million": a decimal comma, as continental styles write it, before a scale word.
+    words = [
+        w.replace(",", ".") if DECIMAL_COMMA.match(w) and n + 1 < len(words) and words[n + 1] in SCALES else w
+        for n, w in enumerate(words)
+    ]
     if words and words[0] in {"a", "an"}:
         words = ["one", *words[1:]]
     if not words:

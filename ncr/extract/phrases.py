@@ -46,7 +46,7 @@ def lower_at(doc: Doc, i: int) -> str:
 def _is_number_token(token: Token) -> bool:
     text = token.text
     if text[:1].isdigit():
-        return numbers.parse_digits(text) is not None
+        return numbers.parse_digits(text) is not None or bool(numbers.DECIMAL_COMMA.match(text))
     return numbers.is_number_word(text)
 
 
@@ -97,6 +97,9 @@ def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
     value = numbers.parse_number([t.text for t in doc[i:end]])
     if value is None:
         return None
+    # "1.500 people": a count is whole, so dots grouping digits in threes before a plural noun group them.
+    if end == i + 1 and numbers.DOT_GROUPED.match(doc[i].text) and end < len(doc) and doc[end].tag_ == "NNS":
+        value = float(doc[i].text.replace(".", ""))
     # "35m phones", "8bn people": a scale letter the tokenizer split off the digits.
     suffix = lower_at(doc, end)
     if (suffix in numbers.SCALE_SUFFIXES and not doc[end - 1].whitespace_ and doc[end - 1].like_num

@@ -173,6 +173,7 @@ def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
 def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list[RawClaim]:
     """Every quantitative claim in ``doc``, in text order (``phrases``: its number phrases, if already read)."""
     claims: list[RawClaim] = []
+    unclaimed: list[NumberPhrase] = []
     for phrase in number_phrases(doc) if phrases is None else phrases:
         claim = (
             _partitive_of_pronoun(doc, phrase, claims) or _claim_for(doc, phrase) or _compound_count(doc, phrase)
@@ -180,7 +181,30 @@ def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list
         )
         if claim is not None:
             claims.append(claim)
-    return claims
+        else:
+            unclaimed.append(phrase)
+    parts = [part for phrase in unclaimed if (part := _partitive_of_count(doc, phrase, claims)) is not None]
+    return sorted(claims + parts, key=lambda c: c.span.start) if parts else claims
+
+
+def _partitive_of_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
+    """ "30 of the 80 wounded": a part of the count that follows "of" (and a determiner)."""
+    at = phrase.end
+    if lower_at(doc, at) != "of" or (phrase.low == phrase.high == 1 and not phrase.vague):
+        return None  # "one of the officers said": a determiner
+    at += 1
+    if lower_at(doc, at) in {"the", "its", "their", "those", "these"}:
+        at += 1
+    whole = next((c for c in claims if c.span.start == at or (c.span.start < at < c.span.end)), None)
+    if whole is None or (whole.value.low is not None and whole.value.low < phrase.high):
+        return None
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
+    value, qualifier = interval_for(phrase, qualifier, hedge)
+    return RawClaim(
+        span=doc[start : phrase.end], counted=whole.counted, value=value, qualifier=qualifier, unit=whole.unit,
+        subject=f"{whole.subject} (part)", kind=f"{whole.kind.split(' (')[0]} (part of)", state=whole.state,
+        group=whole.group,
+    )
 
 
 # Prepositions that compare a number with another of the same thing ("up from 3.4 million").
