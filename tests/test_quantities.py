@@ -372,3 +372,9 @@ def test_quantities_a_part_of_a_following_count_is_a_claim_of_its_own(nlp):
     found = find_claims(nlp("Doctors said 14 of the 60 injured were children."))
     assert [(c.span.text, c.kind) for c in found] == [("14", "people (part of)"), ("60", "people")]
     assert "One" not in [c.span.text for c in find_claims(nlp("One of the 60 miners spoke to reporters."))]
+
+
+def test_quantities_one_beside_a_count_of_the_same_noun_is_a_count(nlp):
+    found = find_claims(nlp("The jury convicted him on three counts of fraud and one count of forgery."))
+    assert [(c.span.text, c.value.low) for c in found] == [("three", 3), ("one", 1)]
+    assert claims_in(nlp, "One steward waved a flag at the crowd.") == []

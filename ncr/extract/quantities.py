@@ -184,7 +184,22 @@ def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list
         else:
             unclaimed.append(phrase)
     parts = [part for phrase in unclaimed if (part := _partitive_of_count(doc, phrase, claims)) is not None]
+    parts += [one for phrase in unclaimed if (one := _one_beside(doc, phrase, claims)) is not None]
     return sorted(claims + parts, key=lambda c: c.span.start) if parts else claims
+
+
+def _one_beside(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
+    """ "two counts of murder and one count of attempted murder": a "one" beside another count of
+    the same noun in its sentence is a count, not a determiner."""
+    if not (phrase.low == phrase.high == 1 and doc[phrase.start].lower_ == "one"):
+        return None
+    counted = counted_noun(doc, phrase)
+    sentence = doc[phrase.start].sent
+    if counted is None or not any(
+        c.unit.split()[-1:] == [counted.lemma_.lower()] and sentence.start <= c.span.start < sentence.end for c in claims
+    ):
+        return None
+    return _claim_for(doc, phrase, one_counts=True)
 
 
 def _partitive_of_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
@@ -340,7 +355,9 @@ def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     )
 
 
-def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
+def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawClaim | None:
+    """The claim of a number phrase, or None when it is no count. ``one_counts``: a bare
+    "one" is a count here, not a determiner (the sentence counts the same noun elsewhere)."""
     if _excluded(doc, phrase):
         return None
     counted = counted_noun(doc, phrase)
@@ -385,7 +402,7 @@ def _claim_for(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
         kind = "people" if lemma in {"people", "person", "individual"} else lemma
         state = said_state = predicate_of(counted)  # "100 people worked there" and "7 people were trapped" are two measures
     if (phrase.low == phrase.high == 1 and not phrase.vague and said_state is None and qualifier is Qualifier.EXACT
-            and doc[phrase.start].lower_ in {"one", "a", "an"}):
+            and doc[phrase.start].lower_ in {"one", "a", "an"} and not one_counts):
         return None  # "one protester threw a stone": a determiner, unless the count is the news ("one person died")
     subset = subset_of(doc, phrase, counted)
     if subset:
