@@ -185,7 +185,32 @@ def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list
             unclaimed.append(phrase)
     parts = [part for phrase in unclaimed if (part := _partitive_of_count(doc, phrase, claims)) is not None]
     parts += [one for phrase in unclaimed if (one := _one_beside(doc, phrase, claims)) is not None]
+    parts += [part for phrase in unclaimed if (part := _part_of_frame(doc, phrase, claims)) is not None]
     return sorted(claims + parts, key=lambda c: c.span.start) if parts else claims
+
+
+def _part_of_frame(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
+    """ "Of the 300 applicants, 120 were women": a bare subject number after an "Of the N X,"
+    frame opening its sentence is a part of that count."""
+    number = doc[phrase.start : phrase.end].root
+    if number.dep_ not in {"nsubj", "nsubjpass"} or counted_noun(doc, phrase) is not None:
+        return None
+    sentence = number.sent
+    opening = [t.lower_ for t in doc[sentence.start : sentence.start + 2]]
+    if opening[:1] != ["of"]:
+        return None
+    whole = next(
+        (c for c in claims if sentence.start < c.span.start <= sentence.start + len(opening) and c.span.end <= phrase.start),
+        None,
+    )
+    if whole is None or (whole.value.low is not None and whole.value.low < phrase.high):
+        return None
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
+    value, qualifier = interval_for(phrase, qualifier, hedge)
+    return RawClaim(
+        span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit=whole.unit,
+        subject=f"{whole.subject} (part)", kind=f"{whole.kind.split(' (')[0]} (part of)", state=None, group=whole.group,
+    )
 
 
 def _one_beside(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
