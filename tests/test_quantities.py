@@ -378,6 +378,7 @@ def test_quantities_one_beside_a_count_of_the_same_noun_is_a_count(nlp):
     found = find_claims(nlp("The jury convicted him on three counts of fraud and one count of forgery."))
     assert [(c.span.text, c.value.low) for c in found] == [("three", 3), ("one", 1)]
     assert claims_in(nlp, "One steward waved a flag at the crowd.") == []
+    assert "One" not in [c.span.text for c in find_claims(nlp("One of the 12 miners spoke to reporters."))]
 
 
 def test_quantities_a_bare_subject_after_an_of_frame_is_a_part(nlp):

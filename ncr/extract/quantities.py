@@ -183,9 +183,12 @@ def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list
             claims.append(claim)
         else:
             unclaimed.append(phrase)
-    parts = [part for phrase in unclaimed if (part := _partitive_of_count(doc, phrase, claims)) is not None]
-    parts += [one for phrase in unclaimed if (one := _one_beside(doc, phrase, claims)) is not None]
-    parts += [part for phrase in unclaimed if (part := _part_of_frame(doc, phrase, claims)) is not None]
+    # Numbers that count only through the counts around them, read once those are known.
+    parts = [
+        part for phrase in unclaimed
+        if (part := _partitive_of_count(doc, phrase, claims) or _one_beside(doc, phrase, claims)
+            or _part_of_frame(doc, phrase, claims)) is not None
+    ]
     return sorted(claims + parts, key=lambda c: c.span.start) if parts else claims
 
 
@@ -216,8 +219,8 @@ def _part_of_frame(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> Ra
 def _one_beside(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
     """ "two counts of murder and one count of attempted murder": a "one" beside another count of
     the same noun in its sentence is a count, not a determiner."""
-    if not (phrase.low == phrase.high == 1 and doc[phrase.start].lower_ == "one"):
-        return None
+    if not (phrase.low == phrase.high == 1 and doc[phrase.start].lower_ == "one") or lower_at(doc, phrase.end) == "of":
+        return None  # "one of the miners": a determiner whatever else the sentence counts
     counted = counted_noun(doc, phrase)
     sentence = doc[phrase.start].sent
     if counted is None or not any(
