@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimscore import _f1, _ratio
+
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "quantities"
 QUALIFIERS = frozenset({"exact", "approximate", "at_least", "at_most", "range", "vague"})
 
@@ -86,10 +88,6 @@ def load_items(paths: list[Path] | None = None) -> list[GoldItem]:
     return items
 
 
-def _ratio(a: float, b: float) -> float:
-    return a / b if b else 0.0
-
-
 def _same_value(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
@@ -118,7 +116,7 @@ class QuantityTally:
         return {
             "gold_counts": self.gold,
             "system_claims": self.system,
-            "detection": {"p": p, "r": r, "f1": _ratio(2 * p * r, p + r)},
+            "detection": {"p": p, "r": r, "f1": _f1(p, r)},
             "value_accuracy": _ratio(self.value_right, self.matched),
             "qualifier_accuracy": _ratio(self.qualifier_right, self.matched),
             "counted_accuracy": _ratio(self.noun_right, self.nouns),

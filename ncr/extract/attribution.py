@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import ATTRIBUTION_BARRIERS, REPORT_NOUNS, ROLE_HEADS, SPEECH_PHRASAL, SPEECH_VERBS
+from .entities import entity_at
 
 # Children of the speaker head that are not part of how the speaker is named.
 _SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advcl"})
@@ -87,14 +88,9 @@ def speaker_span(head: Token) -> Span:
             continue
         keep.extend(child.subtree)
     # A name the parser split ("Yoon Suk-Yeol" headed by "Yeol") is kept whole.
-    if head.ent_iob_ in {"B", "I"}:
-        start = head.i
-        while doc[start].ent_iob_ == "I" and start > 0:
-            start -= 1
-        end = head.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        keep.extend(doc[start:end])
+    entity = entity_at(doc, head.i)
+    if entity is not None:
+        keep.extend(entity)
     # The head plus its kept modifiers, as a contiguous run around the head.
     index_set = {t.i for t in keep}
     start = end = head.i

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
     NAME_PARTICLES,
@@ -154,11 +154,18 @@ def _normalise_role(words: list[str]) -> str | None:
     return role if last in ROLE_HEADS and last != "general" else None
 
 
-def _entity_at(doc: Doc, i: int):  # noqa: ANN202 - a spaCy Span or None
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent
-    return None
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The named-entity span holding token ``i``, read from the IOB tags (listing
+    ``doc.ents`` builds every span anew, too slow for a lookup per token)."""
+    if doc[i].ent_iob_ not in {"B", "I"}:
+        return None
+    start = i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[start].ent_type_)
 
 
 def _affiliation_before(doc: Doc, start: int) -> tuple[int, str | None]:
@@ -167,7 +174,7 @@ def _affiliation_before(doc: Doc, start: int) -> tuple[int, str | None]:
     if i >= 0 and doc[i].text in _POSSESSIVE_TOKENS:
         i -= 1
     if i >= 0 and doc[i].ent_type_ in _AFFILIATION_LABELS:
-        ent = _entity_at(doc, i)
+        ent = entity_at(doc, i)
         if ent is not None:
             text = ent.text
             for suffix in ("’s", "'s"):
@@ -189,7 +196,7 @@ def _affiliation_after(doc: Doc, end: int) -> str | None:
     if not found:
         return None
     chosen = next((t for t in found if t.ent_type_ == "ORG"), found[0])
-    ent = _entity_at(doc, chosen.i)
+    ent = entity_at(doc, chosen.i)
     return place_key(ent.text) if ent is not None else None
 
 
@@ -329,7 +336,7 @@ def _missed_names(doc: Doc, covered: set[int], words: set[str] | frozenset[str])
 def _place_of(doc: Doc, start: int) -> str | None:
     """The place written as a possessive just before token ``start`` ("South Korea's ...")."""
     if start >= 2 and doc[start - 1].text in _POSSESSIVE_TOKENS and doc[start - 2].ent_type_ in {"GPE", "NORP"}:
-        ent = _entity_at(doc, start - 2)
+        ent = entity_at(doc, start - 2)
         return place_key(ent.text) if ent is not None else None
     return None
 
@@ -347,7 +354,7 @@ def find_descriptions(doc: Doc) -> list[LocalMention]:
         places = [c for c in token.lefts if c.dep_ in {"poss", "amod", "compound"} and c.ent_type_ in {"GPE", "NORP"}]
         if not places:
             continue
-        place = _entity_at(doc, places[0].i)
+        place = entity_at(doc, places[0].i)
         if place is None:
             continue
         start = min([place.start, *(m.i for m in modifiers)])

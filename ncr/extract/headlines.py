@@ -68,10 +68,14 @@ def lines_of(doc: Doc) -> list[Span]:
     return found
 
 
-def names_in_running_text(doc: Doc) -> frozenset[str]:
-    """Words the doc capitalises inside a sentence of running text (not a title-case line): names."""
+def names_in_running_text(doc: Doc, title_lines: Sequence[Span] | None = None) -> frozenset[str]:
+    """Words the doc capitalises inside a sentence of running text (not a title-case line): names.
+
+    ``title_lines``: the doc's title-case lines, if already found."""
     names: set[str] = set()
-    headlines = {t.i for line in lines_of(doc) if is_title_case(line) for t in line}
+    if title_lines is None:
+        title_lines = [line for line in lines_of(doc) if is_title_case(line)]
+    headlines = {t.i for line in title_lines for t in line}
     for sentence in doc.sents:
         if sentence.start in headlines:
             continue
@@ -96,10 +100,11 @@ def sentence_case(line: Span, names: frozenset[str]) -> str:
 def recased_headlines(doc: Doc) -> list[tuple[Span, str]]:
     """The title-case lines of ``doc`` that may hold a count, each with its sentence-cased text
     (lines sentence case leaves unchanged are left out), for the caller to parse in one batch."""
-    lines = [line for line in lines_of(doc) if is_title_case(line) and any(_may_count(t) for t in line)]
+    title_lines = [line for line in lines_of(doc) if is_title_case(line)]
+    lines = [line for line in title_lines if any(_may_count(t) for t in line)]
     if not lines:
         return []
-    names = names_in_running_text(doc)
+    names = names_in_running_text(doc, title_lines)
     recased = [(line, sentence_case(line, names)) for line in lines]
     return [(line, text) for line, text in recased if text != line.text]
 

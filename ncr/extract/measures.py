@@ -26,6 +26,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from ..lexicon import COUNT_CLASSES
@@ -115,8 +116,6 @@ def is_currency_sign(word: str) -> bool:
 
     Currency nouns come after the number ("500 won"); before it, "won" is a verb. A
     code that is also a common English word ("ALL", "TOP") is read as the word."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     _, codes, symbols = _currencies()
     return word in symbols or (word in codes and word.lower() not in STOP_WORDS)
 

@@ -38,6 +38,7 @@ from ..lexicon import (
 )
 from ..records import Interval, Qualifier
 from .phrases import INF, NumberPhrase, hedge_before, hedge_after, interval_for, lower_at, number_phrases
+from .entities import entity_at
 from .measures import is_currency, is_currency_sign, is_unit
 from .counted import counted_noun, group_of, noun_phrase, phrase_head, predicate_of, state_of, state_of_measure, subset_of
 
@@ -117,7 +118,7 @@ def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
             continue
         if label == "ORDINAL" and not token.lower_.endswith(("st", "nd", "rd", "th")):
             continue  # "8bn" read as an ordinal: nothing ordinal is written
-        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        entity = entity_at(doc, token.i)
         if entity is None or entity.start < hedged_start or entity.end > phrase.end:
             return True
         if label == "MONEY" and _count_follows(doc, phrase.end) and not is_currency(doc[phrase.end].text):
