@@ -1,4 +1,4 @@
-"""The count-claims gold on ECB+ (``bench/gold/claims/*.json``): loading and checking.
+"""The count-claims gold (``bench/gold/claims/*.json`` on ECB+, ``bench/gold/revisions/*.json`` written): loading and checking.
 
 The annotation rules are in ``bench/gold/claims/RULES.md``. Each gold claim is
 located in the text ncr reads (``bench/ecbplus.py``) by its sentence, its
@@ -6,6 +6,8 @@ located in the text ncr reads (``bench/ecbplus.py``) by its sentence, its
 
 ``python bench/claimgold.py check [FILES...]`` checks every file (all by
 default) and prints one line per problem; exit 1 if there is any.
+``python bench/claimgold.py dump FILE`` prints a written file's articles with
+numbered sentences, as ``bench/ecbplus.py dump`` does for ECB+.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ecbplus import DEFAULT_ECBPLUS, EcbArticle, load_subtopic
+from ecbplus import DEFAULT_ECBPLUS, EcbArticle, Sentence, load_subtopic
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "claims"
+WRITTEN_DIR = Path(__file__).resolve().parent / "gold" / "revisions"
 QUALIFIERS = frozenset({"exact", "approximate", "at_least", "at_most", "range", "vague"})
 STATUSES = frozenset({"single", "agree", "update", "conflict"})
 
@@ -78,11 +81,40 @@ def _locate(article: EcbArticle, raw: dict) -> tuple[int, int]:
     return start, start + len(number)
 
 
-def load_gold(path: Path, ecbplus: Path = DEFAULT_ECBPLUS) -> GoldSubtopic:
-    """One sub-topic's gold, every claim located; raises ``GoldError`` on any inconsistency."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+def written_article(name: str, paragraphs: list[list[str]]) -> EcbArticle:
+    """A written gold article: paragraphs of sentences, numbered from 1 across the article.
+
+    Sentences of a paragraph run on after one space; paragraphs are separated by
+    a blank line, as in a saved article (the first paragraph is the headline).
+    """
+    parts: list[str] = []
+    sentences: list[Sentence] = []
+    offset = 0
+    for p, paragraph in enumerate(paragraphs):
+        for i, line in enumerate(paragraph):
+            gap = "" if not parts else (" " if i else "\n\n")
+            parts.append(gap + line)
+            offset += len(gap)
+            sentences.append(Sentence(len(sentences) + 1, offset, offset + len(line)))
+            offset += len(line)
+    return EcbArticle(name, "written", "written", None, "".join(parts) + "\n", tuple(sentences))
+
+
+def _articles(data: dict, ecbplus: Path) -> dict[str, EcbArticle]:
+    if data.get("source") == "written":
+        return {name: written_article(name, info["paragraphs"]) for name, info in data["articles"].items()}
     topic, _, sub = data["subtopic"].partition("_")
-    articles = {a.name: a for a in load_subtopic(topic, sub, ecbplus)}
+    return {a.name: a for a in load_subtopic(topic, sub, ecbplus)}
+
+
+def load_gold(path: Path, ecbplus: Path = DEFAULT_ECBPLUS) -> GoldSubtopic:
+    """One sub-topic's gold, every claim located; raises ``GoldError`` on any inconsistency.
+
+    ECB+ files name a corpus sub-topic; written files (``"source": "written"``)
+    carry their articles' text as paragraphs of sentences.
+    """
+    data = json.loads(path.read_text(encoding="utf-8"))
+    articles = _articles(data, ecbplus)
     missing = set(articles) - set(data["articles"])
     if missing:
         raise GoldError(f"{path.name}: articles not listed: {sorted(missing)}")
@@ -128,10 +160,18 @@ def gold_files(directory: Path = GOLD_DIR) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "dump":
+        data = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
+        for article in _articles(data, DEFAULT_ECBPLUS).values():
+            print(f"=== {article.name}  published: {data['articles'][article.name].get('published')}")
+            for sentence in article.sentences:
+                print(f"s{sentence.number}: {article.sentence_text(sentence.number)}")
+            print()
+        return 0
     if not argv or argv[0] != "check":
-        print("usage: python bench/claimgold.py check [FILES...]", file=sys.stderr)
+        print("usage: python bench/claimgold.py check [FILES...] | dump FILE", file=sys.stderr)
         return 2
-    paths = [Path(p) for p in argv[1:]] or gold_files()
+    paths = [Path(p) for p in argv[1:]] or gold_files() + gold_files(WRITTEN_DIR)
     problems = 0
     for path in paths:
         try:
