@@ -62,6 +62,8 @@ def test_quantities_hedge_is_part_of_the_claim_text(nlp):
         ("Officials said 2,400 Chilean miners had been rescued.", "miner", "Chilean miners"),
         ("The navy has fired thousands of artillery shells.", "artillery shell", "artillery shells"),
         ("Police detained 35 protesters outside parliament.", "protester", "protesters"),
+        # A participle between "of" and a noun: the count is of the first noun, not the one held.
+        ("Hundreds of pupils holding candles gathered outside the town hall.", "pupil", "pupils"),
     ],
 )
 def test_quantities_find_the_counted_thing(nlp, text, unit, subject):

@@ -349,3 +349,31 @@ def test_reconcile_shot_is_its_own_state_unless_the_text_says_what_it_did(nlp):
     killed = [c for c in report.claims if c.text in {"Two"}]
     assert shot.state == "shot" and all(c.state == "killed" for c in killed)
     assert shot.topic not in {c.topic for c in killed} and len({c.topic for c in killed}) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "background",
+    [
+        "It came just weeks after a driver shot eight people at a warehouse in Marlow.",
+        "The fire comes two years after a blaze at the same depot killed eight workers.",
+        "It was the deadliest shooting since a gunman in Marlow killed eight people.",
+    ],
+)
+def test_reconcile_an_earlier_event_told_for_comparison_is_another_event(nlp, background):
+    report = run(
+        nlp,
+        f"A gunman killed two workers at a depot in Calder on Thursday, police said. {background}\n",
+        "Two workers were killed in the Calder depot shooting, police said.\n",
+    )
+    _, past = topic_with(report, "eight")
+    topic, current = topic_with(report, "two")
+    assert past.event == "earlier" and past.topic != current.topic
+    assert topic.status is Status.AGREE
+
+
+@pytest.mark.model
+def test_reconcile_days_after_the_story_event_is_still_the_story(nlp):
+    report = run(nlp, "Days after the quake killed 300 people, aid arrived in Tarn.\n")
+    _, claim = topic_with(report, "300")
+    assert claim.event is None

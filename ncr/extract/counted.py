@@ -45,7 +45,9 @@ def counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
     after = doc[phrase.end] if phrase.end < len(doc) else None
     if after is not None and after.lower_ == "of":
         objects = [c for c in after.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
-        if objects:
+        # "hundreds of schoolchildren holding candles" is sometimes parsed with "candles" as
+        # the object: a verb between "of" and its object means the object is the verb's.
+        if objects and not any(t.pos_ == "VERB" for t in doc[after.i + 1 : objects[0].i]):
             return objects[0]
         return _next_noun(doc, phrase.end + 1)
     for token in doc[phrase.start : phrase.end]:
@@ -97,6 +99,7 @@ def phrase_head(counted: Token, phrase: NumberPhrase) -> Token:
             and head.i > counted.i
             and head.i - counted.i <= 3
             and not (phrase.start <= head.i < phrase.end)
+            and not any(t.pos_ == "VERB" for t in doc[counted.i + 1 : head.i])  # "schoolchildren holding candles"
         ):
             counted = head
             continue

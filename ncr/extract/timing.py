@@ -15,7 +15,8 @@ its own sentence:
   ("the 2004 tsunami killed 230,000", "in 2003, 26,000 died") gives that year,
   a clause dated to a period that ended weeks before publication ("killed
   eight people in August" in a September article) gives that period,
-  "last year" / "years ago" give ``"earlier"``, and a place's size ("a town of
+  "last year" / "years ago" give ``"earlier"``, so does a clause under "weeks
+  after" / "years after" or "the worst ... since", and a place's size ("a town of
   500,000", "a population of 2 million", "home to 40,000") gives ``"standing"``.
   Such figures get topics of their own, apart from the story's.
 """
@@ -122,6 +123,8 @@ def event_of(
     if _is_standing(counted, span):
         return "standing"
     clause = _clause_head(counted)
+    if _after_earlier_event(clause):
+        return "earlier"
     clauses = {clause.i}
     # "In March, a gunman opened fire at a mall, killing five": a participle's clause has its governing clause's time.
     if clause.tag_ in {"VBG", "VBN"} and clause.dep_ in {"advcl", "xcomp"} and clause.head.i != clause.i:
@@ -149,6 +152,41 @@ def event_of(
             if anchor_year is not None and year < anchor_year and not (span.start <= token.i < span.end):
                 return str(year)
     return None
+
+
+# "weeks after", "two years after": a gap this long before "after" puts what follows in another event.
+_LONG_GAPS = frozenset({"week", "fortnight", "month", "year", "decade", "century"})
+
+
+def _after_earlier_event(clause: Token) -> bool:
+    """True when the clause tells an earlier event the story is compared with.
+
+    "The fire comes two years after a blaze at the plant killed 12 workers": the
+    clause sits under an "after" with a gap of weeks or more. "The worst flood
+    since a storm left 40 dead": under a "since" whose governing clause has a
+    superlative. ("Days after the quake killed 300" is still the story's own.)
+    """
+    for token in (clause, *clause.ancestors):
+        links = [c for c in token.children if c.dep_ == "mark"]
+        if token.dep_ == "pobj":
+            links.append(token.head)
+        for link in links:
+            word = link.lower_
+            if word == "after" and _long_gap_before(link):
+                return True
+            if word == "since" and any(t.tag_ in {"JJS", "RBS"} for t in clause.doc[clause.sent.start : link.i]):
+                return True
+    return False
+
+
+def _long_gap_before(link: Token) -> bool:
+    """ "weeks after", "two years after", "just months after": a long gap right before ``link``."""
+    for token in reversed(link.doc[max(link.sent.start, link.i - 3) : link.i]):
+        if token.is_punct:
+            return False
+        if token.lemma_.lower() in _LONG_GAPS:
+            return True
+    return False
 
 
 def _ended_before(value: str, published: str) -> bool:
