@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from .conflicts import camps, compatible
 from .disjoint import DisjointSets
@@ -125,6 +126,7 @@ def assign_topics(
             target.extend(c for c in members[key] if c.id in fitting)
             target.sort(key=lambda c: position[c.id])
             members[key] = [c for c in members[key] if c.id not in fitting]
+    _join_dated_occasions(order, members, position)
     # A key without a group may hold several measures or occasions: split it by context.
     split_order: list[Key] = []
     for key in order:
@@ -164,6 +166,49 @@ def assign_topics(
         for claim in members[key]:
             topic_of[claim.id] = topic_id
     return [replace(c, topic=topic_of[c.id]) for c in claims], topic_claims, labels, topic_keys
+
+
+# How many days before its own date an undated report can be about a dated occasion ("46 had
+# been arrested" in Friday's paper, of Wednesday night's protest).
+OCCASION_LAG_DAYS = 3
+
+
+def _join_dated_occasions(order: list[Key], members: dict[Key, list[Claim]], position: dict[str, int]) -> None:
+    """An undated count of a day-bound state joins the one dated occasion its figure fits.
+
+    "46 people had been arrested" (no day) beside "46 were arrested Wednesday night"
+    is Wednesday's count, not a later revision of Monday's one arrest: it moves to
+    the occasion whose figures fit its own, dated no later than the claim and at
+    most ``OCCASION_LAG_DAYS`` before it, when exactly one does.
+    """
+    dated: dict[tuple[str, str, str], list[Key]] = {}
+    for key in order:
+        if key[1] in DAY_BOUND_STATES and key[2].startswith("on "):
+            dated.setdefault((key[0], key[1], key[3]), []).append(key)
+    for key in order:
+        occasions = dated.get((key[0], key[1], key[3]))
+        if key[2] or not occasions:
+            continue
+        for claim in list(members[key]):
+            if not claim.as_of:
+                continue
+            fits = [
+                k for k in occasions
+                if _days_before(k[2][3:], claim.as_of) in range(OCCASION_LAG_DAYS + 1)
+                and any(compatible(claim.value, t.value) for t in members[k][:_COMMON])
+            ]
+            if len(fits) == 1:
+                members[key].remove(claim)
+                members[fits[0]].append(claim)
+                members[fits[0]].sort(key=lambda c: position[c.id])
+
+
+def _days_before(day: str, later: str) -> int:
+    """Days from ``day`` to ``later`` (YYYY-MM-DD prefixes); -1 when either does not parse."""
+    try:
+        return (date.fromisoformat(later[:10]) - date.fromisoformat(day[:10])).days
+    except ValueError:
+        return -1
 
 
 def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:

@@ -377,3 +377,19 @@ def test_reconcile_days_after_the_story_event_is_still_the_story(nlp):
     report = run(nlp, "Days after the quake killed 300 people, aid arrived in Tarn.\n")
     _, claim = topic_with(report, "300")
     assert claim.event is None
+
+
+@pytest.mark.model
+def test_reconcile_an_undated_arrest_count_joins_the_occasion_it_fits(nlp):
+    report = run(
+        nlp,
+        "Protesters gathered outside the Tarn precinct for a vigil. One person was arrested, police said.\n",
+        "Clashes broke out in Tarn again. 46 people were arrested on Wednesday night.\n",
+        "By the end of the night, bricks had been thrown and 46 people had been arrested in Tarn.\n",
+        published=("2031-03-12", "2031-03-14", "2031-03-14"),
+    )
+    dated, undated = (next(c for c in report.claims if c.source == source) for source in ("s1", "s2"))
+    topic = next(t for t in report.topics if t.id == dated.topic)
+    monday, one = topic_with(report, "One")
+    assert undated.topic == dated.topic and topic.status is Status.AGREE
+    assert one.topic != dated.topic and monday.status is not Status.UPDATE
