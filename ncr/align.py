@@ -11,7 +11,8 @@ A claim whose group the text leaves open joins the one topic of its class,
 state and event, if there is exactly one; otherwise it stays on its own. A claim
 that says nothing of what happened joins the one state of its class whose
 figures its value fits ("the two clerks" beside "two people were killed" and
-"five were arrested"), if exactly one fits.
+"five were arrested"), if exactly one fits. An undated count of a day-bound
+state (arrests, a crowd) joins the one dated occasion its figure fits.
 
 A key that says only what is counted (no state, no group) may hold several
 measures ("27 booths abroad", "2,000 booths in all"): it is split by evidence,
