@@ -93,6 +93,7 @@ def test_quantities_measure_nouns_point_to_what_is_counted(nlp):
         "The jets flew 300 kilometres north.",  # a measure
         "Pilots trained on the F-16 for years.",  # a code
         "Polls close at 6 p.m. local time (1700 GMT) on Sunday.",  # a clock time, labelled DATE
+        "The judge added a life term and hundreds more years.",  # a duration, not an elided count
     ],
 )
 def test_quantities_skip_numbers_that_are_not_counts(nlp, text):

@@ -46,8 +46,9 @@ def counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
     if after is not None and after.lower_ == "of":
         objects = [c for c in after.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
         # "hundreds of schoolchildren holding candles" is sometimes parsed with "candles" as
-        # the object: a verb between "of" and its object means the object is the verb's.
-        if objects and not any(t.pos_ == "VERB" for t in doc[after.i + 1 : objects[0].i]):
+        # the object: a noun and then a verb between "of" and its object mean the object is
+        # the verb's ("288 of a planned 1,500 satellites" has no noun before its verb).
+        if objects and not _noun_then_verb(doc[after.i + 1 : objects[0].i]):
             return objects[0]
         return _next_noun(doc, phrase.end + 1)
     for token in doc[phrase.start : phrase.end]:
@@ -61,6 +62,11 @@ def counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
     if last.dep_ == "nummod":
         return None  # it modifies a noun the checks above refused (a date, a name part)
     return _counted_by_of(last) or _next_noun(doc, phrase.end) or _measured_by_verb(last)
+
+
+def _noun_then_verb(tokens: Span) -> bool:
+    noun_at = next((t.i for t in tokens if t.pos_ in _NOUNS), None)
+    return noun_at is not None and any(t.pos_ == "VERB" and t.i > noun_at for t in tokens)
 
 
 def _counted_by_of(number: Token) -> Token | None:

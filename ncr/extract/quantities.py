@@ -255,13 +255,18 @@ def _partitive_of_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) 
 _COMPARING = frozenset({"from", "to", "than", "against", "versus", "vs", "vs."})
 
 
+# Words that open a date right after a number with no noun: "3,200 a year earlier", "12 the day before".
+_DATE_OPENERS = frozenset({"a", "an", "the", "last", "this", "that", "one"})
+
+
 def _elided(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim | None:
     """ "2.1 million cars, down from 3.4 million", "900 homes, up from an estimate of 400": a
     number with no noun, compared with a count earlier in its sentence, counts the same thing."""
     number = doc[phrase.start : phrase.end].root
     noun = counted_noun(doc, phrase)
-    if number.dep_ != "pobj" or (noun is not None and noun.ent_type_ not in {"DATE", "TIME"}):
-        return None  # a noun of its own, unless it is the date after it ("3,200 a year earlier")
+    dated_after = noun is not None and noun.ent_type_ in {"DATE", "TIME"} and lower_at(doc, phrase.end) in _DATE_OPENERS
+    if number.dep_ != "pobj" or (noun is not None and not dated_after):
+        return None  # a noun of its own ("hundreds more years"), unless it is a date after it ("3,200 a year earlier")
     measure = number.head.lower_ == "of" and number.head.head.lemma_.lower() in MEASURE_NOUNS  # "an estimate of 400"
     if number.head.lower_ not in _COMPARING and not measure:
         return None
