@@ -93,7 +93,6 @@ def test_quantities_measure_nouns_point_to_what_is_counted(nlp):
         "The jets flew 300 kilometres north.",  # a measure
         "Pilots trained on the F-16 for years.",  # a code
         "Polls close at 6 p.m. local time (1700 GMT) on Sunday.",  # a clock time, labelled DATE
-        "The judge added a life term and hundreds more years.",  # a duration, not an elided count
     ],
 )
 def test_quantities_skip_numbers_that_are_not_counts(nlp, text):
@@ -387,3 +386,8 @@ def test_quantities_one_beside_a_count_of_the_same_noun_is_a_count(nlp):
 def test_quantities_a_bare_subject_after_an_of_frame_is_a_part(nlp):
     found = find_claims(nlp("Of the 300 applicants, 120 were women."))
     assert [(c.span.text, c.kind) for c in found] == [("300", "applicant"), ("120", "applicant (part of)")]
+
+
+def test_quantities_a_duration_after_a_count_is_not_an_elided_count(nlp):
+    found = claims_in(nlp, "The man who shot four clerks was sentenced to life and to hundreds more years.")
+    assert [c.span.text for c in found] == ["four"]
