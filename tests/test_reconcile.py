@@ -393,3 +393,17 @@ def test_reconcile_an_undated_arrest_count_joins_the_occasion_it_fits(nlp):
     monday, one = topic_with(report, "One")
     assert undated.topic == dated.topic and topic.status is Status.AGREE
     assert one.topic != dated.topic and monday.status is not Status.UPDATE
+
+
+@pytest.mark.model
+def test_reconcile_earlier_this_year_is_another_event_not_an_older_figure(nlp):
+    report = run(
+        nlp,
+        "Three undersea cables were cut off Varna on Friday. "
+        "Earlier this year, five undersea cables were cut in the same waters.\n",
+        "Three undersea cables were cut near Varna, the operator said.\n",
+    )
+    topic, current = topic_with(report, "Three")
+    _, past = topic_with(report, "five")
+    assert past.event == "earlier" and past.topic != current.topic
+    assert topic.status is Status.AGREE

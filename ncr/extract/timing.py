@@ -145,6 +145,9 @@ def event_of(
             return "earlier"
         if words[-2:] == ["last", "year"] or words[-2:] == ["previous", "year"]:
             return "earlier"
+        # "Earlier this year, five cables were cut": another time than the story's days.
+        if {"earlier", "last", "previous"} & set(words) and {"month", "year"} & set(words) and not published:
+            return "earlier"
     # "the 2004 tsunami": a year inside a noun phrase of the clause.
     for token in clause.subtree:
         if _YEAR.match(token.text) and token.dep_ in {"nummod", "compound", "amod", "npadvmod"} and token.head.pos_ == "NOUN":
