@@ -3,7 +3,8 @@
 Two claims measure the same thing when their counted nouns fall in the same
 class (troops, soldiers, forces and personnel are all military personnel;
 people, crowds and marchers counted at a march are all people), the same thing
-happened to them (killed, injured, arrested, gathered, or nothing said), they
+happened to them (killed, injured, arrested, gathered, or nothing said; one
+word spelt two ways in the input is one word), they
 belong to the same group (North Korean / North Korea's / of North Korea), and
 they are about the same event: a figure the text ties to another year or to a
 standing fact (``extract.timing``) never joins the story's own.
@@ -86,6 +87,9 @@ def assign_topics(
     topic's label (the subject phrasing its claims use most) and its key.
     """
     claims = inherit_revised(claims)
+    spelling = spelling_variants([c.kind for c in claims])
+    if spelling:
+        claims = [replace(c, kind=spelling[c.kind]) if c.kind in spelling else c for c in claims]
     groups = {c.id: place_key(c.group) for c in claims if c.group}
     canonical = _canonical_groups(list(groups.values()))
     keys: dict[str, Key] = {}
@@ -210,6 +214,60 @@ def _days_before(day: str, later: str) -> int:
         return (date.fromisoformat(later[:10]) - date.fromisoformat(day[:10])).days
     except ValueError:
         return -1
+
+
+# How long a counted word must be to be merged with a spelling one letter away from it
+# ("contituencies" / "constituency"): shorter words a letter apart are often two words.
+SPELLING_MIN_LENGTH = 8
+_CLASS_NAMES = frozenset(COUNT_CLASSES.values())
+
+
+def same_word_spelt_twice(a: str, b: str) -> bool:
+    """ "constituency" / "contituencie" (a dropped letter, and a plural the lemmatiser did not
+    know), "stations" / "station": one letter inserted, dropped or changed, once "-ie" ends
+    are read as "-y" and a plural "s" is dropped."""
+    a, b = (_singular(w) for w in (a, b))
+    if a == b:
+        return True
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    return any(a[:i] + a[i + 1 :] == b for i in range(len(a)))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("ie"):
+        return word[:-2] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def spelling_variants(kinds: Sequence[str]) -> dict[str, str]:
+    """Counted words that are one word spelt two ways, mapped to the more common spelling.
+
+    Only words with no class of their own, of at least ``SPELLING_MIN_LENGTH``
+    letters and starting with the same two letters (which also keeps the
+    comparisons few).
+    """
+    counts = Counter(
+        k for k in kinds
+        if len(k) >= SPELLING_MIN_LENGTH and k.isalpha() and k not in COUNT_CLASSES and k not in _CLASS_NAMES
+    )
+    by_start: dict[str, list[str]] = {}
+    for kind in sorted(counts, key=lambda k: (-counts[k], k)):
+        by_start.setdefault(kind[:2], []).append(kind)
+    variants: dict[str, str] = {}
+    for words in by_start.values():
+        for n, word in enumerate(words):
+            for common in words[:n]:
+                if common not in variants and same_word_spelt_twice(word, common):
+                    variants[word] = common
+                    break
+    return variants
 
 
 def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:

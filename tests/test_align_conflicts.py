@@ -140,3 +140,17 @@ def test_align_a_word_shared_by_many_stated_claims_still_joins_them():
     claims = [replace(claim(f"C{n}", f"s{n}", 10 * n, 10 * n, **killed), context=("kill",)) for n in range(1, 121)]
     topics = {c.topic for c in assign_topics(claims)[0]}
     assert len(topics) == 1
+
+
+def test_align_one_word_spelt_two_ways_is_one_counted_thing():
+    from ncr.align import spelling_variants
+
+    variants = spelling_variants(["constituency", "constituency", "contituencie", "volunteers", "volunteer", "volunteer"])
+    assert variants == {"contituencie": "constituency", "volunteers": "volunteer"}
+
+
+@pytest.mark.parametrize(("a", "b"), [("villager", "village"), ("patient", "patent"), ("prisoner", "printer")])
+def test_align_different_words_a_letter_apart_stay_apart(a, b):
+    from ncr.align import spelling_variants
+
+    assert spelling_variants([a, a, b]) == {}
