@@ -407,3 +407,20 @@ def test_reconcile_earlier_this_year_is_another_event_not_an_older_figure(nlp):
     _, past = topic_with(report, "five")
     assert past.event == "earlier" and past.topic != current.topic
     assert topic.status is Status.AGREE
+
+
+@pytest.mark.model
+def test_reconcile_a_credit_closing_the_sentence_covers_its_earlier_clauses(nlp):
+    report = run(nlp, "Smoke was pouring from the depot when as many as 30 firefighters arrived, and officials said "
+                      "they were treating the fire as arson, the Tarn Courier reported Sunday.\n")
+    _, firefighters = topic_with(report, "30")
+    assert firefighters.attributed_to.text == "the Tarn Courier"
+
+
+@pytest.mark.model
+def test_reconcile_a_pronoun_speaker_follows_a_chain_of_the_same_pronoun_to_a_name(nlp):
+    report = run(nlp, "Jane Roe was escorted from the depot on Monday. She drove home. She came back with a rifle. "
+                      "She walked to the loading bay. She pointed the rifle at a guard. "
+                      "She said she sought out three supervisors from her shift.\n")
+    _, supervisors = topic_with(report, "three")
+    assert supervisors.attributed_to.text == "She" and supervisors.attributed_to.refers_to == "Jane Roe"

@@ -197,7 +197,7 @@ def find_speech(token: Token) -> Speech | None:
     A number that is part of how the speaker is named ("Two jurors who spoke
     said ...") is the writer's description of the speakers, not their claim.
     """
-    speech = _nearest_speech(token) or _introduced(token) or _credited_after(token)
+    speech = _nearest_speech(token) or _introduced(token) or _credited_after(token) or _final_credit(token)
     if speech is not None and speech.speaker is not None and speech.speaker.start <= token.i < speech.speaker.end:
         return None
     return speech
@@ -318,6 +318,32 @@ def _trailing_speech(token: Token) -> Speech | None:
     return Speech(cue=root, cue_text=_cue_text(root), speaker=speaker)
 
 
+def _final_credit(token: Token) -> Speech | None:
+    """The credit that closes a sentence, however the parser attached it: "..., and officials
+    said they were treating it as arson, the Daily News reported Sunday." The last comma
+    is followed only by a subject, a reporting verb with nothing reported after it, and
+    words of time; everything before the comma is what was reported."""
+    sentence = token.sent
+    words = [t for t in sentence if not t.is_space]
+    while words and words[-1].is_punct and words[-1].text != ",":
+        words.pop()
+    commas = [n for n, t in enumerate(words) if t.text == ","]
+    if not commas or words[commas[-1]].i < token.i:
+        return None
+    tail = words[commas[-1] + 1 :]
+    cues = [t for t in tail if t.pos_ == "VERB" and is_speech_cue(t)]
+    if len(cues) != 1:
+        return None
+    cue = cues[0]
+    after = [t for t in tail if t.i > cue.i]
+    if any(t.ent_type_ not in {"DATE", "TIME"} and t.pos_ not in {"ADV", "PART"} for t in after):
+        return None  # "..., the mayor said the town would rebuild": the tail reports something of its own
+    speaker = next((speaker_span(c) for c in cue.children if c.dep_ == "nsubj" and c.i > words[commas[-1]].i), None)
+    if speaker is None:
+        return None
+    return Speech(cue=cue, cue_text=_cue_text(cue), speaker=speaker)
+
+
 # Pronouns a speaker can be, and which earlier speakers each can stand for.
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they"})
 # Common nouns that name a person as a speaker ("a spokeswoman", "the official").
@@ -365,11 +391,11 @@ def _fits(pronoun: str, speaker: Span) -> bool:
     return plural or root.ent_type_ in {"ORG", "NORP"}  # "they": officials, the police, the company
 
 
-def antecedent(pronoun: Span, named: list[Span]) -> Span | None:
+def antecedent(pronoun: Span, named: list[Span], _depth: int = 2) -> Span | None:
     """The nearest earlier speaker a speaker pronoun ("she said", "it said") can stand for.
 
-    Only speakers of reporting cues are candidates, in the pronoun's sentence or
-    the ``ANTECEDENT_SENTENCES`` before it; "he"/"she" need a person (a name or
+    Speakers of reporting cues are the candidates, in the pronoun's sentence or
+    the ``ANTECEDENT_SENTENCES`` before it, then named subjects there; "he"/"she" need a person (a name or
     a role such as "a spokeswoman"), "it" a singular thing or body ("the
     statement", "the company"), "they" a plural or an organisation.
     """
@@ -383,7 +409,19 @@ def antecedent(pronoun: Span, named: list[Span]) -> Span | None:
         if speaker.start >= pronoun.start:
             continue
         if speaker.start < first.start:
-            return None
+            break
         if _fits(word, speaker):
             return speaker
+    # No speaker before it fits: the nearest named subject that does ("Jane Roe, 43, returned
+    # with a gun. ... She said she sought out three co-workers").
+    # A chain of the same pronoun as subject ("She returned ... She said") is followed back.
+    for token in reversed(pronoun.doc[first.start : pronoun.start]):
+        if token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if token.ent_type_ in _NAMED:
+            subject = speaker_span(token)
+            if _fits(word, subject):
+                return subject
+        elif token.lower_ == word and _depth > 0:
+            return antecedent(pronoun.doc[token.i : token.i + 1], named, _depth - 1)
     return None
