@@ -323,6 +323,8 @@ def _final_credit(token: Token) -> Speech | None:
     said they were treating it as arson, the Daily News reported Sunday." The last comma
     is followed only by a subject, a reporting verb with nothing reported after it, and
     words of time; everything before the comma is what was reported."""
+    if any(t.dep_ == "appos" for t in (token, *token.ancestors)):
+        return None  # "Smallville, a town of 500,000, ...": background, not the credited source's
     sentence = token.sent
     words = [t for t in sentence if not t.is_space]
     while words and words[-1].is_punct and words[-1].text != ",":
