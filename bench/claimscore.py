@@ -143,6 +143,8 @@ def score_subtopic(gold: GoldSubtopic, report: Any, tally: ClaimTally, misses: l
     for g in gold.claims:
         s = match.get(g.id)
         if s is None:
+            if misses is not None:
+                misses.append(f"detection {gold.name} {g.id} {g.text!r} missed")
             continue
         if (s.value.low, s.value.high) == (g.low, g.high):
             tally.value_right += 1

@@ -180,7 +180,8 @@ LIGHT_VERBS = frozenset(
 MEASURE_NOUNS = frozenset({"number", "toll", "figure", "total", "count", "tally", "estimate"})
 # Verbs that give an amount with "to"/"at" ("rose to 22", "put the number at 3,000").
 AMOUNT_VERBS = frozenset(
-    {"rise", "climb", "reach", "stand", "put", "estimate", "place", "number", "total", "hit", "jump", "increase", "grow", "fall", "drop"}
+    """rise climb reach stand put estimate place number total hit jump increase grow fall drop
+    revise raise lower bring remain give set adjust update correct cut lift push take""".split()
 )
 
 # Time and events (extract.timing), copies (copies).

@@ -392,3 +392,37 @@ def test_quantities_a_duration_after_a_count_is_not_an_elided_count(nlp):
     found = claims_in(nlp, "A judge sentenced the man who shot four clerks to life without parole, "
                            "and to hundreds more years on 30 charges.")
     assert [c.span.text for c in found] == ["four", "30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "kind", "state"),
+    [
+        ("Police gave the toll as nine.", "nine", "people", "killed"),
+        ("Police said the death toll remained at three.", "three", "people", "killed"),
+        ("A patient died, bringing the death toll to nine, police said.", "nine", "people", "killed"),
+        ("Police on Tuesday revised the death toll from the crash down to eight.", "eight", "people", "killed"),
+        ("The death toll rose to 31 overnight.", "31", "people", "killed"),  # "31 overnight" is tagged TIME
+        ("Death toll climbs to 27 in valley quake", "27", "people", "killed"),  # "in" is no inch
+        ("He put the number of houses destroyed across the valley at 1,350.", "1,350", "house", "destroyed"),
+        ("The health office put the number of cases at 61.", "61", "case", None),  # "61" is tagged DATE
+    ],
+)
+def test_quantities_a_figure_given_to_a_measure_noun_counts_what_it_measures(nlp, text, number, kind, state):
+    claim = only_claim(nlp, text)
+    assert (claim.span.text, claim.kind, claim.state) == (number, kind, state)
+
+
+def test_quantities_lowered_from_one_figure_to_another_gives_both(nlp):
+    found = claims_in(nlp, "A day earlier police lowered the toll from nine to eight.")
+    assert [(c.span.text, c.kind, c.state) for c in found] == [("nine", "people", "killed"), ("eight", "people", "killed")]
+
+
+def test_quantities_revised_up_to_is_a_direction_not_a_ceiling(nlp):
+    found = claims_in(nlp, "The water authority revised its estimate of flooded homes up to 1,100 from 800.")
+    assert [(c.span.text, c.qualifier) for c in found] == [("1,100", Qualifier.EXACT), ("800", Qualifier.EXACT)]
+    ceiling = only_claim(nlp, "The stadium holds up to 40,000 fans.")
+    assert ceiling.qualifier is Qualifier.AT_MOST
+
+
+def test_quantities_a_time_put_back_is_not_an_amount(nlp):
+    assert claims_in(nlp, "The flight was put back to 11 on Monday.") == []

@@ -61,7 +61,7 @@ def counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
             return head
     if last.dep_ == "nummod":
         return None  # it modifies a noun the checks above refused (a date, a name part)
-    return _counted_by_of(last) or _next_noun(doc, phrase.end) or _measured_by_verb(last)
+    return _counted_by_of(last) or _next_noun(doc, phrase.end) or measured_by_verb(last)
 
 
 def _noun_then_verb(tokens: Span) -> bool:
@@ -113,19 +113,31 @@ def phrase_head(counted: Token, phrase: NumberPhrase) -> Token:
     return counted
 
 
-def _measured_by_verb(number: Token) -> Token | None:
-    """The counted noun of "the death toll rose to 22", "put the number of volunteers at 3,000".
+def measured_by_verb(number: Token) -> Token | None:
+    """The counted noun of "the death toll rose to 22", "put the number of volunteers at 3,000",
+    "revised the toll down to eight", "gave the toll as nine", "lowered the toll from nine to eight".
 
-    The number is the object of "to"/"at" after a verb of amount (rise, reach,
-    stand, put, estimate); what it counts is that verb's subject or object, or
-    the noun after "of" when that is a measure noun ("the number of volunteers").
+    The number is the object of "to", "at", "as" or "from" (a "from" paired with a "to")
+    under a verb of amount (rise, reach, stand, put, revise, bring, remain ...), however the
+    parser attached the preposition on the way up; what it counts is that verb's subject or
+    object, or the noun after "of" when that is a measure noun ("the number of volunteers").
     """
     preposition = number.head
-    if number.dep_ != "pobj" or preposition.lower_ not in {"to", "at"}:
+    if number.dep_ != "pobj" or preposition.lower_ not in {"to", "at", "as", "from"}:
         return None
     verb = preposition.head
+    # Up past what the parser hung the preposition on: "revised the toll down to eight",
+    # "put the number of houses destroyed across the valley at 1,350" (a participle of the noun).
+    for _ in range(5):
+        if (verb.pos_ == "VERB" and verb.dep_ != "acl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in AMOUNT_VERBS:
         return None
+    if any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"back", "off", "forward", "out"} for c in verb.children):
+        return None  # "the flight was put back to 11": a time, not an amount
+    if preposition.lower_ == "from" and not any(t.lower_ == "to" for t in verb.subtree if t.i > number.i):
+        return None  # "from" marks an older figure only when a newer one follows with "to"
     arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.pos_ == "NOUN"]
     for child in arguments:
         if child.lemma_.lower() in MEASURE_NOUNS:

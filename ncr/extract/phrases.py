@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import ABOVE_HEDGES, BELOW_HEDGES, HEDGES_AFTER, HEDGES_BEFORE
+from ..lexicon import ABOVE_HEDGES, BELOW_HEDGES, CHANGE_VERBS, HEDGES_AFTER, HEDGES_BEFORE
 from ..records import Interval, Qualifier
 from . import numbers
 
@@ -191,8 +191,20 @@ def hedge_before(doc: Doc, start: int) -> tuple[int, Qualifier | None, tuple[str
     for words, qualifier in HEDGES_BEFORE:
         begin = start - len(words)
         if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
+            if words == ("up", "to") and _revised_up(doc, begin):
+                return start, None, ()
             return begin, qualifier, words
     return start, None, ()
+
+
+def _revised_up(doc: Doc, up: int) -> bool:
+    """ "revised its estimate up to 1,100", "raised the toll up to 12 from 9": "up to" says
+    which way a figure moved, not that it is a ceiling, after a verb of change."""
+    head = doc[up].head if doc[up].dep_ != "ROOT" else doc[up]
+    for token in (doc[up], doc[up + 1], head, head.head):
+        if token.pos_ == "VERB" and token.lemma_.lower() in CHANGE_VERBS | {"adjust", "update", "correct"}:
+            return True
+    return False
 
 
 def hedge_after(doc: Doc, end: int) -> tuple[int, Qualifier | None]:

@@ -40,7 +40,9 @@ from ..records import Interval, Qualifier
 from .phrases import INF, NumberPhrase, hedge_before, hedge_after, interval_for, lower_at, number_phrases
 from .entities import entity_at
 from .measures import is_currency, is_currency_sign, is_unit
-from .counted import counted_noun, group_of, noun_phrase, phrase_head, predicate_of, state_of, state_of_measure, subset_of
+from .counted import (
+    counted_noun, group_of, measured_by_verb, noun_phrase, phrase_head, predicate_of, state_of, state_of_measure, subset_of,
+)
 
 # Words after "N times" that make it a multiplier ("2.5 times as many", "three times more").
 _COMPARATIVE_WORDS = frozenset({"as", "more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "the"})
@@ -63,6 +65,10 @@ class RawClaim:
     kind: str
     state: str | None
     group: Span | None  # who the counted things belong to ("North Korean", "Russia's")
+
+
+# Parts of speech of words that are never a unit, however they are spelt ("27 in ..." is no inch).
+_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "ADV", "PUNCT"})
 
 
 def _is_incidental(doc: Doc, phrase: NumberPhrase, counted: Token) -> bool:
@@ -119,14 +125,20 @@ def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
         if label == "ORDINAL" and not token.lower_.endswith(("st", "nd", "rd", "th")):
             continue  # "8bn" read as an ordinal: nothing ordinal is written
         entity = entity_at(doc, token.i)
-        if entity is None or entity.start < hedged_start or entity.end > phrase.end:
+        # "31 overnight" tagged TIME: an adverb after the number does not make it a time.
+        reach = entity.end if entity is not None else phrase.end
+        while reach > phrase.end and doc[reach - 1].pos_ == "ADV":
+            reach -= 1
+        if entity is None or entity.start < hedged_start or reach > phrase.end:
             return True
+        if reach < entity.end and label in {"TIME", "DATE"}:
+            continue  # the label came from the adverb, not from the number
         if label == "MONEY" and _count_follows(doc, phrase.end) and not is_currency(doc[phrase.end].text):
             continue  # "more than 2.2 billion users" tagged MONEY: no currency is written
         if label in _NOT_COUNT_LABELS - {"DATE"}:
             return True
-        if label == "DATE" and not _count_follows(doc, phrase.end):
-            return True
+        if label == "DATE" and not _count_follows(doc, phrase.end) and measured_by_verb(token) is None:
+            return True  # ... but "put the number of cases at 61" says what 61 counts
     return False
 
 
@@ -403,7 +415,7 @@ def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawC
         return _times_count(doc, phrase, counted)
     if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or counted.ent_type_ in _NOT_COUNT_LABELS - {"QUANTITY"}:
         return None
-    if _measured(counted) or (phrase.end < len(doc) and _measured(doc[phrase.end])):
+    if _measured(counted) or (phrase.end < len(doc) and doc[phrase.end].pos_ not in _FUNCTION_POS and _measured(doc[phrase.end])):
         return None  # "938 horsepower", "2 milligrams", "eight euros", "256 GB", "50 mg ethanol"
     if _rate(doc, counted):
         return None  # "3,000 requests a second", "3.4 items per patient": a rate, not a count
