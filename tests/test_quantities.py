@@ -426,3 +426,12 @@ def test_quantities_revised_up_to_is_a_direction_not_a_ceiling(nlp):
 
 def test_quantities_a_time_put_back_is_not_an_amount(nlp):
     assert claims_in(nlp, "The flight was put back to 11 on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Four people were still missing after the flood.", "Four"), ("Three killed, four missing in blast at depot", "four")],
+)
+def test_quantities_missing_is_a_state_though_its_lemma_is_miss(nlp, text, number):
+    claim = next(c for c in claims_in(nlp, text) if c.span.text == number)
+    assert (claim.kind, claim.state) == ("people", "missing")

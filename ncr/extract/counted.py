@@ -211,16 +211,16 @@ def state_of(counted: Token) -> tuple[str | None, str]:
     verbs: list[Token] = []
     if head.pos_ == "VERB" and (
         counted.dep_ in {"nsubjpass", "dobj"}
-        or (counted.dep_ == "nsubj" and head.lemma_.lower() in INTRANSITIVE_STATES)
+        or (counted.dep_ == "nsubj" and (head.lemma_.lower() in INTRANSITIVE_STATES or head.lower_ in STATES))
     ):
-        verbs = [head, *_shared_conjuncts(head)]
+        verbs = [head, *_shared_conjuncts(head)]  # "were killed", "died", "were missing"
     for child in counted.children:
-        if child.dep_ in {"acl", "amod"} and child.lemma_.lower() in STATES:
+        if child.dep_ in {"acl", "amod"} and state_word(child):
             verbs = [child, *_shared_conjuncts(child)]
     # "left dead", "pronounced dead", "found dead": the state is the verb's complement.
-    verbs += [c for v in verbs for c in v.children if c.dep_ in {"acomp", "oprd", "xcomp"} and c.lemma_.lower() in STATES]
-    found = [v for v in verbs if v.lemma_.lower() in STATES]
-    states = sorted({STATES[v.lemma_.lower()] for v in found})
+    verbs += [c for v in verbs for c in v.children if c.dep_ in {"acomp", "oprd", "xcomp"} and state_word(c)]
+    found = [v for v in verbs if state_word(v)]
+    states = sorted({state_word(v) or "" for v in found})
     if not states:
         return None, ""
     # "killed or injured" together are casualties.
@@ -231,7 +231,9 @@ def state_of(counted: Token) -> tuple[str | None, str]:
     return state, words
 
 
-# Words that make a count a part of, or an addition to, a group counted elsewhere.
+def state_word(token: Token) -> str | None:
+    """The state a word says, by its lemma or its own form ("missing", whose lemma is "miss")."""
+    return STATES.get(token.lemma_.lower()) or STATES.get(token.lower_)
 
 
 # Words that make a count a part of, or an addition to, a group counted elsewhere.

@@ -41,7 +41,8 @@ from .phrases import INF, NumberPhrase, hedge_before, hedge_after, interval_for,
 from .entities import entity_at
 from .measures import is_currency, is_currency_sign, is_unit
 from .counted import (
-    counted_noun, group_of, measured_by_verb, noun_phrase, phrase_head, predicate_of, state_of, state_of_measure, subset_of,
+    counted_noun, group_of, measured_by_verb, noun_phrase, phrase_head, predicate_of, state_of, state_of_measure, state_word,
+    subset_of,
 )
 
 # Words after "N times" that make it a multiplier ("2.5 times as many", "three times more").
@@ -373,7 +374,7 @@ def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     verb = number.head
     # "2 dead, 1 wounded", "left 12 dead", "Ten dead in flood": an adjective or participle of state says it.
     adjective = next(
-        (t for t in (verb, *number.children) if t.lemma_.lower() in STATES and t.i > number.i and (
+        (t for t in (verb, *number.children) if state_word(t) and t.i > number.i and (
             t.pos_ == "ADJ" and (t is verb and number.dep_ in {"nsubj", "nummod", "npadvmod"} or t.dep_ == "amod")
             or t.tag_ == "VBN" and t.dep_ == "acl"  # "2 wounded" hanging on its number
         )),
@@ -381,10 +382,12 @@ def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     )
     if adjective is not None:
         verb = adjective
-    elif verb.pos_ != "VERB" or verb.lemma_.lower() not in STATES:
+    elif verb.pos_ != "VERB" or not state_word(verb):
         return None
     else:
-        passive = number.dep_ == "nsubjpass" or (number.dep_ == "nsubj" and verb.lemma_.lower() in INTRANSITIVE_STATES)
+        passive = number.dep_ == "nsubjpass" or (
+            number.dep_ == "nsubj" and (verb.lemma_.lower() in INTRANSITIVE_STATES or verb.lower_ in STATES)  # "four missing"
+        )
         # A headline's "Three killed as ...": the participle heads the number.
         headline = number.dep_ in {"nsubj", "npadvmod"} and verb.tag_ == "VBN"
         if not (passive or headline or number.dep_ == "dobj"):
@@ -394,7 +397,7 @@ def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     start, qualifier, hedge = hedge_before(doc, phrase.start)
     end, after_qualifier = hedge_after(doc, phrase.end)
     value, qualifier = interval_for(phrase, qualifier or after_qualifier, hedge)
-    state = STATES[verb.lemma_.lower()]
+    state = state_word(verb)
     return RawClaim(
         span=doc[start:end], counted=number, value=value, qualifier=qualifier, unit="person",
         subject=f"people {verb.text}", kind="people", state=state, group=None,
