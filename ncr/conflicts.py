@@ -7,7 +7,9 @@ widening both by ``tolerance`` (a fraction, 0 by default).
 
 Time. Claims are compared only when they can describe the same moment: the
 same ``phase`` (``extract.timing``: superseded / current / newest, as the text
-marks them) and the same ``as_of`` day, or an unknown day on either side. A
+marks them) and the same ``as_of`` day. An undated claim is compared with the
+other undated ones and with the days whose figures it fits (it can be their
+figure), else with the latest day's. A
 claim that is *before* another (an earlier day, or an earlier phase on the same
 or an unknown day) and incompatible with it is superseded by it: an
 ``update`` (earlier id, later id), whoever said either.
@@ -181,14 +183,50 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
     for phase in sorted({c.phase for c in claims}):
         in_phase = [c for c in claims if c.phase == phase]
         undated = [c for c in in_phase if moment(c) is None]
-        days = sorted({day for c in in_phase if (day := moment(c)) is not None})
-        groups = [[c for c in in_phase if moment(c) == day] + undated for day in days] or [undated]
+        by_day: dict[str, list[Claim]] = {}
+        for claim in in_phase:
+            if (day := moment(claim)) is not None:
+                by_day.setdefault(day, []).append(claim)
+        groups = [undated, *_place_undated(by_day, undated, tolerance)]
         for group in groups:
             for mirror in (False, True):
                 for pair in _conflicts_within(group, tolerance, mirror):
                     found.setdefault(pair)
     order = {c.id: n for n, c in enumerate(claims)}
     return tuple(sorted(found, key=lambda p: (order[p[0]], order[p[1]])))
+
+
+def _place_undated(by_day: dict[str, list[Claim]], undated: Sequence[Claim], tolerance: float) -> list[list[Claim]]:
+    """Each day's claims with the undated claims that can be of that day.
+
+    An undated figure that fits some day's figures may be that day's ("31 dead" in a
+    feature with no date, beside dated reports of 12, 27 and 31): it is compared with
+    those days only. One that fits no day's is compared with the latest day's, the
+    likeliest time of a figure printed without one. Fitting is tested by bisection on
+    each day's intervals sorted by lower bound, so the work stays O(n log n).
+    """
+    days = sorted(by_day)
+    placed: dict[str, list[Claim]] = {day: list(by_day[day]) for day in days}
+    if not undated or not days:
+        return [placed[day] for day in days]
+    index: dict[str, tuple[list[float], list[float]]] = {}
+    for day in days:
+        spans = sorted(_bounds(c.value, tolerance) for c in by_day[day])
+        reach: list[float] = []
+        for _, high in spans:
+            reach.append(max(high, reach[-1]) if reach else high)
+        index[day] = ([low for low, _ in spans], reach)
+    for claim in undated:
+        low, high = _bounds(claim.value, tolerance)
+        fitting = []
+        for day in days:
+            lows, reach = index[day]
+            at = bisect_right(lows, high)  # the intervals starting at or below this one's top
+            if at and reach[at - 1] >= low:
+                fitting.append(day)
+        for day in fitting or days[-1:]:
+            placed[day].append(claim)
+    return [placed[day] for day in days]
 
 
 # Earlier claims a figure is checked against when deciding whether it merely repeats one.

@@ -154,3 +154,15 @@ def test_align_different_words_a_letter_apart_stay_apart(a, b):
     from ncr.align import spelling_variants
 
     assert spelling_variants([a, a, b]) == {}
+
+
+def test_conflicts_an_undated_figure_is_compared_with_the_days_it_fits():
+    day1 = replace(claim("C1", "a", 12, 12, state="killed"), as_of="2031-03-10")
+    day3 = replace(claim("C2", "b", 31, 31, state="killed"), as_of="2031-03-12")
+    feature = claim("C3", "c", 31, 31, state="killed")  # no date: it can be day three's figure
+    topic = build_topic("T1", "dead", [day1, day3, feature])
+    assert topic.status is Status.UPDATE and not topic.conflicts
+    # One that fits no day is read as of the latest day, and contradicts it.
+    odd = claim("C4", "d", 50, 50, state="killed")
+    topic = build_topic("T1", "dead", [day1, day3, odd])
+    assert {frozenset(p) for p in topic.conflicts} == {frozenset({"C2", "C4"})}

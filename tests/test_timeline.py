@@ -46,8 +46,9 @@ def test_timeline_markdown_flags_conflicts_and_updates():
     text = timeline_markdown(REPORT)
     assert "## T1 troops: CONFLICT" in text
     rows = [line for line in text.splitlines() if line.startswith("| 2031") or line.startswith("| undated")]
-    # The undated 1,500 can be of any day, so it contradicts every dated figure of the other source.
-    assert rows[0].startswith("| 2031-05-02 | a | 3,000 troops") and rows[0].endswith("✗  |")
+    # The undated 1,500 fits no day's figures, so it is read as of the latest day: it contradicts
+    # that day's 10,000 of the other source, not the older 3,000.
+    assert rows[0].startswith("| 2031-05-02 | a | 3,000 troops") and "✗" not in rows[0]
     assert rows[1].endswith("| ↑ update of C2 |")  # b's own 1,500 is not b contradicting itself
     assert rows[2].endswith("✗ ↓ update of C4 |")
     assert rows[3].startswith("| undated | b | 1,500 troops") and "✗" in rows[3]
