@@ -8,8 +8,8 @@ widening both by ``tolerance`` (a fraction, 0 by default).
 Time. Claims are compared only when they can describe the same moment: the
 same ``phase`` (``extract.timing``: superseded / current / newest, as the text
 marks them) and the same ``as_of`` day. An undated claim is compared with the
-other undated ones and with the days whose figures it fits (it can be their
-figure), else with the latest day's. A
+other undated ones and with the latest day whose figures it fits (it can be that
+day's figure), else with the latest day's. A
 claim that is *before* another (an earlier day, or an earlier phase on the same
 or an unknown day) and incompatible with it is superseded by it: an
 ``update`` (earlier id, later id), whoever said either.
@@ -201,7 +201,7 @@ def _place_undated(by_day: dict[str, list[Claim]], undated: Sequence[Claim], tol
 
     An undated figure that fits some day's figures may be that day's ("31 dead" in a
     feature with no date, beside dated reports of 12, 27 and 31): it is compared with
-    those days only. One that fits no day's is compared with the latest day's, the
+    the latest such day. One that fits no day's is compared with the latest day's, the
     likeliest time of a figure printed without one. Fitting is tested by bisection on
     each day's intervals sorted by lower bound, so the work stays O(n log n).
     """
@@ -224,8 +224,7 @@ def _place_undated(by_day: dict[str, list[Claim]], undated: Sequence[Claim], tol
             at = bisect_right(lows, high)  # the intervals starting at or below this one's top
             if at and reach[at - 1] >= low:
                 fitting.append(day)
-        for day in fitting or days[-1:]:
-            placed[day].append(claim)
+        placed[(fitting or days)[-1]].append(claim)
     return [placed[day] for day in days]
 
 
