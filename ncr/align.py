@@ -20,7 +20,8 @@ measures ("27 booths abroad", "2,000 booths in all"): it is split by evidence,
 values that agree, a revision in one sentence, or shared words around the
 claims (``extract.context``). A key with a state but no group may hold several
 occasions (Monday's march and Saturday's vigil): its claims join when they share
-a word around them or a sentence. Either way, parts whose figures can all be
+a word around them or a sentence; but a running count of the story (its dead, its
+injured, its evacuated) is one measure however differently its reports are worded. Either way, parts whose figures can all be
 true at once are put back together: keeping them apart would only hide that
 they confirm each other. An older figure a sentence compares with a newer one
 takes the newer one's key.
@@ -37,7 +38,7 @@ from datetime import date
 
 from .conflicts import camps, compatible
 from .disjoint import DisjointSets
-from .lexicon import COUNT_CLASSES, GENERIC_PERSON_CLASSES, STATES
+from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES, GENERIC_PERSON_CLASSES, STATES
 from .names import place_key, same_place
 from .records import Claim, TopicKey
 
@@ -138,8 +139,8 @@ def assign_topics(
         if not members[key]:
             del members[key]  # every claim joined a stated topic
             continue
-        if len(members[key]) < 2 or key[3]:  # a group already says which measure
-            parts = [members[key]]
+        if len(members[key]) < 2 or key[3] or (key[1] in CUMULATIVE_STATES and key[1] not in DAY_BOUND_STATES):
+            parts = [members[key]]  # a group says which measure; a running toll of the story is one
         elif key[1]:  # a state: one shared word or one sentence is enough evidence
 
             parts = split_by_context(members[key], shared_words=1, sentence_apart=False)

@@ -424,3 +424,16 @@ def test_reconcile_a_pronoun_speaker_follows_a_chain_of_the_same_pronoun_to_a_na
                       "She said she sought out three supervisors from her shift.\n")
     _, supervisors = topic_with(report, "three")
     assert supervisors.attributed_to.text == "She" and supervisors.attributed_to.refers_to == "Jane Roe"
+
+
+@pytest.mark.model
+def test_reconcile_a_toll_reported_in_different_words_over_days_is_one_update(nlp):
+    report = run(
+        nlp,
+        "Two people died when the River Tarn burst its banks on Friday, the prefecture said.\n",
+        "Floodwater swept a car off a bridge near Holm, and three people have now been killed, officials said.\n",
+        published=("2031-05-16", "2031-05-17"),
+    )
+    topic, two = topic_with(report, "Two")
+    _, three = topic_with(report, "three")
+    assert two.topic == three.topic and topic.status is Status.UPDATE
