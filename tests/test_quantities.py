@@ -435,3 +435,8 @@ def test_quantities_a_time_put_back_is_not_an_amount(nlp):
 def test_quantities_missing_is_a_state_though_its_lemma_is_miss(nlp, text, number):
     claim = next(c for c in claims_in(nlp, text) if c.span.text == number)
     assert (claim.kind, claim.state) == ("people", "missing")
+
+
+def test_quantities_a_toll_then_another_clause_keeps_its_own_figure(nlp):
+    found = claims_in(nlp, "Storm toll rises to four as 61,000 remain without power")
+    assert [(c.span.text, c.kind, c.state) for c in found if c.state == "killed"] == [("four", "people", "killed")]

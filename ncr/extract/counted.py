@@ -113,6 +113,10 @@ def phrase_head(counted: Token, phrase: NumberPhrase) -> Token:
     return counted
 
 
+# Words after which a new clause starts ("rises to four as 61,000 remain without power").
+_CLAUSE_OPENERS = frozenset({"as", "while", "when", "after", "with", ",", ";"})
+
+
 def measured_by_verb(number: Token) -> Token | None:
     """The counted noun of "the death toll rose to 22", "put the number of volunteers at 3,000",
     "revised the toll down to eight", "gave the toll as nine", "lowered the toll from nine to eight".
@@ -122,9 +126,15 @@ def measured_by_verb(number: Token) -> Token | None:
     parser attached the preposition on the way up; what it counts is that verb's subject or
     object, or the noun after "of" when that is a measure noun ("the number of volunteers").
     """
-    preposition = number.head
-    if number.dep_ != "pobj" or preposition.lower_ not in {"to", "at", "as", "from"}:
+    object_ = number
+    if number.dep_ == "quantmod" and number.head.dep_ == "pobj" and number.head.like_num:
+        object_ = number.head  # "rises to four as 61,000 remain" parsed with "four" inside "61,000"
+    preposition = object_.head
+    if object_.dep_ != "pobj" or preposition.lower_ not in {"to", "at", "as", "from"}:
         return None
+    doc = number.doc
+    if any(t.like_num and doc[t.i + 1].lower_ in _CLAUSE_OPENERS for t in doc[preposition.i + 1 : number.i]):
+        return None  # "rises to four as 61,000 remain": the object was the number before "as"
     verb = preposition.head
     # Up past what the parser hung the preposition on: "revised the toll down to eight",
     # "put the number of houses destroyed across the valley at 1,350" (a participle of the noun).

@@ -280,6 +280,8 @@ def _elided(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim
     dated_after = noun is not None and noun.ent_type_ in {"DATE", "TIME"} and lower_at(doc, phrase.end) in _DATE_OPENERS
     if number.dep_ != "pobj" or (noun is not None and not dated_after):
         return None  # a noun of its own ("hundreds more years"), unless it is a date after it ("3,200 a year earlier")
+    if any(c.like_num and not phrase.start <= c.i < phrase.end for c in number.children):
+        return None  # "rises to four as 61,000 remain": a misparse, not a comparison
     measure = number.head.lower_ == "of" and number.head.head.lemma_.lower() in MEASURE_NOUNS  # "an estimate of 400"
     if number.head.lower_ not in _COMPARING and not measure:
         return None
