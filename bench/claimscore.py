@@ -194,7 +194,9 @@ def score_subtopic(gold: GoldSubtopic, report: Any, tally: ClaimTally, misses: l
             if a is not None and b is not None and a.topic == b.topic and (a.id, b.id) in reach:
                 tally.updates_found += 1
             elif misses is not None:
-                misses.append(f"update {gold.name} {earlier}->{g.id} not recognised")
+                why = ("missed" if a is None or b is None else "topics apart" if a.topic != b.topic
+                       else "no revision link")
+                misses.append(f"update {gold.name} {earlier}->{g.id} not recognised ({why})")
 
 
 def evaluate(

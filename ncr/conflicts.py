@@ -33,8 +33,9 @@ claims that fit only there.
 Nothing here enumerates all pairs: ``conflicts`` holds at most one pair per
 claim and direction (the claim and the lowest incompatible claim of another
 voice below it, and the highest above it), and
-``updates`` at most one per claim (the latest earlier figure it revises), so
-memory stays linear in the number of claims.
+``updates`` at most two per claim (the latest earlier figure it revises, the
+earliest later one that revised it), so memory stays linear in the number of
+claims.
 """
 
 from __future__ import annotations
@@ -260,7 +261,9 @@ def _without_stale(pairs: tuple[tuple[str, str], ...], claims: Sequence[Claim], 
 
 
 def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str, str], ...]:
-    """(earlier, later) pairs: for each claim, the latest earlier claim it is incompatible with."""
+    """(earlier, later) pairs: for each claim, the latest earlier claim it is incompatible with
+    (what it revises), and the earliest later one incompatible with it (what revised it), so
+    that every superseded figure is named, not only one per moment."""
     moments: dict[tuple[str | None, int], list[Claim]] = {}
     for claim in claims:
         moments.setdefault((moment(claim), claim.phase), []).append(claim)
@@ -273,7 +276,7 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
         for key, group in moments.items()
     }
     ordered = sorted(moments, key=lambda k: (k[0] or "", k[1]), reverse=True)  # latest first
-    pairs: list[tuple[str, str]] = []
+    found: dict[tuple[str, str], None] = {}
     for claim in claims:
         low, high = _bounds(claim.value, tolerance)
         for key in ordered:
@@ -281,12 +284,23 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
             if not before(lowest, claim):
                 continue
             if _bounds(lowest.value, tolerance)[1] < low:
-                pairs.append((lowest.id, claim.id))
+                found.setdefault((lowest.id, claim.id))
                 break
             if _bounds(highest.value, tolerance)[0] > high:
-                pairs.append((highest.id, claim.id))
+                found.setdefault((highest.id, claim.id))
                 break
-    return tuple(pairs)
+        for key in reversed(ordered):  # earliest first
+            lowest, highest = extremes[key]
+            if not before(claim, lowest):
+                continue
+            if _bounds(lowest.value, tolerance)[1] < low:
+                found.setdefault((claim.id, lowest.id))
+                break
+            if _bounds(highest.value, tolerance)[0] > high:
+                found.setdefault((claim.id, highest.id))
+                break
+    order = {c.id: n for n, c in enumerate(claims)}
+    return tuple(sorted(found, key=lambda p: (order[p[1]], order[p[0]])))
 
 
 def camps(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[Camp, ...]:

@@ -166,3 +166,11 @@ def test_conflicts_an_undated_figure_is_compared_with_the_days_it_fits():
     odd = claim("C4", "d", 50, 50, state="killed")
     topic = build_topic("T1", "dead", [day1, day3, odd])
     assert {frozenset(p) for p in topic.conflicts} == {frozenset({"C2", "C4"})}
+
+
+def test_conflicts_every_superseded_figure_is_named_by_an_update():
+    first = [replace(claim(f"C{n}", src, 9, 9, state="killed"), as_of="2031-07-07") for n, src in ((1, "a"), (2, "b"))]
+    revised = replace(claim("C3", "c", 8, 8, state="killed"), as_of="2031-07-08")
+    topic = build_topic("T1", "dead", [*first, revised])
+    assert topic.status is Status.UPDATE
+    assert {earlier for earlier, later in topic.updates if later == "C3"} == {"C1", "C2"}
