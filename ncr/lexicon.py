@@ -187,7 +187,7 @@ AMOUNT_VERBS = frozenset(
 # Time and events (extract.timing), copies (copies).
 # Verbs of a changing amount: the figure after "to" (or their object) is the newest.
 CHANGE_VERBS = frozenset(
-    """rise climb increase jump grow soar mount reach swell revise raise lift up double
+    """rise climb increase jump grow soar mount reach swell revise raise lift up double bring
     triple surge spike balloon fall drop decline decrease lower shrink ease""".split()
 )
 # Adjectives and adverbs that call a figure superseded ("the initial estimate", "earlier reports").

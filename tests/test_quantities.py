@@ -405,6 +405,8 @@ def test_quantities_a_duration_after_a_count_is_not_an_elided_count(nlp):
         ("Death toll climbs to 27 in valley quake", "27", "people", "killed"),  # "in" is no inch
         ("He put the number of houses destroyed across the valley at 1,350.", "1,350", "house", "destroyed"),
         ("The health office put the number of cases at 61.", "61", "case", None),  # "61" is tagged DATE
+        ("Blast: death toll reaches seven as last missing workers found", "seven", "people", "killed"),
+        ("The number of cases has topped 100.", "100", "case", None),
     ],
 )
 def test_quantities_a_figure_given_to_a_measure_noun_counts_what_it_measures(nlp, text, number, kind, state):

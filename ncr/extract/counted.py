@@ -113,6 +113,29 @@ def phrase_head(counted: Token, phrase: NumberPhrase) -> Token:
     return counted
 
 
+# Verbs whose object is the amount their subject reached ("the toll reached 22").
+_REACHING_VERBS = frozenset({"reach", "hit", "top", "pass", "exceed", "surpass", "total"})
+
+
+def _measure_subject(verb: Token) -> Token | None:
+    """The counted noun a reaching verb's subject names: "the death toll", "the number of cases"."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"), None)
+    if subject is None or subject.lemma_.lower() not in MEASURE_NOUNS:
+        return None  # "sales reached 900" is no count of a thing; "He hit 12" says nothing
+    return _counted_by_measure(subject)
+
+
+def _counted_by_measure(noun: Token) -> Token | None:
+    """What a measure noun counts: "the number of volunteers" → volunteers; "the death toll",
+    "the toll" → itself (in news a toll counts the dead); a bare "the number" → nothing."""
+    of_objects = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if of_objects:
+        return of_objects[0]
+    if any(c.dep_ == "compound" for c in noun.children) or noun.lemma_.lower() == "toll":
+        return noun
+    return None
+
+
 # Words after which a new clause starts ("rises to four as 61,000 remain without power").
 _CLAUSE_OPENERS = frozenset({"as", "while", "when", "after", "with", ",", ";"})
 
@@ -129,6 +152,8 @@ def measured_by_verb(number: Token) -> Token | None:
     object_ = number
     if number.dep_ == "quantmod" and number.head.dep_ == "pobj" and number.head.like_num:
         object_ = number.head  # "rises to four as 61,000 remain" parsed with "four" inside "61,000"
+    if object_.dep_ == "dobj" and object_.head.lemma_.lower() in _REACHING_VERBS:
+        return _measure_subject(object_.head)  # "the death toll reaches seven", "the toll topped 100"
     preposition = object_.head
     if object_.dep_ != "pobj" or preposition.lower_ not in {"to", "at", "as", "from"}:
         return None
@@ -151,12 +176,7 @@ def measured_by_verb(number: Token) -> Token | None:
     arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.pos_ == "NOUN"]
     for child in arguments:
         if child.lemma_.lower() in MEASURE_NOUNS:
-            of_objects = [o for p in child.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-            if of_objects:
-                return of_objects[0]
-            if any(c.dep_ == "compound" for c in child.children) or child.lemma_.lower() == "toll":
-                return child  # "the death toll", "the toll": in news, a toll counts the dead
-            return None  # a bare "the number rose to 22" says nothing of what is counted
+            return _counted_by_measure(child)
     # "put the crowd at 20,000" counts the object; "arrivals rose to 900" the subject.
     objects = [c for c in arguments if c.dep_ == "dobj"]
     return (objects or arguments or [None])[0]
