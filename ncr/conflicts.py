@@ -181,17 +181,16 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
     if this is not empty.
     """
     found: dict[tuple[str, str], None] = {}
-    for phase in sorted({c.phase for c in claims}):
-        in_phase = [c for c in claims if c.phase == phase]
-        undated = [c for c in in_phase if moment(c) is None]
-        by_day: dict[str, list[Claim]] = {}
-        for claim in in_phase:
-            if (day := moment(claim)) is not None:
-                by_day.setdefault(day, []).append(claim)
-        groups = [undated, *_place_undated(by_day, undated, tolerance)]
-        for group in groups:
+    undated = [c for c in claims if moment(c) is None]
+    by_day: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if (day := moment(claim)) is not None:
+            by_day.setdefault(day, []).append(claim)
+    for group in (undated, *_place_undated(by_day, undated, tolerance)):
+        for phase in sorted({c.phase for c in group}):
+            in_phase = [c for c in group if c.phase == phase]
             for mirror in (False, True):
-                for pair in _conflicts_within(group, tolerance, mirror):
+                for pair in _conflicts_within(in_phase, tolerance, mirror):
                     found.setdefault(pair)
     order = {c.id: n for n, c in enumerate(claims)}
     return tuple(sorted(found, key=lambda p: (order[p[0]], order[p[1]])))

@@ -437,3 +437,16 @@ def test_reconcile_a_toll_reported_in_different_words_over_days_is_one_update(nl
     topic, two = topic_with(report, "Two")
     _, three = topic_with(report, "three")
     assert two.topic == three.topic and topic.status is Status.UPDATE
+
+
+@pytest.mark.model
+def test_reconcile_bringing_the_toll_to_a_figure_revises_the_same_days_figure(nlp):
+    report = run(
+        nlp,
+        "Five workers were killed in the blast at the Tarn depot, officials said.\n",
+        "Two more bodies were found at the Tarn depot, bringing the death toll to seven, officials said.\n",
+        published=("2031-02-21", "2031-02-21"),
+    )
+    topic, five = topic_with(report, "Five")
+    _, seven = topic_with(report, "seven")
+    assert five.topic == seven.topic and topic.status is Status.UPDATE

@@ -77,6 +77,8 @@ def phase(span: Span, counted: Token, unresolved_past_date: bool = False) -> int
         return LATER
     if before and before[-1].lemma_.lower() in CHANGE_VERBS and before[-1].pos_ == "VERB":
         return LATER
+    if _changed_to(span.root):
+        return LATER  # "bringing the death toll to seven", "revised the number of cases up to 61"
     if "now" in words_before:
         return LATER
     # "10 people, up from 3", "10,000, higher than ...": the number before the comparison is the newer one.
@@ -84,6 +86,20 @@ def phase(span: Span, counted: Token, unresolved_past_date: bool = False) -> int
     if rest[:2] in (["up", "from"], ["down", "from"]) or (rest[:1] and rest[0] in _COMPARATIVES and rest[1:2] == ["than"]):
         return LATER
     return PRESENT
+
+
+def _changed_to(number: Token) -> bool:
+    """True when the number is what a verb of change took something "to", however far apart."""
+    if number.dep_ != "pobj" or number.head.lower_ != "to":
+        return False
+    node = number.head.head
+    for _ in range(3):
+        if node.pos_ == "VERB":
+            return node.lemma_.lower() in CHANGE_VERBS
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def past_date_in_phrase(counted: Token) -> bool:
