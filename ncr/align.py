@@ -74,7 +74,9 @@ _COMMON = 50
 
 def topic_key(claim: Claim, group: str | None) -> Key:
     event = claim.event or ""
-    if not event and claim.day_stated and claim.state in DAY_BOUND_STATES and claim.as_of:
+    # The day of an occasion, not of a revision: "police on Sunday revised their estimate of
+    # Saturday's crowd to 23,000" dates the revision, and the crowd stays Saturday's.
+    if not event and claim.day_stated and claim.state in DAY_BOUND_STATES and claim.as_of and claim.phase == 0:
         event = f"on {claim.as_of}"
     return (claim.kind, claim.state or "", event, group or "")
 
@@ -185,7 +187,8 @@ def _join_dated_occasions(order: list[Key], members: dict[Key, list[Claim]], pos
     "46 people had been arrested" (no day) beside "46 were arrested Wednesday night"
     is Wednesday's count, not a later revision of Monday's one arrest: it moves to
     the occasion whose figures fit its own, dated no later than the claim and at
-    most ``OCCASION_LAG_DAYS`` before it, when exactly one does.
+    most ``OCCASION_LAG_DAYS`` before it, when exactly one does. A figure the text
+    marks as a revision ("revised the estimate up to 23,000") need not fit.
     """
     dated: dict[tuple[str, str, str], list[Key]] = {}
     for key in order:
@@ -201,7 +204,7 @@ def _join_dated_occasions(order: list[Key], members: dict[Key, list[Claim]], pos
             fits = [
                 k for k in occasions
                 if _days_before(k[2][3:], claim.as_of) in range(OCCASION_LAG_DAYS + 1)
-                and any(compatible(claim.value, t.value) for t in members[k][:_COMMON])
+                and (claim.phase != 0 or any(compatible(claim.value, t.value) for t in members[k][:_COMMON]))
             ]
             if len(fits) == 1:
                 members[key].remove(claim)

@@ -450,3 +450,16 @@ def test_reconcile_bringing_the_toll_to_a_figure_revises_the_same_days_figure(nl
     topic, five = topic_with(report, "Five")
     _, seven = topic_with(report, "seven")
     assert five.topic == seven.topic and topic.status is Status.UPDATE
+
+
+@pytest.mark.model
+def test_reconcile_a_revision_day_does_not_make_a_new_occasion(nlp):
+    report = run(
+        nlp,
+        "Police said 18,000 people marched through Tarn on Saturday.\n",
+        "Police on Sunday revised their estimate of the crowd at Saturday's march in Tarn up to 23,000.\n",
+        published=("2031-10-11", "2031-10-12"),
+    )
+    topic, first = topic_with(report, "18,000")
+    _, revised = topic_with(report, "23,000")
+    assert first.topic == revised.topic and topic.status is Status.UPDATE
