@@ -442,3 +442,14 @@ def test_quantities_missing_is_a_state_though_its_lemma_is_miss(nlp, text, numbe
 def test_quantities_a_toll_then_another_clause_keeps_its_own_figure(nlp):
     found = claims_in(nlp, "Storm toll rises to four as 61,000 remain without power")
     assert [(c.span.text, c.kind, c.state) for c in found if c.state == "killed"] == [("four", "people", "killed")]
+
+
+@pytest.mark.parametrize(("text", "state"), [("Twelve of the injured were in a serious condition.", "injured"),
+                                             ("Hospitals had received 23 of the wounded by noon.", "injured")])
+def test_quantities_a_part_of_the_people_a_state_names(nlp, text, state):
+    claim = only_claim(nlp, text)
+    assert (claim.kind, claim.state) == ("people (part of)", state)
+
+
+def test_quantities_one_of_the_dead_is_a_determiner(nlp):
+    assert claims_in(nlp, "One of the dead was a child.") == []

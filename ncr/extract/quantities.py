@@ -191,7 +191,7 @@ def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list
     for phrase in number_phrases(doc) if phrases is None else phrases:
         claim = (
             _partitive_of_pronoun(doc, phrase, claims) or _claim_for(doc, phrase) or _compound_count(doc, phrase)
-            or _elided(doc, phrase, claims)
+            or _elided(doc, phrase, claims) or _partitive_of_state(doc, phrase)
         )
         if claim is not None:
             claims.append(claim)
@@ -261,6 +261,27 @@ def _partitive_of_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) 
         span=doc[start : phrase.end], counted=whole.counted, value=value, qualifier=qualifier, unit=whole.unit,
         subject=f"{whole.subject} (part)", kind=f"{whole.kind.split(' (')[0]} (part of)", state=whole.state,
         group=whole.group,
+    )
+
+
+def _partitive_of_state(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
+    """ "Twelve of the injured", "23 of the dead": a part of the people a state happened to,
+    named by the state word alone."""
+    at = phrase.end
+    if lower_at(doc, at) != "of" or lower_at(doc, at + 1) != "the" or at + 2 >= len(doc):
+        return None
+    word = doc[at + 2]
+    state = state_word(word)
+    following = doc[at + 3] if at + 3 < len(doc) else None
+    if state is None or word.pos_ not in {"ADJ", "VERB", "NOUN"} or (following is not None and following.pos_ in {"NOUN", "PROPN"}):
+        return None  # "two of the injured workers" is counted by its noun
+    if phrase.low == phrase.high == 1 and not phrase.vague:
+        return None  # "one of the dead was a child": a determiner
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
+    value, qualifier = interval_for(phrase, qualifier, hedge)
+    return RawClaim(
+        span=doc[start : phrase.end], counted=word, value=value, qualifier=qualifier, unit="person",
+        subject=f"people {word.text} (part)", kind="people (part of)", state=state, group=None,
     )
 
 
