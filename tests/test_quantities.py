@@ -453,3 +453,23 @@ def test_quantities_a_part_of_the_people_a_state_names(nlp, text, state):
 
 def test_quantities_one_of_the_dead_is_a_determiner(nlp):
     assert claims_in(nlp, "One of the dead was a child.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "state"),
+    [
+        ("The company said five men were still missing, while the union put the number at six.", "six", "missing"),
+        ("A march last year drew 25,000 people according to police, and 90,000 according to the unions.", "90,000",
+         "draw"),
+        ("Only one patient died in the trial, compared with four in the placebo group.", "four", "killed"),
+    ],
+)
+def test_quantities_a_bare_number_beside_a_count_counts_the_same_thing(nlp, text, number, state):
+    claim = next(c for c in claims_in(nlp, text) if c.span.text == number)
+    assert (claim.kind, claim.state) == ("people", state)
+
+
+@pytest.mark.parametrize("text", ["Twelve people died, including three children under the age of five.",
+                                  "Twelve people died and the road was closed for 3 hours."])
+def test_quantities_a_bare_number_beside_a_count_that_is_an_age_or_time_is_not_one(nlp, text):
+    assert [c.span.text for c in claims_in(nlp, text)] in (["Twelve"], ["Twelve", "three"])

@@ -173,6 +173,9 @@ def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
         return True  # "6.5 times earnings", "2.5 times as many": a multiplier
     if before is not None and before.lemma_.lower() in NON_COUNT_HEADS:
         return True  # "magnitude 6.1"
+    if before is not None and (before.lower_ in {"aged", "ages"} or (
+            before.lower_ == "of" and phrase.start >= 2 and doc[phrase.start - 2].lemma_.lower() == "age")):
+        return True  # "under the age of five", "aged 12": an age
     if before is not None and (before.text in {"#", "No."} or before.is_currency or is_currency_sign(before.text)):
         return True
     if before is not None and before.text in {"-", "/"} or lower_at(doc, phrase.end) in {"-", "/", "%"}:
@@ -201,7 +204,7 @@ def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list
     parts = [
         part for phrase in unclaimed
         if (part := _partitive_of_count(doc, phrase, claims) or _one_beside(doc, phrase, claims)
-            or _part_of_frame(doc, phrase, claims)) is not None
+            or _part_of_frame(doc, phrase, claims) or _parallel_count(doc, phrase, claims)) is not None
     ]
     return sorted(claims + parts, key=lambda c: c.span.start) if parts else claims
 
@@ -261,6 +264,43 @@ def _partitive_of_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) 
         span=doc[start : phrase.end], counted=whole.counted, value=value, qualifier=qualifier, unit=whole.unit,
         subject=f"{whole.subject} (part)", kind=f"{whole.kind.split(' (')[0]} (part of)", state=whole.state,
         group=whole.group,
+    )
+
+
+# How far apart in size two figures of one thing may be, as a factor.
+_PARALLEL_RATIO = 10
+
+
+def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
+    """A bare number given side by side with a count of its sentence counts the same thing:
+    "police counted 25,000 and the unions 90,000", "18,000 people took part, then 23,000",
+    "five men were missing, while the union put the number at six".
+
+    Only a number with no noun of its own, no label that makes it something else,
+    of at least 2, after the count it sits beside and within a factor of
+    ``_PARALLEL_RATIO`` of it: one measure given twice stays one order of size.
+    """
+    if phrase.vague or phrase.high < 2 or _excluded(doc, phrase):
+        return None
+    number = doc[phrase.start : phrase.end].root
+    if counted_noun(doc, phrase) is not None and not (number.dep_ == "pobj" and measured_by_verb(number) is None):
+        return None
+    if number.dep_ in {"nummod", "compound", "npadvmod"} or doc[phrase.end - 1].ent_type_ in {"DATE", "TIME"}:
+        return None
+    sentence = number.sent
+    earlier = [c for c in claims if sentence.start <= c.span.start and c.span.end <= phrase.start and c.kind]
+    if not earlier:
+        return None
+    parallel = earlier[-1]
+    value_low, value_high = parallel.value.low, parallel.value.high
+    anchor = value_high if value_high is not None else value_low
+    if anchor is None or not anchor / _PARALLEL_RATIO <= phrase.high <= anchor * _PARALLEL_RATIO:
+        return None
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
+    value, qualifier = interval_for(phrase, qualifier, hedge)
+    return RawClaim(
+        span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit=parallel.unit,
+        subject=parallel.subject, kind=parallel.kind, state=parallel.state, group=parallel.group,
     )
 
 
