@@ -473,3 +473,10 @@ def test_quantities_a_bare_number_beside_a_count_counts_the_same_thing(nlp, text
                                   "Twelve people died and the road was closed for 3 hours."])
 def test_quantities_a_bare_number_beside_a_count_that_is_an_age_or_time_is_not_one(nlp, text):
     assert [c.span.text for c in claims_in(nlp, text)] in (["Twelve"], ["Twelve", "three"])
+
+
+@pytest.mark.parametrize(("text", "number"), [("A 59-year-old mother of two died in the crash.", "two"),
+                                              ("Crash leaves Tarn father of 3 dead", "3")])
+def test_quantities_a_parent_of_n_counts_children(nlp, text, number):
+    claim = only_claim(nlp, text)
+    assert (claim.span.text, claim.kind) == (number, "child")

@@ -194,7 +194,7 @@ def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list
     for phrase in number_phrases(doc) if phrases is None else phrases:
         claim = (
             _partitive_of_pronoun(doc, phrase, claims) or _claim_for(doc, phrase) or _compound_count(doc, phrase)
-            or _elided(doc, phrase, claims) or _partitive_of_state(doc, phrase)
+            or _elided(doc, phrase, claims) or _partitive_of_state(doc, phrase) or _children_of_parent(doc, phrase)
         )
         if claim is not None:
             claims.append(claim)
@@ -301,6 +301,26 @@ def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> R
     return RawClaim(
         span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit=parallel.unit,
         subject=parallel.subject, kind=parallel.kind, state=parallel.state, group=parallel.group,
+    )
+
+
+# "a mother of two": the number after "of" counts the parent's children (or grandchildren).
+_PARENT_NOUNS = {"mother": "child", "father": "child", "parent": "child", "mom": "child", "dad": "child",
+                 "grandmother": "grandchild", "grandfather": "grandchild", "grandparent": "grandchild"}
+
+
+def _children_of_parent(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
+    """ "a mother of two", "father of 3": how many children the person has."""
+    if phrase.start < 2 or lower_at(doc, phrase.start - 1) != "of" or phrase.vague:
+        return None
+    child = _PARENT_NOUNS.get(doc[phrase.start - 2].lemma_.lower())
+    following = doc[phrase.end] if phrase.end < len(doc) else None
+    if child is None or (following is not None and following.pos_ in {"NOUN", "PROPN"}):
+        return None  # "mother of two sons" is counted by its own noun
+    value, qualifier = interval_for(phrase, None, ())
+    return RawClaim(
+        span=doc[phrase.start : phrase.end], counted=doc[phrase.start - 2], value=value, qualifier=qualifier,
+        unit=child, subject=f"{doc[phrase.start - 2].text}'s children", kind=child, state=None, group=None,
     )
 
 
