@@ -480,3 +480,9 @@ def test_quantities_a_bare_number_beside_a_count_that_is_an_age_or_time_is_not_o
 def test_quantities_a_parent_of_n_counts_children(nlp, text, number):
     claim = only_claim(nlp, text)
     assert (claim.span.text, claim.kind) == (number, "child")
+
+
+def test_quantities_a_vague_amount_as_a_subject_counts_people(nlp):
+    claim = only_claim(nlp, 'Dozens chanted "no justice" outside the precinct.')
+    assert (claim.span.text, claim.kind, claim.state) == ("Dozens", "people", "chant")
+    assert claims_in(nlp, "Hundreds said they would return.") == []

@@ -27,22 +27,40 @@ from ..lexicon import (
     GENERIC_PERSON_CLASSES,
     INCIDENTAL_BELOW,
     INTRANSITIVE_STATES,
+    LIGHT_VERBS,
     MEASURE_NOUNS,
     NON_COUNT_HEADS,
     PERSON_CLASSES,
     SHARE_WORDS,
+    SPEECH_VERBS,
     STATES,
     STREET_WORDS,
     TIME_UNITS,
     UNDESCRIBED_PERSON_CLASSES,
 )
 from ..records import Interval, Qualifier
-from .phrases import INF, NumberPhrase, hedge_before, hedge_after, interval_for, lower_at, number_phrases
+from .counted import (
+    counted_noun,
+    group_of,
+    measured_by_verb,
+    noun_phrase,
+    phrase_head,
+    predicate_of,
+    state_of,
+    state_of_measure,
+    state_word,
+    subset_of,
+)
 from .entities import entity_at
 from .measures import is_currency, is_currency_sign, is_unit
-from .counted import (
-    counted_noun, group_of, measured_by_verb, noun_phrase, phrase_head, predicate_of, state_of, state_of_measure, state_word,
-    subset_of,
+from .phrases import (
+    INF,
+    NumberPhrase,
+    hedge_after,
+    hedge_before,
+    interval_for,
+    lower_at,
+    number_phrases,
 )
 
 # Words after "N times" that make it a multiplier ("2.5 times as many", "three times more").
@@ -487,6 +505,25 @@ def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     )
 
 
+def _bare_vague_subject(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
+    """ "Dozens chanted ...", "Thousands marched": a vague amount that is a verb's subject on its
+    own counts people, and what they did tells the measure apart."""
+    number = doc[phrase.start : phrase.end].root
+    verb = number.head
+    if not phrase.vague or number.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS or lemma in SPEECH_VERBS:
+        return None  # "Hundreds said ...": nothing of what they are
+    state = state_word(verb) or lemma
+    start, qualifier, hedge = hedge_before(doc, phrase.start)
+    value, qualifier = interval_for(phrase, qualifier, hedge)
+    return RawClaim(
+        span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit="person",
+        subject=f"people who {verb.text}", kind="people", state=state, group=None,
+    )
+
+
 def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawClaim | None:
     """The claim of a number phrase, or None when it is no count. ``one_counts``: a bare
     "one" is a count here, not a determiner (the sentence counts the same noun elsewhere)."""
@@ -494,7 +531,7 @@ def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawC
         return None
     counted = counted_noun(doc, phrase)
     if counted is None:
-        return _bare_casualty_count(doc, phrase)
+        return _bare_casualty_count(doc, phrase) or _bare_vague_subject(doc, phrase)
     counted = phrase_head(counted, phrase)
     lemma = counted.lemma_.lower()
     if lemma == "time" and counted.dep_ == "npadvmod" and counted.head.pos_ == "VERB":
