@@ -852,7 +852,8 @@ def evaluate_dates(ctx: Context) -> Result:
 
 
 def evaluate_claims(ctx: Context) -> Result:
-    """Count claims, topics, statuses, updates and attributions on the ECB+ claims gold (bench/claimscore.py)."""
+    """Count claims, topics, statuses, updates and attributions on the ECB+ claims gold and the
+    written revision clusters (bench/claimscore.py)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import claimgold
     import claimscore
@@ -871,9 +872,17 @@ def evaluate_claims(ctx: Context) -> Result:
         *claimscore.lines(given, "publication days given (as with --published):")[0:],
         *claimscore.lines(found, "publication days from the text only:"),
     ]
+    written_paths = [p for p in claimgold.gold_files(claimgold.WRITTEN_DIR) if not ctx.args.gold or p.stem in ctx.args.gold]
+    written = claimscore.evaluate(ctx.nlp, ecbplus, written_paths, misses=misses).figures() if written_paths else {}
+    if written:
+        text += [
+            f"claims: written revision clusters (CC0; {len(written_paths)} stories, {written['gold_claims']} gold claims, "
+            "figures revised over days; bench/gold/revisions); figures in %",
+            *claimscore.lines(written, "publication days given where the article has one:"),
+        ]
     if misses:
         text += ["misses (publication days given):", *(f"  {m}" for m in misses)]
-    return Result({"dates_given": given, "dates_from_text": found}, text)
+    return Result({"dates_given": given, "dates_from_text": found, "written_revisions": written}, text)
 
 
 def evaluate_quantities(ctx: Context) -> Result:
