@@ -407,6 +407,8 @@ def test_quantities_a_duration_after_a_count_is_not_an_elided_count(nlp):
         ("The health office put the number of cases at 61.", "61", "case", None),  # "61" is tagged DATE
         ("Blast: death toll reaches seven as last missing workers found", "seven", "people", "killed"),
         ("The number of cases has topped 100.", "100", "case", None),
+        ("Rescuers found the bodies, bringing the death toll from Tuesday's roof collapse to nine.", "nine",
+         "people", "killed"),  # "collapse" tagged as a verb
     ],
 )
 def test_quantities_a_figure_given_to_a_measure_noun_counts_what_it_measures(nlp, text, number, kind, state):
@@ -462,6 +464,7 @@ def test_quantities_one_of_the_dead_is_a_determiner(nlp):
         ("A march last year drew 25,000 people according to police, and 90,000 according to the unions.", "90,000",
          "draw"),
         ("Only one patient died in the trial, compared with four in the placebo group.", "four", "killed"),
+        ("Five passengers pulled alive from the wreck; three found dead", "three", "killed"),  # its own state
     ],
 )
 def test_quantities_a_bare_number_beside_a_count_counts_the_same_thing(nlp, text, number, state):

@@ -113,6 +113,8 @@ def phrase_head(counted: Token, phrase: NumberPhrase) -> Token:
     return counted
 
 
+# Roles in which a word tagged as a verb is a participle or a noun ("roof collapse"), not a clause's verb.
+_NOMINAL_DEPS = frozenset({"acl", "pobj", "dobj", "nsubj", "compound"})
 # Verbs whose object is the amount their subject reached ("the toll reached 22").
 _REACHING_VERBS = frozenset({"reach", "hit", "top", "pass", "exceed", "surpass", "total"})
 
@@ -164,7 +166,7 @@ def measured_by_verb(number: Token) -> Token | None:
     # Up past what the parser hung the preposition on: "revised the toll down to eight",
     # "put the number of houses destroyed across the valley at 1,350" (a participle of the noun).
     for _ in range(5):
-        if (verb.pos_ == "VERB" and verb.dep_ != "acl") or verb.head.i == verb.i:
+        if (verb.pos_ == "VERB" and verb.dep_ not in _NOMINAL_DEPS) or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in AMOUNT_VERBS:
