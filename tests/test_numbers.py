@@ -57,3 +57,8 @@ def test_numbers_digits_accept_only_well_formed_groups():
     assert numbers.parse_digits("1,500") == 1_500
     assert numbers.parse_digits("1,50") is None
     assert numbers.parse_digits("F-16") is None
+
+
+def test_numbers_indian_scales():
+    assert numbers.parse_number(["13", "lakh"]) == 1_300_000
+    assert numbers.parse_number(["two", "crore"]) == 20_000_000

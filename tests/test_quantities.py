@@ -489,3 +489,8 @@ def test_quantities_a_vague_amount_as_a_subject_counts_people(nlp):
     claim = only_claim(nlp, 'Dozens chanted "no justice" outside the precinct.')
     assert (claim.span.text, claim.kind, claim.state) == ("Dozens", "people", "chant")
     assert claims_in(nlp, "Hundreds said they would return.") == []
+
+
+def test_quantities_a_hyphenated_number_word_split_by_the_tokenizer_is_one_number(nlp):
+    claims = claims_in(nlp, "Thirty-four people die in bus crash")
+    assert [(c.span.text, c.value.low) for c in claims] == [("Thirty-four", 34)]

@@ -90,11 +90,15 @@ def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
             end += 1
         elif token.lower_ == "and" and end > i and end + 1 < len(doc) and numbers.is_number_word(doc[end + 1].text):
             end += 1
+        elif (token.text == "-" and end > i and not doc[end - 1].whitespace_ and not token.whitespace_
+              and end + 1 < len(doc) and numbers.is_number_word(doc[end - 1].text)
+              and numbers.is_number_word(doc[end + 1].text)):
+            end += 1  # "Twenty-six", split by the tokenizer
         else:
             break
     if end == i or (end == i + 1 and words[0] in {"a", "an"}):
         return None
-    value = numbers.parse_number([t.text for t in doc[i:end]])
+    value = numbers.parse_number(_joined_hyphens([t.text for t in doc[i:end]]))
     if value is None:
         return None
     # "1.500 people": a count is whole, so dots grouping digits in threes before a plural noun group them.
@@ -107,6 +111,17 @@ def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
         value *= numbers.SCALE_SUFFIXES[suffix]
         end += 1
     return NumberPhrase(i, end, value, value, vague=False)
+
+
+def _joined_hyphens(texts: list[str]) -> list[str]:
+    """["Twenty", "-", "six"] → ["Twenty-six"]: the form the number reader knows."""
+    out: list[str] = []
+    for text in texts:
+        if out and (text == "-" or out[-1].endswith("-")):
+            out[-1] += text
+        else:
+            out.append(text)
+    return out
 
 
 # Fractions that multiply a scale: "half a million", "a quarter of a million", "three quarters of a million".
