@@ -38,6 +38,8 @@ def _register_line_breaks() -> None:
     News copy puts headlines, datelines and paragraphs on lines of their own
     without closing punctuation; the statistical parser would run them into
     the next sentence ("Flooding forces thousands ... valley Officials said").
+    It also keeps a sentence going after an abbreviation followed by a lower-case
+    word ("Church Ave. in East Flatbush"), where the parser would end it.
     """
     from spacy.language import Language
 
@@ -51,7 +53,21 @@ def _register_line_breaks() -> None:
             if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
                 if not token.is_space:
                     token.is_sent_start = True
+            elif token.text[:1].islower() and _abbreviation_before(doc, token.i):
+                token.is_sent_start = False  # "Church Ave. in East Flatbush": an abbreviation, not an end
         return doc
+
+
+def _abbreviation_before(doc, i: int) -> bool:  # type: ignore[no-untyped-def]
+    """True when token ``i`` follows an abbreviation's full stop ("Ave.", "Sgt.", "St."), kept
+    whole by the tokenizer or split from a short capitalised word it is glued to."""
+    previous = doc[i - 1]
+    if previous.text.endswith(".") and len(previous.text) > 1 and previous.text[:1].isupper():
+        return True
+    if previous.text != "." or i < 2:
+        return False
+    word = doc[i - 2]
+    return not word.whitespace_ and word.is_alpha and word.text[:1].isupper() and len(word.text) <= 4
 
 
 @lru_cache(maxsize=4)

@@ -494,3 +494,17 @@ def test_quantities_a_vague_amount_as_a_subject_counts_people(nlp):
 def test_quantities_a_hyphenated_number_word_split_by_the_tokenizer_is_one_number(nlp):
     claims = claims_in(nlp, "Thirty-four people die in bus crash")
     assert [(c.span.text, c.value.low) for c in claims] == [("Thirty-four", 34)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["About 40 marchers gathered on Marl Ave. in the old town, witnesses said.",
+     "Police said about 40 marchers were held at the Elm St. station overnight."],
+)
+def test_quantities_a_sentence_goes_on_after_an_abbreviation(nlp, text):
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 1
+
+
+def test_quantities_a_full_stop_before_a_capital_still_ends_the_sentence(nlp):
+    assert len(list(nlp("About 40 marchers gathered on Marl Ave. Police said they left.").sents)) == 2
