@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import CUMULATIVE_STATES, OCCASION_STATES
 from .records import Camp, Claim, Interval, Status, Topic, TopicKey
@@ -259,10 +259,23 @@ def _without_stale(pairs: tuple[tuple[str, str], ...], claims: Sequence[Claim], 
     return tuple(kept)
 
 
+def _closed(value: Interval) -> Interval:
+    """An open bound closed at the figure given: "at least 12" is the count of 12 it reports."""
+    low = value.low if value.low is not None else value.high
+    high = value.high if value.high is not None else value.low
+    return Interval(low, high, value.estimate)
+
+
 def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str, str], ...]:
     """(earlier, later) pairs: for each claim, the latest earlier claim it is incompatible with
     (what it revises), and the earliest later one incompatible with it (what revised it), so
-    that every superseded figure is named, not only one per moment."""
+    that every superseded figure is named, not only one per moment.
+
+    Over time a running count's open bound is read as the figure it gives: "at least
+    12 dead" on Monday and "27 dead" on Tuesday is a toll revised, though 27 is at
+    least 12.
+    """
+    claims = [replace(c, value=_closed(c.value)) if c.state in CUMULATIVE_STATES else c for c in claims]
     moments: dict[tuple[str | None, int], list[Claim]] = {}
     for claim in claims:
         moments.setdefault((moment(claim), claim.phase), []).append(claim)

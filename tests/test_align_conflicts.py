@@ -174,3 +174,13 @@ def test_conflicts_every_superseded_figure_is_named_by_an_update():
     topic = build_topic("T1", "dead", [*first, revised])
     assert topic.status is Status.UPDATE
     assert {earlier for earlier, later in topic.updates if later == "C3"} == {"C1", "C2"}
+
+
+def test_conflicts_at_least_a_figure_then_a_higher_one_days_later_is_a_revised_toll():
+    monday = replace(claim("C1", "a", 12, None, state="killed"), as_of="2031-03-10")
+    tuesday = replace(claim("C2", "b", 27, 27, state="killed"), as_of="2031-03-11")
+    topic = build_topic("T1", "dead", [monday, tuesday])
+    assert topic.status is Status.UPDATE and topic.updates == (("C1", "C2"),)
+    # The same two figures on one day do not contradict each other: 27 is at least 12.
+    same_day = replace(tuesday, as_of="2031-03-10")
+    assert build_topic("T1", "dead", [monday, same_day]).status is Status.AGREE
