@@ -134,6 +134,8 @@ for _state, _words in {
     "shot": "shoot",
     "gathered": "march protest demonstrate rally gather riot assemble",
     "destroyed": "destroy damage flatten raze collapse gut cut sever snap",
+    "ill": "ill sick sicken infect",
+    "hospitalised": "hospitalise hospitalize hospitalised hospitalized",
 }.items():
     for _word in _words.split():
         STATES[_word] = _state
@@ -148,7 +150,9 @@ COLLECTIVE_NOUNS = frozenset({"group", "crowd", "band", "gang", "mob", "team", "
 
 # States whose counts only grow while a story runs (a toll, arrests so far): a later,
 # lower figure of one, with no word of revision, is another count, not a revision.
-CUMULATIVE_STATES = frozenset({"killed", "injured", "casualties", "shot", "captured", "displaced", "destroyed"})
+CUMULATIVE_STATES = frozenset(
+    {"killed", "injured", "casualties", "shot", "captured", "displaced", "destroyed", "ill", "hospitalised"}
+)
 # States counted per occasion (a march's crowd): the figure is the occasion's, whichever
 # day reports it, so a publication day does not make it a different moment.
 OCCASION_STATES = frozenset({"gathered"})

@@ -508,3 +508,13 @@ def test_quantities_a_sentence_goes_on_after_an_abbreviation(nlp, text):
 
 def test_quantities_a_full_stop_before_a_capital_still_ends_the_sentence(nlp):
     assert len(list(nlp("About 40 marchers gathered on Marl Ave. Police said they left.").sents)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [("Forty-one pupils fell ill after lunch on Tuesday.", "ill"), ("Nearly 90 children had been sick.", "ill"),
+     ("The outbreak has sickened 54 pupils.", "ill"), ("Seventeen patients were hospitalised.", "hospitalised")],
+)
+def test_quantities_illness_is_a_state(nlp, text, state):
+    claim = only_claim(nlp, text)
+    assert (claim.kind, claim.state) == ("people", state)

@@ -251,6 +251,9 @@ def state_of(counted: Token) -> tuple[str | None, str]:
             verbs = [child, *_shared_conjuncts(child)]
     # "left dead", "pronounced dead", "found dead": the state is the verb's complement.
     verbs += [c for v in verbs for c in v.children if c.dep_ in {"acomp", "oprd", "xcomp"} and state_word(c)]
+    if not verbs and counted.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
+        # "38 children fell ill", "90 children had been sick": the subject's complement says it.
+        verbs = [c for c in head.children if c.dep_ in {"acomp", "oprd", "advmod"} and state_word(c)]
     found = [v for v in verbs if state_word(v)]
     states = sorted({state_word(v) or "" for v in found})
     if not states:
