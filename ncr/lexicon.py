@@ -129,7 +129,7 @@ for _state, _words in {
     "injured": "injure wound hurt injury",
     "casualties": "casualty",
     "captured": "capture detain arrest imprison",
-    "missing": "missing",
+    "missing": "missing unaccounted",
     "displaced": "displace evacuate flee relocate rehouse move",
     "shot": "shoot",
     "gathered": "march protest demonstrate rally gather riot assemble",

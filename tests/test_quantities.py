@@ -518,3 +518,10 @@ def test_quantities_a_full_stop_before_a_capital_still_ends_the_sentence(nlp):
 def test_quantities_illness_is_a_state(nlp, text, state):
     claim = only_claim(nlp, text)
     assert (claim.kind, claim.state) == ("people", state)
+
+
+@pytest.mark.parametrize(("text", "number"), [("Rescuers said 12 people were reported missing after the storm.", "12"),
+                                              ("Rescuers found two climbers alive, leaving four unaccounted for.", "four")])
+def test_quantities_reported_missing_and_unaccounted_for_are_missing(nlp, text, number):
+    claim = next(c for c in claims_in(nlp, text) if c.span.text == number)
+    assert claim.state == "missing"

@@ -463,3 +463,11 @@ def test_reconcile_a_revision_day_does_not_make_a_new_occasion(nlp):
     topic, first = topic_with(report, "18,000")
     _, revised = topic_with(report, "23,000")
     assert first.topic == revised.topic and topic.status is Status.UPDATE
+
+
+@pytest.mark.model
+def test_reconcile_since_a_day_is_not_the_day_a_figure_holds_on(nlp):
+    report = run(nlp, "The fire service said on Sunday that 312 people have been rescued since Friday.\n",
+                 published=("2031-05-18",))
+    _, rescued = topic_with(report, "312")
+    assert rescued.as_of == "2031-05-18"

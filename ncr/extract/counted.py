@@ -249,6 +249,8 @@ def state_of(counted: Token) -> tuple[str | None, str]:
     for child in counted.children:
         if child.dep_ in {"acl", "amod"} and state_word(child):
             verbs = [child, *_shared_conjuncts(child)]
+        elif child.dep_ == "acl":  # "seven people reported missing", "two feared dead"
+            verbs += [c for c in child.children if c.dep_ in {"oprd", "acomp", "xcomp"} and state_word(c)]
     # "left dead", "pronounced dead", "found dead": the state is the verb's complement.
     verbs += [c for v in verbs for c in v.children if c.dep_ in {"acomp", "oprd", "xcomp"} and state_word(c)]
     if not verbs and counted.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
