@@ -189,6 +189,10 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
     for group in (undated, *_place_undated(by_day, undated, tolerance)):
         for phase in sorted({c.phase for c in group}):
             in_phase = [c for c in group if c.phase == phase]
+            if phase > 0:
+                # Two newest figures of a running count on one day ("rose to five" in the morning,
+                # "bringing the toll to seven" at night) are steps of its rise, not a contradiction.
+                in_phase = [c for c in in_phase if c.state not in CUMULATIVE_STATES]
             for mirror in (False, True):
                 for pair in _conflicts_within(in_phase, tolerance, mirror):
                     found.setdefault(pair)

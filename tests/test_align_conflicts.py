@@ -184,3 +184,12 @@ def test_conflicts_at_least_a_figure_then_a_higher_one_days_later_is_a_revised_t
     # The same two figures on one day do not contradict each other: 27 is at least 12.
     same_day = replace(tuesday, as_of="2031-03-10")
     assert build_topic("T1", "dead", [monday, same_day]).status is Status.AGREE
+
+
+def test_conflicts_two_rises_of_a_toll_on_one_day_are_not_a_contradiction():
+    morning = replace(claim("C1", "a", 5, 5, state="killed"), as_of="2031-02-21", phase=1)  # "rose to five"
+    night = replace(claim("C2", "b", 7, 7, state="killed"), as_of="2031-02-21", phase=1)  # "bringing the toll to seven"
+    assert not build_topic("T1", "dead", [morning, night]).conflicts
+    # Two different crowds both called the latest are still a contradiction.
+    crowd = [replace(c, state="gathered", kind="people") for c in (morning, night)]
+    assert build_topic("T1", "marchers", crowd).conflicts
