@@ -22,7 +22,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import ATTRIBUTION_BARRIERS, REPORT_NOUNS, ROLE_HEADS, SPEECH_PHRASAL, SPEECH_VERBS
+from ..lexicon import (
+    ATTRIBUTION_BARRIERS,
+    REPORT_NOUNS,
+    ROLE_HEADS,
+    SPEECH_PHRASAL,
+    SPEECH_VERBS,
+)
 from .entities import entity_at
 
 # Children of the speaker head that are not part of how the speaker is named.

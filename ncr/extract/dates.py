@@ -18,7 +18,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .datetext import BACK, FORWARD, MONTHS, NO_ANCHOR, Anchor, safe_date, parse, resolve
+from .datetext import (
+    BACK,
+    FORWARD,
+    MONTHS,
+    NO_ANCHOR,
+    Anchor,
+    parse,
+    resolve,
+    safe_date,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -89,7 +89,11 @@ def _is_symbol(registry: Any, name: str, word: str) -> bool:
 def _currencies() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(lower-case currency nouns, ISO codes, symbols) from CLDR."""
     from babel.core import get_global
-    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+    from babel.numbers import (
+        get_currency_name,
+        get_currency_symbol,
+        get_territory_currencies,
+    )
 
     nouns: set[str] = set(MINOR_CURRENCY_UNITS)
     codes: set[str] = set()

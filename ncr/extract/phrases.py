@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import ABOVE_HEDGES, BELOW_HEDGES, CHANGE_VERBS, HEDGES_AFTER, HEDGES_BEFORE
+from ..lexicon import (
+    ABOVE_HEDGES,
+    BELOW_HEDGES,
+    CHANGE_VERBS,
+    HEDGES_AFTER,
+    HEDGES_BEFORE,
+)
 from ..records import Interval, Qualifier
 from . import numbers
 

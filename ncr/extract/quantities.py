@@ -5,10 +5,11 @@ Takes the number phrases of a parsed ``Doc`` with their hedges and intervals
 what ``extract.counted`` reads of the thing it counts. A bare number a state happened to ("52 were detained") counts
 people; "shot seven times" counts hits.
 
-Not claims, and dropped here: dates and times, ordinals, durations and ages,
-percentages, money and measures, numbers inside names ("Resolution 2231"),
-and incidental counts ("these two countries", "one of them").
-Attribution and dates are left to their own stages.
+Numbers that are never counts (dates, ages, money, measures, names, codes,
+incidental counts) are told apart by ``extract.notcounts``. Some numbers count
+only through the counts around them: parts ("30 of the 80 wounded"), elided
+nouns ("3.9 million from 2.4 million"), a bare figure beside a count ("police
+counted 18,000, the unions 90,000"). Attribution and dates are left to their own stages.
 """
 
 from __future__ import annotations
@@ -19,22 +20,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
-    ANAPHORIC_DETERMINERS,
     CASUALTY_STATES,
     COUNT_CLASSES,
     GATHERING_CLASSES,
     GATHERING_EVENTS,
     GENERIC_PERSON_CLASSES,
-    INCIDENTAL_BELOW,
     INTRANSITIVE_STATES,
     LIGHT_VERBS,
     MEASURE_NOUNS,
     NON_COUNT_HEADS,
     PERSON_CLASSES,
-    SHARE_WORDS,
     SPEECH_VERBS,
     STATES,
-    STREET_WORDS,
     TIME_UNITS,
     UNDESCRIBED_PERSON_CLASSES,
 )
@@ -51,8 +48,15 @@ from .counted import (
     state_word,
     subset_of,
 )
-from .entities import entity_at
-from .measures import is_currency, is_currency_sign, is_unit
+from .notcounts import (
+    FUNCTION_POS,
+    NOT_COUNT_LABELS,
+    excluded,
+    is_incidental,
+    is_measured,
+    is_rate,
+    label_vetoes,
+)
 from .phrases import (
     INF,
     NumberPhrase,
@@ -62,13 +66,6 @@ from .phrases import (
     lower_at,
     number_phrases,
 )
-
-# Words after "N times" that make it a multiplier ("2.5 times as many", "three times more").
-_COMPARATIVE_WORDS = frozenset({"as", "more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "the"})
-# Entity labels whose numbers are never counts.
-_NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-# Entity labels that make a number part of a name ("Apollo 11", "Resolution 2231").
-_NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,125 +81,6 @@ class RawClaim:
     kind: str
     state: str | None
     group: Span | None  # who the counted things belong to ("North Korean", "Russia's")
-
-
-# Parts of speech of words that are never a unit, however they are spelt ("27 in ..." is no inch).
-_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "ADV", "PUNCT"})
-
-
-def _is_incidental(doc: Doc, phrase: NumberPhrase, counted: Token) -> bool:
-    """ "these two countries", "both sides", "one of": small numbers that refer back."""
-    if phrase.vague or phrase.high >= INCIDENTAL_BELOW:
-        return False
-    if phrase.start > 0:
-        before = doc[phrase.start - 1]
-        if before.lower_ in ANAPHORIC_DETERMINERS or before.dep_ == "poss":
-            return True
-    return phrase.low == 1 and lower_at(doc, phrase.end) == "of"
-
-
-def _address(doc: Doc, end: int) -> bool:
-    """True when the number opens a street address: proper nouns, then a street word."""
-    at = end
-    while at < len(doc) and doc[at].pos_ == "PROPN" and doc[at].lower_.rstrip(".") not in STREET_WORDS:
-        at += 1
-    return end < at < len(doc) and doc[at].lower_.rstrip(".") in STREET_WORDS
-
-
-def _rate(doc: Doc, counted: Token) -> bool:
-    """True when the counted noun is followed by "per X" or "a day" / "an hour": a rate."""
-    after = lower_at(doc, counted.i + 1)
-    if after == "per":
-        return True
-    return (
-        after in {"a", "an", "each", "every"}
-        and lower_at(doc, counted.i + 2) in TIME_UNITS
-        and lower_at(doc, counted.i + 3) not in {"ago", "earlier", "later", "before", "after"}  # "40 arrests a week ago"
-    )
-
-
-def _measured(noun: Token) -> bool:
-    """True when the noun after a number is a unit of measure or a currency (``extract.measures``)."""
-    return is_unit(noun.text) or is_currency(noun.text)
-
-
-def _label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
-    """True when the model's entity label says the number is no count.
-
-    The label is evidence, not a veto, where it sits on the number alone and the
-    grammar says count: "Forty" tagged DATE before the plural noun of "Forty homes
-    burned" or the verb of "52 were detained", "316" tagged FAC in "the 316
-    applicants". A label that reaches past the number ("10 days", "Apollo 11"), a
-    measure label (money, percent, time, quantity) and a DATE before a singular
-    noun ("the 12000 block", "1300 GMT") stand.
-    """
-    hedged_start = hedge_before(doc, phrase.start)[0]
-    for token in doc[phrase.start : phrase.end]:
-        label = token.ent_type_
-        if label not in _NAME_LABELS and (phrase.vague or label not in _NOT_COUNT_LABELS):
-            continue
-        if label == "ORDINAL" and not token.lower_.endswith(("st", "nd", "rd", "th")):
-            continue  # "8bn" read as an ordinal: nothing ordinal is written
-        entity = entity_at(doc, token.i)
-        # "31 overnight" tagged TIME: an adverb after the number does not make it a time.
-        reach = entity.end if entity is not None else phrase.end
-        while reach > phrase.end and doc[reach - 1].pos_ == "ADV":
-            reach -= 1
-        if entity is None or entity.start < hedged_start or reach > phrase.end:
-            return True
-        if reach < entity.end and label in {"TIME", "DATE"}:
-            continue  # the label came from the adverb, not from the number
-        if label == "MONEY" and _count_follows(doc, phrase.end) and not is_currency(doc[phrase.end].text):
-            continue  # "more than 2.2 billion users" tagged MONEY: no currency is written
-        if label in _NOT_COUNT_LABELS - {"DATE"}:
-            return True
-        if label == "DATE" and not _count_follows(doc, phrase.end) and measured_by_verb(token) is None:
-            return True  # ... but "put the number of cases at 61" says what 61 counts
-    return False
-
-
-def _count_follows(doc: Doc, end: int) -> bool:
-    """A plural common noun or a verb right after a number ("Forty homes", "52 were detained",
-    "Forty or so passengers"), or a verb of state whose object it is ("injuring 80")."""
-    end = hedge_after(doc, end)[0]
-    if end >= len(doc):
-        return False
-    after, number = doc[end], doc[end - 1]
-    if number.dep_ == "dobj" and number.head.lemma_.lower() in STATES:
-        return True
-    return (after.pos_ == "NOUN" and after.tag_ == "NNS") or after.pos_ in {"AUX", "VERB"}
-
-
-def _excluded(doc: Doc, phrase: NumberPhrase) -> bool:
-    """Numbers that are never counts: dates, ordinals, measures, names, codes."""
-    tokens = doc[phrase.start : phrase.end]
-    if _label_vetoes(doc, phrase):
-        return True
-    before = doc[phrase.start - 1] if phrase.start else None
-    if before is not None and before.pos_ == "PROPN" and before.tag_ == "NNP" and before.ent_type_ not in {"DATE", "TIME"}:
-        return True  # a model or series name: "iPhone 15", "FTSE 100", "Flight 370"
-    if _address(doc, phrase.end):
-        return True  # "221 Baker Street"
-    if lower_at(doc, phrase.end) in SHARE_WORDS:
-        return True  # "two thirds of the cake", "three quarters": a share, not a count
-    if lower_at(doc, phrase.end) == "times" and phrase.end + 1 < len(doc) and (
-        lower_at(doc, phrase.end + 1) in _COMPARATIVE_WORDS or doc[phrase.end + 1].pos_ in {"NOUN", "ADJ"}
-    ):
-        return True  # "6.5 times earnings", "2.5 times as many": a multiplier
-    if before is not None and before.lemma_.lower() in NON_COUNT_HEADS:
-        return True  # "magnitude 6.1"
-    if before is not None and (before.lower_ in {"aged", "ages"} or (
-            before.lower_ == "of" and phrase.start >= 2 and doc[phrase.start - 2].lemma_.lower() == "age")):
-        return True  # "under the age of five", "aged 12": an age
-    if before is not None and (before.text in {"#", "No."} or before.is_currency or is_currency_sign(before.text)):
-        return True
-    if before is not None and before.text in {"-", "/"} or lower_at(doc, phrase.end) in {"-", "/", "%"}:
-        return True  # "F-16", "24/7", "3-2" scores and codes
-    if len(tokens) == 1 and not phrase.vague:
-        text = tokens[0].text
-        if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:
-            return True  # a year written without its DATE label
-    return False
 
 
 def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list[RawClaim]:
@@ -298,7 +176,7 @@ def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> R
     of at least 2, after the count it sits beside and within a factor of
     ``_PARALLEL_RATIO`` of it: one measure given twice stays one order of size.
     """
-    if phrase.vague or phrase.high < 2 or _excluded(doc, phrase):
+    if phrase.vague or phrase.high < 2 or excluded(doc, phrase):
         return None
     number = doc[phrase.start : phrase.end].root
     if counted_noun(doc, phrase) is not None and not (number.dep_ == "pobj" and measured_by_verb(number) is None):
@@ -401,7 +279,7 @@ def _elided(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim
     measure = number.head.lower_ == "of" and number.head.head.lemma_.lower() in MEASURE_NOUNS  # "an estimate of 400"
     if number.head.lower_ not in _COMPARING and not measure:
         return None
-    if _excluded(doc, phrase):
+    if excluded(doc, phrase):
         return None
     sentence = number.sent
     parallel = next((c for c in reversed(earlier) if c.span.start >= sentence.start and c.span.end <= phrase.start), None)
@@ -453,9 +331,9 @@ def _compound_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     lemma = noun.lemma_.lower()
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha or noun.dep_ not in {"compound", "amod", "nmod"}:
         return None
-    if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or lower_at(doc, end + 2) == "-" or _measured(noun):
+    if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or lower_at(doc, end + 2) == "-" or is_measured(noun):
         return None  # "a 40-hour week", "a 10-mile walk", "a 16-year-old", "a 938-horsepower engine"
-    if phrase.start > 0 and doc[phrase.start - 1].text in {"-", "/"} or _label_vetoes(doc, phrase):
+    if phrase.start > 0 and doc[phrase.start - 1].text in {"-", "/"} or label_vetoes(doc, phrase):
         return None
     start, qualifier, hedge = hedge_before(doc, phrase.start)
     value, qualifier = interval_for(phrase, qualifier, hedge)
@@ -544,7 +422,7 @@ def _bare_vague_subject(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
 def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawClaim | None:
     """The claim of a number phrase, or None when it is no count. ``one_counts``: a bare
     "one" is a count here, not a determiner (the sentence counts the same noun elsewhere)."""
-    if _excluded(doc, phrase):
+    if excluded(doc, phrase):
         return None
     counted = counted_noun(doc, phrase)
     if counted is None:
@@ -553,13 +431,13 @@ def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawC
     lemma = counted.lemma_.lower()
     if lemma == "time" and counted.dep_ == "npadvmod" and counted.head.pos_ == "VERB":
         return _times_count(doc, phrase, counted)
-    if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or counted.ent_type_ in _NOT_COUNT_LABELS - {"QUANTITY"}:
+    if lemma in TIME_UNITS or lemma in NON_COUNT_HEADS or counted.ent_type_ in NOT_COUNT_LABELS - {"QUANTITY"}:
         return None
-    if _measured(counted) or (phrase.end < len(doc) and doc[phrase.end].pos_ not in _FUNCTION_POS and _measured(doc[phrase.end])):
+    if is_measured(counted) or (phrase.end < len(doc) and doc[phrase.end].pos_ not in FUNCTION_POS and is_measured(doc[phrase.end])):
         return None  # "938 horsepower", "2 milligrams", "eight euros", "256 GB", "50 mg ethanol"
-    if _rate(doc, counted):
+    if is_rate(doc, counted):
         return None  # "3,000 requests a second", "3.4 items per patient": a rate, not a count
-    if _is_incidental(doc, phrase, counted):
+    if is_incidental(doc, phrase, counted):
         return None
     start, qualifier, hedge = hedge_before(doc, phrase.start)
     end, after_qualifier = hedge_after(doc, phrase.end)

@@ -24,7 +24,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import antecedent, is_pronoun, is_speech_cue, named_speakers, speaker_span
+from .attribution import (
+    antecedent,
+    is_pronoun,
+    is_speech_cue,
+    named_speakers,
+    speaker_span,
+)
 
 _OPENERS = {"“": "”", "„": "“", "«": "»"}
 _CLOSERS = frozenset({"”", "»"})
