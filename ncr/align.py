@@ -20,10 +20,10 @@ measures ("27 booths abroad", "2,000 booths in all"): it is split by evidence,
 values that agree, a revision in one sentence, or shared words around the
 claims (``extract.context``). A key with a state but no group may hold several
 occasions (Monday's march and Saturday's vigil): its claims join when they share
-a word around them or a sentence; but a running count of the story (its dead, its
-injured, its evacuated) is one measure however differently its reports are worded. Either way, parts whose figures can all be
-true at once are put back together: keeping them apart would only hide that
-they confirm each other. An older figure a sentence compares with a newer one
+a word around them or a sentence; but a running count of the story (its dead,
+its injured, its evacuated) is one measure however its reports are worded.
+Either way, parts whose figures can all be true at once are put back together:
+keeping them apart would only hide that they confirm each other. An older figure a sentence compares with a newer one
 takes the newer one's key.
 
 Whether a topic's sources agree is ``ncr.conflicts``'s question.
@@ -144,7 +144,6 @@ def assign_topics(
         if len(members[key]) < 2 or key[3] or (key[1] in CUMULATIVE_STATES and key[1] not in DAY_BOUND_STATES):
             parts = [members[key]]  # a group says which measure; a running toll of the story is one
         elif key[1]:  # a state: one shared word or one sentence is enough evidence
-
             parts = split_by_context(members[key], shared_words=1, sentence_apart=False)
         else:
             parts = split_by_context(members[key])
@@ -275,8 +274,7 @@ def spelling_variants(kinds: Sequence[str]) -> dict[str, str]:
 
 
 def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:
-    """The stated topic a state-less group of claims joins: the only one whose figures fit
-    theirs, else the one of those reported by the most sources, when no other ties it."""
+    """The stated topic a state-less group of claims joins: the only one whose figures fit theirs."""
     fits = [s for s in siblings if any(compatible(c.value, t.value) for c in claims for t in s[:_COMMON])]
     return fits[0] if len(fits) == 1 else None
 

@@ -403,9 +403,10 @@ def antecedent(pronoun: Span, named: list[Span], _depth: int = 2) -> Span | None
     """The nearest earlier speaker a speaker pronoun ("she said", "it said") can stand for.
 
     Speakers of reporting cues are the candidates, in the pronoun's sentence or
-    the ``ANTECEDENT_SENTENCES`` before it, then named subjects there; "he"/"she" need a person (a name or
-    a role such as "a spokeswoman"), "it" a singular thing or body ("the
-    statement", "the company"), "they" a plural or an organisation.
+    the ``ANTECEDENT_SENTENCES`` before it, then named subjects there (following a
+    chain of the same pronoun back); "he"/"she" need a person (a name or a role
+    such as "a spokeswoman"), "it" a singular thing or body ("the statement",
+    "the company"), "they" a plural or an organisation.
     """
     word = pronoun.root.lower_
     first = pronoun.sent
