@@ -525,3 +525,8 @@ def test_quantities_illness_is_a_state(nlp, text, state):
 def test_quantities_reported_missing_and_unaccounted_for_are_missing(nlp, text, number):
     claim = next(c for c in claims_in(nlp, text) if c.span.text == number)
     assert claim.state == "missing"
+
+
+def test_quantities_bullets_held_are_not_bullets_that_hit(nlp):
+    assert only_claim(nlp, "His pistol was loaded with six bullets, police said.").kind == "bullet"
+    assert only_claim(nlp, "Six bullets struck the car.").kind == "hits"

@@ -419,6 +419,18 @@ def _bare_vague_subject(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     )
 
 
+# Verbs that have, hold or find things rather than say they struck someone.
+_HOLDING_VERBS = frozenset({"load", "carry", "contain", "hold", "have", "recover", "find", "seize", "keep"})
+
+
+def _held(counted: Token) -> bool:
+    """True when the nearest verb over the counted noun holds or finds it ("loaded with four bullets")."""
+    for token in counted.ancestors:
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() in _HOLDING_VERBS
+    return False
+
+
 def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawClaim | None:
     """The claim of a number phrase, or None when it is no count. ``one_counts``: a bare
     "one" is a count here, not a determiner (the sentence counts the same noun elsewhere)."""
@@ -452,6 +464,8 @@ def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawC
     if state_words:
         subject = f"{subject} {state_words}"
     kind = COUNT_CLASSES.get(unit, COUNT_CLASSES.get(lemma, lemma))
+    if kind == "hits" and _held(counted):
+        kind = lemma  # "a revolver loaded with four bullets": bullets as things, not bullets that hit
     if lemma in STATES and lemma not in GATHERING_EVENTS and kind not in PERSON_CLASSES:
         kind = "people"  # "46 arrests", "ten deaths": the events stand for the people they happened to
     said_state = state  # what the text says happened, before any class default
