@@ -245,6 +245,7 @@ def test_quantities_one_of_them_is_not_a_part_count(nlp):
         ("The firm shipped 12m handsets last year.", 12_000_000, 12_000_000),
         ("Some 3bn viewers watched the final.", 2_700_000_000, 3_300_000_000),
         ("Maybe 30 or 40 fishermen were at sea.", 30, 40),
+        ("The network now has 2 B members.", 2_000_000_000, 2_000_000_000),
     ],
 )
 def test_quantities_number_forms_are_read(nlp, text, low, high):

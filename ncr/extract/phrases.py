@@ -112,7 +112,9 @@ def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
         value = float(doc[i].text.replace(".", ""))
     # "35m phones", "8bn people": a scale letter the tokenizer split off the digits.
     suffix = lower_at(doc, end)
-    if (suffix in numbers.SCALE_SUFFIXES and not doc[end - 1].whitespace_ and doc[end - 1].like_num
+    # "8 B users": a capital scale letter may stand apart from the digits.
+    glued = not doc[end - 1].whitespace_ or (end < len(doc) and doc[end].text.isupper())
+    if (suffix in numbers.SCALE_SUFFIXES and glued and doc[end - 1].like_num
             and end + 1 < len(doc) and doc[end + 1].tag_ == "NNS"):
         value *= numbers.SCALE_SUFFIXES[suffix]
         end += 1
