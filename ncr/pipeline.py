@@ -137,7 +137,9 @@ def _as_of(tokens: range, found: Sequence[FoundDate], doc: Doc, published: str |
     return _day_of(date_of_clause(tokens, found, doc)) or published
 
 
-def _parse_article(article: Article, doc: Doc, today: date, headlines: Sequence[tuple[Span, Doc]]) -> _Parsed:
+def _parse_article(
+    article: Article, doc: Doc, today: date, headlines: Sequence[tuple[Span, Doc]], input_year: int | None = None
+) -> _Parsed:
     article, anchor = _anchor(article, doc, today)
     found_dates = find_dates(doc, anchor)
     phrases = list(number_phrases(doc))
@@ -147,7 +149,7 @@ def _parse_article(article: Article, doc: Doc, today: date, headlines: Sequence[
     for raw in raw_claims:
         speech = find_speech(raw.span.root)
         speeches.append(_speaker(speech.speaker, named) if speech and speech.speaker is not None else None)
-    year = anchor_year_of(article.published, article.year, years_in(list(doc.ents)))
+    year = anchor_year_of(article.published, article.year, years_in(list(doc.ents)), input_year)
     resolved = [(d.token_start, d.value) for d in found_dates if d.value]
     claim_dates = []
     claim_times = []
@@ -198,8 +200,10 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
     recased = [recased_headlines(doc) for doc in docs]
     line_docs = iter(nlp.pipe((text for lines in recased for _, text in lines), batch_size=BATCH_SIZE))
     headlines = [[(line, next(line_docs)) for line, _ in lines] for lines in recased]
+    # An article without a date of its own is read as of the latest year the others were published.
+    input_year = max((int(a.published[:4]) for a in articles if a.published and a.published[:4].isdigit()), default=None)
     parsed = [
-        _parse_article(article, doc, today, lines)
+        _parse_article(article, doc, today, lines, input_year)
         for article, doc, lines in zip(articles, docs, headlines, strict=True)
     ]
     known = person_name_words(p.mentions for p in parsed)

@@ -471,3 +471,18 @@ def test_reconcile_since_a_day_is_not_the_day_a_figure_holds_on(nlp):
                  published=("2031-05-18",))
     _, rescued = topic_with(report, "312")
     assert rescued.as_of == "2031-05-18"
+
+
+@pytest.mark.model
+def test_reconcile_an_undated_article_is_read_as_of_the_year_of_the_others(nlp):
+    report = run(
+        nlp,
+        "A quake killed 31 people in the Tarn valley on Monday, officials said.\n",
+        '"My grandfather told me about 1987, when about 300 died in the valley," a farmer said. '
+        "The quake killed 31 people, officials said.\n",
+        published=("2031-03-12", None),
+    )
+    _, past = topic_with(report, "about 300")
+    topic, current = topic_with(report, "31")
+    assert past.event == "1987" and past.topic != current.topic
+    assert topic.status is Status.AGREE

@@ -255,12 +255,18 @@ def _is_standing(counted: Token, span: Span) -> bool:
     return False
 
 
-def anchor_year_of(published: str | None, text_year: int | None, doc_years: list[int]) -> int | None:
-    """The year the article is about: its publication year, else a year the text fixes, else its latest year."""
+def anchor_year_of(
+    published: str | None, text_year: int | None, doc_years: list[int], input_year: int | None = None
+) -> int | None:
+    """The year the article is about: its publication year, else a year the text fixes, else
+    the latest publication year of the articles read with it (``input_year``), else its own
+    latest year (which makes "in 1987, 300 died" the story's when nothing else is known)."""
     if published:
         return int(published[:4])
     if text_year is not None:
         return text_year
+    if input_year is not None:
+        return input_year
     return max(doc_years) if doc_years else None
 
 
