@@ -96,10 +96,13 @@ def moment(claim: Claim) -> str | None:
 
     Except for the count of an occasion (a march's crowd): that is the
     occasion's, whichever day reports it, so only a day its own clause names
-    sets it apart.
+    sets it apart; and for a figure of another event or a standing fact, which
+    no day of the story revises.
     """
     if claim.state in OCCASION_STATES and not claim.day_stated:
         return None
+    if claim.event:
+        return None  # a past event's or a standing figure does not change with the day that recalls it
     return claim.as_of
 
 

@@ -193,3 +193,10 @@ def test_conflicts_two_rises_of_a_toll_on_one_day_are_not_a_contradiction():
     # Two different crowds both called the latest are still a contradiction.
     crowd = [replace(c, state="gathered", kind="people") for c in (morning, night)]
     assert build_topic("T1", "marchers", crowd).conflicts
+
+
+def test_conflicts_a_past_events_figures_are_not_revised_by_the_days_that_recall_it():
+    first = replace(claim("C1", "a", 310, 310, state="killed"), as_of="2031-03-10", event="1987")
+    later = replace(claim("C2", "b", 300, None, state="killed"), as_of="2031-03-11", event="1987")  # "more than 300"
+    topic = build_topic("T1", "dead in 1987", [first, later])
+    assert topic.status is Status.AGREE and not topic.updates
