@@ -514,7 +514,8 @@ def test_quantities_a_full_stop_before_a_capital_still_ends_the_sentence(nlp):
 @pytest.mark.parametrize(
     ("text", "state"),
     [("Forty-one pupils fell ill after lunch on Tuesday.", "ill"), ("Nearly 90 children had been sick.", "ill"),
-     ("The outbreak has sickened 54 pupils.", "ill"), ("Seventeen patients were hospitalised.", "hospitalised")],
+     ("The outbreak has sickened 54 pupils.", "ill"), ("Seventeen patients were hospitalised.", "hospitalised"),
+     ("Medics said 80 people were being treated for injuries.", "injured")],
 )
 def test_quantities_illness_is_a_state(nlp, text, state):
     claim = only_claim(nlp, text)

@@ -253,6 +253,9 @@ def state_of(counted: Token) -> tuple[str | None, str]:
             verbs += [c for c in child.children if c.dep_ in {"oprd", "acomp", "xcomp"} and state_word(c)]
     # "left dead", "pronounced dead", "found dead": the state is the verb's complement.
     verbs += [c for v in verbs for c in v.children if c.dep_ in {"acomp", "oprd", "xcomp"} and state_word(c)]
+    # "96 people were treated for injuries": what they were treated for says what happened to them.
+    verbs += [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
+              for o in p.children if o.dep_ == "pobj" and state_word(o)]
     if not verbs and counted.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
         # "38 children fell ill", "90 children had been sick": the subject's complement says it.
         verbs = [c for c in head.children if c.dep_ in {"acomp", "oprd", "advmod"} and state_word(c)]
