@@ -280,9 +280,11 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
 
     Over time a running count's open bound is read as the figure it gives: "at least
     12 dead" on Monday and "27 dead" on Tuesday is a toll revised, though 27 is at
-    least 12.
+    least 12. So is any count the text says rose ("more than 60 aftershocks", then
+    "the number climbed to 112").
     """
-    claims = [replace(c, value=_closed(c.value)) if c.state in CUMULATIVE_STATES else c for c in claims]
+    rising = any(c.phase > 0 for c in claims)  # the text says the figure rose ("climbed to 112")
+    claims = [replace(c, value=_closed(c.value)) if rising or c.state in CUMULATIVE_STATES else c for c in claims]
     moments: dict[tuple[str | None, int], list[Claim]] = {}
     for claim in claims:
         moments.setdefault((moment(claim), claim.phase), []).append(claim)

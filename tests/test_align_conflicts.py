@@ -200,3 +200,11 @@ def test_conflicts_a_past_events_figures_are_not_revised_by_the_days_that_recall
     later = replace(claim("C2", "b", 300, None, state="killed"), as_of="2031-03-11", event="1987")  # "more than 300"
     topic = build_topic("T1", "dead in 1987", [first, later])
     assert topic.status is Status.AGREE and not topic.updates
+
+
+def test_conflicts_an_open_figure_then_a_rise_the_text_names_is_a_revision():
+    tuesday = replace(claim("C1", "a", 60, None, kind="aftershock"), as_of="2031-03-11")  # "more than 60"
+    wednesday = replace(claim("C2", "b", 112, 112, kind="aftershock"), as_of="2031-03-12", phase=1)  # "climbed to 112"
+    assert build_topic("T1", "aftershocks", [tuesday, wednesday]).status is Status.UPDATE
+    # Without a word of rising, 112 is simply more than 60: they agree.
+    assert build_topic("T1", "aftershocks", [tuesday, replace(wednesday, phase=0)]).status is Status.AGREE
