@@ -193,22 +193,26 @@ def _join_dated_occasions(order: list[Key], members: dict[Key, list[Claim]], pos
     for key in order:
         if key[1] in DAY_BOUND_STATES and key[2].startswith("on "):
             dated.setdefault((key[0], key[1], key[3]), []).append(key)
+    moved: set[Key] = set()
     for key in order:
         occasions = dated.get((key[0], key[1], key[3]))
         if key[2] or not occasions:
             continue
-        for claim in list(members[key]):
-            if not claim.as_of:
-                continue
+        staying = []
+        for claim in members[key]:
             fits = [
                 k for k in occasions
-                if _days_before(k[2][3:], claim.as_of) in range(OCCASION_LAG_DAYS + 1)
+                if claim.as_of and _days_before(k[2][3:], claim.as_of) in range(OCCASION_LAG_DAYS + 1)
                 and (claim.phase != 0 or any(compatible(claim.value, t.value) for t in members[k][:_COMMON]))
             ]
             if len(fits) == 1:
-                members[key].remove(claim)
-                members[fits[0]].append(claim)
-                members[fits[0]].sort(key=lambda c: position[c.id])
+                members[fits[0]].append(claim)  # seen by the next claims' fit, as it joins
+                moved.add(fits[0])
+            else:
+                staying.append(claim)
+        members[key] = staying
+    for target in moved:
+        members[target].sort(key=lambda c: position[c.id])
 
 
 def _days_before(day: str, later: str) -> int:

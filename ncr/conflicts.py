@@ -298,28 +298,27 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
     }
     ordered = sorted(moments, key=lambda k: (k[0] or "", k[1]), reverse=True)  # latest first
     found: dict[tuple[str, str], None] = {}
-    for claim in claims:
+
+    def nearest_incompatible(claim: Claim, keys: Iterable[tuple[str | None, int]], earlier: bool) -> Claim | None:
+        """Walking the moments ``keys`` in order, the first one's extreme claim ``claim`` cannot agree with."""
         low, high = _bounds(claim.value, tolerance)
-        for key in ordered:
+        for key in keys:
             lowest, highest = extremes[key]
-            if not before(lowest, claim):
+            if not (before(lowest, claim) if earlier else before(claim, lowest)):
                 continue
             if _bounds(lowest.value, tolerance)[1] < low:
-                found.setdefault((lowest.id, claim.id))
-                break
+                return lowest
             if _bounds(highest.value, tolerance)[0] > high:
-                found.setdefault((highest.id, claim.id))
-                break
-        for key in reversed(ordered):  # earliest first
-            lowest, highest = extremes[key]
-            if not before(claim, lowest):
-                continue
-            if _bounds(lowest.value, tolerance)[1] < low:
-                found.setdefault((claim.id, lowest.id))
-                break
-            if _bounds(highest.value, tolerance)[0] > high:
-                found.setdefault((claim.id, highest.id))
-                break
+                return highest
+        return None
+
+    for claim in claims:
+        revised = nearest_incompatible(claim, ordered, earlier=True)  # latest first
+        if revised is not None:
+            found.setdefault((revised.id, claim.id))
+        reviser = nearest_incompatible(claim, reversed(ordered), earlier=False)  # earliest first
+        if reviser is not None:
+            found.setdefault((claim.id, reviser.id))
     order = {c.id: n for n, c in enumerate(claims)}
     return tuple(sorted(found, key=lambda p: (order[p[1]], order[p[0]])))
 
