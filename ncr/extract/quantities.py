@@ -195,7 +195,7 @@ def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> R
     start, qualifier, hedge = hedge_before(doc, phrase.start)
     value, qualifier = interval_for(phrase, qualifier, hedge)
     kind, state = parallel.kind, parallel.state
-    own = _own_state(number)
+    own = state_of(number)[0]
     if own is not None and own != state:  # "Five miners pulled alive; three found dead"
         state = own
         if own in CASUALTY_STATES and COUNT_CLASSES.get(parallel.unit, parallel.kind) in PERSON_CLASSES | {"people"}:
@@ -204,17 +204,6 @@ def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> R
         span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit=parallel.unit,
         subject=parallel.subject, kind=kind, state=state, group=parallel.group,
     )
-
-
-def _own_state(number: Token) -> str | None:
-    """The state a bare number's own verb says: "three found dead", "two were missing"."""
-    verb = number.head
-    if verb.pos_ not in {"VERB", "AUX", "ADJ"}:
-        return None
-    for word in (verb, *(c for c in verb.children if c.dep_ in {"acomp", "oprd", "xcomp"})):
-        if (state := state_word(word)) is not None:
-            return state
-    return None
 
 
 # "a mother of two": the number after "of" counts the parent's children (or grandchildren).
