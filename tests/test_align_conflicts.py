@@ -145,8 +145,8 @@ def test_align_a_word_shared_by_many_stated_claims_still_joins_them():
 def test_align_one_word_spelt_two_ways_is_one_counted_thing():
     from ncr.align import spelling_variants
 
-    variants = spelling_variants(["constituency", "constituency", "contituencie", "volunteers", "volunteer", "volunteer"])
-    assert variants == {"contituencie": "constituency", "volunteers": "volunteer"}
+    variants = spelling_variants(["ambulance", "ambulance", "ambulence", "volunteers", "volunteer", "volunteer"])
+    assert variants == {"ambulence": "ambulance", "volunteers": "volunteer"}
 
 
 @pytest.mark.parametrize(("a", "b"), [("villager", "village"), ("patient", "patent"), ("prisoner", "printer")])
@@ -157,9 +157,9 @@ def test_align_different_words_a_letter_apart_stay_apart(a, b):
 
 
 def test_conflicts_an_undated_figure_is_compared_with_the_days_it_fits():
-    day1 = replace(claim("C1", "a", 12, 12, state="killed"), as_of="2031-03-10")
-    day3 = replace(claim("C2", "b", 31, 31, state="killed"), as_of="2031-03-12")
-    feature = claim("C3", "c", 31, 31, state="killed")  # no date: it can be day three's figure
+    day1 = replace(claim("C1", "a", 10, 10, state="killed"), as_of="2031-03-10")
+    day3 = replace(claim("C2", "b", 26, 26, state="killed"), as_of="2031-03-12")
+    feature = claim("C3", "c", 26, 26, state="killed")  # no date: it can be day three's figure
     topic = build_topic("T1", "dead", [day1, day3, feature])
     assert topic.status is Status.UPDATE and not topic.conflicts
     # One that fits no day is read as of the latest day, and contradicts it.
@@ -169,16 +169,16 @@ def test_conflicts_an_undated_figure_is_compared_with_the_days_it_fits():
 
 
 def test_conflicts_every_superseded_figure_is_named_by_an_update():
-    first = [replace(claim(f"C{n}", src, 9, 9, state="killed"), as_of="2031-07-07") for n, src in ((1, "a"), (2, "b"))]
-    revised = replace(claim("C3", "c", 8, 8, state="killed"), as_of="2031-07-08")
+    first = [replace(claim(f"C{n}", src, 6, 6, state="killed"), as_of="2031-07-07") for n, src in ((1, "a"), (2, "b"))]
+    revised = replace(claim("C3", "c", 5, 5, state="killed"), as_of="2031-07-08")
     topic = build_topic("T1", "dead", [*first, revised])
     assert topic.status is Status.UPDATE
     assert {earlier for earlier, later in topic.updates if later == "C3"} == {"C1", "C2"}
 
 
 def test_conflicts_at_least_a_figure_then_a_higher_one_days_later_is_a_revised_toll():
-    monday = replace(claim("C1", "a", 12, None, state="killed"), as_of="2031-03-10")
-    tuesday = replace(claim("C2", "b", 27, 27, state="killed"), as_of="2031-03-11")
+    monday = replace(claim("C1", "a", 9, None, state="killed"), as_of="2031-03-10")
+    tuesday = replace(claim("C2", "b", 23, 23, state="killed"), as_of="2031-03-11")
     topic = build_topic("T1", "dead", [monday, tuesday])
     assert topic.status is Status.UPDATE and topic.updates == (("C1", "C2"),)
     # The same two figures on one day do not contradict each other: 27 is at least 12.
@@ -187,8 +187,8 @@ def test_conflicts_at_least_a_figure_then_a_higher_one_days_later_is_a_revised_t
 
 
 def test_conflicts_two_rises_of_a_toll_on_one_day_are_not_a_contradiction():
-    morning = replace(claim("C1", "a", 5, 5, state="killed"), as_of="2031-02-21", phase=1)  # "rose to five"
-    night = replace(claim("C2", "b", 7, 7, state="killed"), as_of="2031-02-21", phase=1)  # "bringing the toll to seven"
+    morning = replace(claim("C1", "a", 4, 4, state="killed"), as_of="2031-02-21", phase=1)  # "rose to four"
+    night = replace(claim("C2", "b", 6, 6, state="killed"), as_of="2031-02-21", phase=1)  # "bringing the toll to six"
     assert not build_topic("T1", "dead", [morning, night]).conflicts
     # Two different crowds both called the latest are still a contradiction.
     crowd = [replace(c, state="gathered", kind="people") for c in (morning, night)]
@@ -196,15 +196,15 @@ def test_conflicts_two_rises_of_a_toll_on_one_day_are_not_a_contradiction():
 
 
 def test_conflicts_a_past_events_figures_are_not_revised_by_the_days_that_recall_it():
-    first = replace(claim("C1", "a", 310, 310, state="killed"), as_of="2031-03-10", event="1987")
-    later = replace(claim("C2", "b", 300, None, state="killed"), as_of="2031-03-11", event="1987")  # "more than 300"
-    topic = build_topic("T1", "dead in 1987", [first, later])
+    first = replace(claim("C1", "a", 410, 410, state="killed"), as_of="2031-03-10", event="1979")
+    later = replace(claim("C2", "b", 400, None, state="killed"), as_of="2031-03-11", event="1979")  # "more than 400"
+    topic = build_topic("T1", "dead in 1979", [first, later])
     assert topic.status is Status.AGREE and not topic.updates
 
 
 def test_conflicts_an_open_figure_then_a_rise_the_text_names_is_a_revision():
-    tuesday = replace(claim("C1", "a", 60, None, kind="aftershock"), as_of="2031-03-11")  # "more than 60"
-    wednesday = replace(claim("C2", "b", 112, 112, kind="aftershock"), as_of="2031-03-12", phase=1)  # "climbed to 112"
+    tuesday = replace(claim("C1", "a", 40, None, kind="aftershock"), as_of="2031-03-11")  # "more than 40"
+    wednesday = replace(claim("C2", "b", 95, 95, kind="aftershock"), as_of="2031-03-12", phase=1)  # "climbed to 95"
     assert build_topic("T1", "aftershocks", [tuesday, wednesday]).status is Status.UPDATE
-    # Without a word of rising, 112 is simply more than 60: they agree.
+    # Without a word of rising, 95 is simply more than 40: they agree.
     assert build_topic("T1", "aftershocks", [tuesday, replace(wednesday, phase=0)]).status is Status.AGREE

@@ -63,7 +63,7 @@ def test_quantities_hedge_is_part_of_the_claim_text(nlp):
         ("The navy has fired thousands of artillery shells.", "artillery shell", "artillery shells"),
         ("Police detained 35 protesters outside parliament.", "protester", "protesters"),
         # A participle between "of" and a noun: the count is of the first noun, not the one held.
-        ("Hundreds of pupils holding candles gathered outside the town hall.", "pupil", "pupils"),
+        ("Hundreds of students holding torches gathered in the square.", "student", "students"),
     ],
 )
 def test_quantities_find_the_counted_thing(nlp, text, unit, subject):
@@ -402,13 +402,13 @@ def test_quantities_a_duration_after_a_count_is_not_an_elided_count(nlp):
         ("Police said the death toll remained at three.", "three", "people", "killed"),
         ("A patient died, bringing the death toll to nine, police said.", "nine", "people", "killed"),
         ("Police on Tuesday revised the death toll from the crash down to eight.", "eight", "people", "killed"),
-        ("The death toll rose to 31 overnight.", "31", "people", "killed"),  # "31 overnight" is tagged TIME
-        ("Death toll climbs to 27 in valley quake", "27", "people", "killed"),  # "in" is no inch
-        ("He put the number of houses destroyed across the valley at 1,350.", "1,350", "house", "destroyed"),
+        ("The death toll rose to 44 overnight.", "44", "people", "killed"),  # "31 overnight" is tagged TIME
+        ("Death toll climbs to 19 in hill town landslide", "19", "people", "killed"),  # "in" is no inch
+        ("She put the number of barns destroyed across the county at 220.", "220", "barn", "destroyed"),
         ("The health office put the number of cases at 61.", "61", "case", None),  # "61" is tagged DATE
-        ("Blast: death toll reaches seven as last missing workers found", "seven", "people", "killed"),
+        ("Landslide: death toll reaches nine as last missing hikers found", "nine", "people", "killed"),
         ("The number of cases has topped 100.", "100", "case", None),
-        ("Rescuers found the bodies, bringing the death toll from Tuesday's roof collapse to nine.", "nine",
+        ("Divers found the bodies, bringing the death toll from Friday's bridge collapse to eleven.", "eleven",
          "people", "killed"),  # "collapse" tagged as a verb
     ],
 )
@@ -423,8 +423,8 @@ def test_quantities_lowered_from_one_figure_to_another_gives_both(nlp):
 
 
 def test_quantities_revised_up_to_is_a_direction_not_a_ceiling(nlp):
-    found = claims_in(nlp, "The water authority revised its estimate of flooded homes up to 1,100 from 800.")
-    assert [(c.span.text, c.qualifier) for c in found] == [("1,100", Qualifier.EXACT), ("800", Qualifier.EXACT)]
+    found = claims_in(nlp, "The council revised its count of damaged homes up to 640 from 410.")
+    assert [(c.span.text, c.qualifier) for c in found] == [("640", Qualifier.EXACT), ("410", Qualifier.EXACT)]
     ceiling = only_claim(nlp, "The stadium holds up to 40,000 fans.")
     assert ceiling.qualifier is Qualifier.AT_MOST
 
@@ -443,12 +443,12 @@ def test_quantities_missing_is_a_state_though_its_lemma_is_miss(nlp, text, numbe
 
 
 def test_quantities_a_toll_then_another_clause_keeps_its_own_figure(nlp):
-    found = claims_in(nlp, "Storm toll rises to four as 61,000 remain without power")
-    assert [(c.span.text, c.kind, c.state) for c in found if c.state == "killed"] == [("four", "people", "killed")]
+    found = claims_in(nlp, "Flood death toll rises to six as 40,000 remain without water")
+    assert [(c.span.text, c.kind, c.state) for c in found if c.state == "killed"] == [("six", "people", "killed")]
 
 
-@pytest.mark.parametrize(("text", "state"), [("Twelve of the injured were in a serious condition.", "injured"),
-                                             ("Hospitals had received 23 of the wounded by noon.", "injured")])
+@pytest.mark.parametrize(("text", "state"), [("Nine of the injured were in a critical condition.", "injured"),
+                                             ("Clinics had taken in 17 of the wounded by evening.", "injured")])
 def test_quantities_a_part_of_the_people_a_state_names(nlp, text, state):
     claim = only_claim(nlp, text)
     assert (claim.kind, claim.state) == ("people (part of)", state)
@@ -461,11 +461,11 @@ def test_quantities_one_of_the_dead_is_a_determiner(nlp):
 @pytest.mark.parametrize(
     ("text", "number", "state"),
     [
-        ("The company said five men were still missing, while the union put the number at six.", "six", "missing"),
-        ("A march last year drew 25,000 people according to police, and 90,000 according to the unions.", "90,000",
+        ("The operator said four residents were still missing, while the union put the number at seven.", "seven", "missing"),
+        ("A rally last spring drew 15,000 people according to police, and 70,000 according to the organisers.", "70,000",
          "draw"),
-        ("Only one patient died in the trial, compared with four in the placebo group.", "four", "killed"),
-        ("Five passengers pulled alive from the wreck; three found dead", "three", "killed"),  # its own state
+        ("Only one patient died in the study, compared with six in the control group.", "six", "killed"),
+        ("Four passengers pulled alive from the ravine; two found dead", "two", "killed"),  # its own state
     ],
 )
 def test_quantities_a_bare_number_beside_a_count_counts_the_same_thing(nlp, text, number, state):
@@ -479,7 +479,7 @@ def test_quantities_a_bare_number_beside_a_count_that_is_an_age_or_time_is_not_o
     assert [c.span.text for c in claims_in(nlp, text)] in (["Twelve"], ["Twelve", "three"])
 
 
-@pytest.mark.parametrize(("text", "number"), [("A 59-year-old mother of two died in the crash.", "two"),
+@pytest.mark.parametrize(("text", "number"), [("A 41-year-old mother of three died in the fire.", "three"),
                                               ("Crash leaves Tarn father of 3 dead", "3")])
 def test_quantities_a_parent_of_n_counts_children(nlp, text, number):
     claim = only_claim(nlp, text)
@@ -487,7 +487,7 @@ def test_quantities_a_parent_of_n_counts_children(nlp, text, number):
 
 
 def test_quantities_a_vague_amount_as_a_subject_counts_people(nlp):
-    claim = only_claim(nlp, 'Dozens chanted "no justice" outside the precinct.')
+    claim = only_claim(nlp, 'Dozens chanted "stop the cuts" outside the clinic.')
     assert (claim.span.text, claim.kind, claim.state) == ("Dozens", "people", "chant")
     assert claims_in(nlp, "Hundreds said they would return.") == []
 
@@ -513,8 +513,8 @@ def test_quantities_a_full_stop_before_a_capital_still_ends_the_sentence(nlp):
 
 @pytest.mark.parametrize(
     ("text", "state"),
-    [("Forty-one pupils fell ill after lunch on Tuesday.", "ill"), ("Nearly 90 children had been sick.", "ill"),
-     ("The outbreak has sickened 54 pupils.", "ill"), ("Seventeen patients were hospitalised.", "hospitalised"),
+    [("Forty-one pupils fell ill after lunch on Tuesday.", "ill"), ("Almost 70 pupils had been sick.", "ill"),
+     ("The outbreak has sickened 48 tourists.", "ill"), ("Seventeen patients were hospitalised.", "hospitalised"),
      ("Medics said 80 people were being treated for injuries.", "injured")],
 )
 def test_quantities_illness_is_a_state(nlp, text, state):
@@ -530,5 +530,5 @@ def test_quantities_reported_missing_and_unaccounted_for_are_missing(nlp, text, 
 
 
 def test_quantities_bullets_held_are_not_bullets_that_hit(nlp):
-    assert only_claim(nlp, "His pistol was loaded with six bullets, police said.").kind == "bullet"
+    assert only_claim(nlp, "The magazine held six bullets when it was found.").kind == "bullet"
     assert only_claim(nlp, "Six bullets struck the car.").kind == "hits"

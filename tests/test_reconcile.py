@@ -355,7 +355,7 @@ def test_reconcile_shot_is_its_own_state_unless_the_text_says_what_it_did(nlp):
 @pytest.mark.parametrize(
     "background",
     [
-        "It came just weeks after a driver shot eight people at a warehouse in Marlow.",
+        "It came just weeks after a driver shot eight people at a garage in Marlow.",
         "The fire comes two years after a blaze at the same depot killed eight workers.",
         "It was the deadliest shooting since a gunman in Marlow killed eight people.",
     ],
@@ -383,9 +383,9 @@ def test_reconcile_days_after_the_story_event_is_still_the_story(nlp):
 def test_reconcile_an_undated_arrest_count_joins_the_occasion_it_fits(nlp):
     report = run(
         nlp,
-        "Protesters gathered outside the Tarn precinct for a vigil. One person was arrested, police said.\n",
-        "Clashes broke out in Tarn again. 46 people were arrested on Wednesday night.\n",
-        "By the end of the night, bricks had been thrown and 46 people had been arrested in Tarn.\n",
+        "Protesters gathered outside the Tarn town hall for a vigil. One person was arrested, police said.\n",
+        "Clashes broke out in Tarn again. 38 people were arrested on Wednesday night.\n",
+        "By the end of the night, bottles had been thrown and 38 people had been arrested in Tarn.\n",
         published=("2031-03-12", "2031-03-14", "2031-03-14"),
     )
     dated, undated = (next(c for c in report.claims if c.source == source) for source in ("s1", "s2"))
@@ -399,21 +399,21 @@ def test_reconcile_an_undated_arrest_count_joins_the_occasion_it_fits(nlp):
 def test_reconcile_earlier_this_year_is_another_event_not_an_older_figure(nlp):
     report = run(
         nlp,
-        "Three undersea cables were cut off Varna on Friday. "
-        "Earlier this year, five undersea cables were cut in the same waters.\n",
-        "Three undersea cables were cut near Varna, the operator said.\n",
+        "Two gas pipelines were cut off Varna on Friday. "
+        "Earlier this year, four gas pipelines were cut in the same waters.\n",
+        "Two gas pipelines were cut near Varna, the operator said.\n",
     )
-    topic, current = topic_with(report, "Three")
-    _, past = topic_with(report, "five")
+    topic, current = topic_with(report, "Two")
+    _, past = topic_with(report, "four")
     assert past.event == "earlier" and past.topic != current.topic
     assert topic.status is Status.AGREE
 
 
 @pytest.mark.model
 def test_reconcile_a_credit_closing_the_sentence_covers_its_earlier_clauses(nlp):
-    report = run(nlp, "Smoke was pouring from the depot when as many as 30 firefighters arrived, and officials said "
-                      "they were treating the fire as arson, the Tarn Courier reported Sunday.\n")
-    _, firefighters = topic_with(report, "30")
+    report = run(nlp, "Smoke was pouring from the depot when as many as 25 firefighters arrived, and officials said "
+                      "they were treating the fire as suspicious, the Tarn Courier reported Monday.\n")
+    _, firefighters = topic_with(report, "25")
     assert firefighters.attributed_to.text == "the Tarn Courier"
 
 
@@ -421,8 +421,8 @@ def test_reconcile_a_credit_closing_the_sentence_covers_its_earlier_clauses(nlp)
 def test_reconcile_a_pronoun_speaker_follows_a_chain_of_the_same_pronoun_to_a_name(nlp):
     report = run(nlp, "Jane Roe was escorted from the depot on Monday. She drove home. She came back with a rifle. "
                       "She walked to the loading bay. She pointed the rifle at a guard. "
-                      "She said she sought out three supervisors from her shift.\n")
-    _, supervisors = topic_with(report, "three")
+                      "She said she looked for two foremen from her crew.\n")
+    _, supervisors = topic_with(report, "two")
     assert supervisors.attributed_to.text == "She" and supervisors.attributed_to.refers_to == "Jane Roe"
 
 
@@ -443,33 +443,33 @@ def test_reconcile_a_toll_reported_in_different_words_over_days_is_one_update(nl
 def test_reconcile_bringing_the_toll_to_a_figure_revises_the_same_days_figure(nlp):
     report = run(
         nlp,
-        "Five workers were killed in the blast at the Tarn depot, officials said.\n",
-        "Two more bodies were found at the Tarn depot, bringing the death toll to seven, officials said.\n",
+        "Four workers were killed in the blast at the Tarn depot, officials said.\n",
+        "Two more bodies were found at the Tarn depot, bringing the death toll to six, officials said.\n",
         published=("2031-02-21", "2031-02-21"),
     )
-    topic, five = topic_with(report, "Five")
-    _, seven = topic_with(report, "seven")
-    assert five.topic == seven.topic and topic.status is Status.UPDATE
+    topic, four = topic_with(report, "Four")
+    _, six = topic_with(report, "six")
+    assert four.topic == six.topic and topic.status is Status.UPDATE
 
 
 @pytest.mark.model
 def test_reconcile_a_revision_day_does_not_make_a_new_occasion(nlp):
     report = run(
         nlp,
-        "Police said 18,000 people marched through Tarn on Saturday.\n",
-        "Police on Sunday revised their estimate of the crowd at Saturday's march in Tarn up to 23,000.\n",
+        "Police said 14,000 people marched through Tarn on Saturday.\n",
+        "Police on Sunday revised their estimate of the crowd at Saturday's march in Tarn up to 19,000.\n",
         published=("2031-10-11", "2031-10-12"),
     )
-    topic, first = topic_with(report, "18,000")
-    _, revised = topic_with(report, "23,000")
+    topic, first = topic_with(report, "14,000")
+    _, revised = topic_with(report, "19,000")
     assert first.topic == revised.topic and topic.status is Status.UPDATE
 
 
 @pytest.mark.model
 def test_reconcile_since_a_day_is_not_the_day_a_figure_holds_on(nlp):
-    report = run(nlp, "The fire service said on Sunday that 312 people have been rescued since Friday.\n",
+    report = run(nlp, "The fire service said on Sunday that 205 people have been rescued since Friday.\n",
                  published=("2031-05-18",))
-    _, rescued = topic_with(report, "312")
+    _, rescued = topic_with(report, "205")
     assert rescued.as_of == "2031-05-18"
 
 
@@ -477,12 +477,12 @@ def test_reconcile_since_a_day_is_not_the_day_a_figure_holds_on(nlp):
 def test_reconcile_an_undated_article_is_read_as_of_the_year_of_the_others(nlp):
     report = run(
         nlp,
-        "A quake killed 31 people in the Tarn valley on Monday, officials said.\n",
-        '"My grandfather told me about 1987, when about 300 died in the valley," a farmer said. '
-        "The quake killed 31 people, officials said.\n",
+        "A quake killed 22 people in the Tarn valley on Monday, officials said.\n",
+        '"My uncle told me about 1979, when about 250 died in the valley," a farmer said. '
+        "The quake killed 22 people, officials said.\n",
         published=("2031-03-12", None),
     )
-    _, past = topic_with(report, "about 300")
-    topic, current = topic_with(report, "31")
-    assert past.event == "1987" and past.topic != current.topic
+    _, past = topic_with(report, "about 250")
+    topic, current = topic_with(report, "22")
+    assert past.event == "1979" and past.topic != current.topic
     assert topic.status is Status.AGREE
