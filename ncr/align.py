@@ -75,7 +75,7 @@ _COMMON = 50
 def topic_key(claim: Claim, group: str | None) -> Key:
     event = claim.event or ""
     # The day of an occasion, not of a revision: "police on Sunday revised their estimate of
-    # Saturday's crowd to 23,000" dates the revision, and the crowd stays Saturday's.
+    # Saturday's crowd to 19,000" dates the revision, and the crowd stays Saturday's.
     if not event and claim.day_stated and claim.state in DAY_BOUND_STATES and claim.as_of and claim.phase == 0:
         event = f"on {claim.as_of}"
     return (claim.kind, claim.state or "", event, group or "")
@@ -183,11 +183,11 @@ OCCASION_LAG_DAYS = 3
 def _join_dated_occasions(order: list[Key], members: dict[Key, list[Claim]], position: dict[str, int]) -> None:
     """An undated count of a day-bound state joins the one dated occasion its figure fits.
 
-    "46 people had been arrested" (no day) beside "46 were arrested Wednesday night"
+    "38 people had been arrested" (no day) beside "38 were arrested Wednesday night"
     is Wednesday's count, not a later revision of Monday's one arrest: it moves to
     the occasion whose figures fit its own, dated no later than the claim and at
     most ``OCCASION_LAG_DAYS`` before it, when exactly one does. A figure the text
-    marks as a revision ("revised the estimate up to 23,000") need not fit.
+    marks as a revision ("revised the estimate up to 19,000") need not fit.
     """
     dated: dict[tuple[str, str, str], list[Key]] = {}
     for key in order:
@@ -224,15 +224,15 @@ def _days_before(day: str, later: str) -> int:
 
 
 # How long a counted word must be to be merged with a spelling one letter away from it
-# ("contituencies" / "constituency"): shorter words a letter apart are often two words.
+# ("ambulences" / "ambulance"): shorter words a letter apart are often two words.
 SPELLING_MIN_LENGTH = 8
 _CLASS_NAMES = frozenset(COUNT_CLASSES.values())
 
 
 def same_word_spelt_twice(a: str, b: str) -> bool:
-    """ "constituency" / "contituencie" (a dropped letter, and a plural the lemmatiser did not
-    know), "stations" / "station": one letter inserted, dropped or changed, once "-ie" ends
-    are read as "-y" and a plural "s" is dropped."""
+    """ "ambulance" / "ambulence" (a changed letter), "refinery" / "refinerie" (a plural
+    the lemmatiser did not know), "stations" / "station": one letter inserted, dropped
+    or changed, once "-ie" ends are read as "-y" and a plural "s" is dropped."""
     a, b = (_singular(w) for w in (a, b))
     if a == b:
         return True

@@ -193,8 +193,8 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
         for phase in sorted({c.phase for c in group}):
             in_phase = [c for c in group if c.phase == phase]
             if phase > 0:
-                # Two newest figures of a running count on one day ("rose to five" in the morning,
-                # "bringing the toll to seven" at night) are steps of its rise, not a contradiction.
+                # Two newest figures of a running count on one day ("rose to four" in the morning,
+                # "bringing the toll to six" at night) are steps of its rise, not a contradiction.
                 in_phase = [c for c in in_phase if c.state not in CUMULATIVE_STATES]
             for mirror in (False, True):
                 for pair in _conflicts_within(in_phase, tolerance, mirror):
@@ -206,8 +206,8 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
 def _place_undated(by_day: dict[str, list[Claim]], undated: Sequence[Claim], tolerance: float) -> list[list[Claim]]:
     """Each day's claims with the undated claims that can be of that day.
 
-    An undated figure that fits some day's figures may be that day's ("31 dead" in a
-    feature with no date, beside dated reports of 12, 27 and 31): it is compared with
+    An undated figure that fits some day's figures may be that day's ("26 dead" in a
+    feature with no date, beside dated reports of 10, 19 and 26): it is compared with
     the latest such day. One that fits no day's is compared with the latest day's, the
     likeliest time of a figure printed without one. Fitting is tested by bisection on
     each day's intervals sorted by lower bound, so the work stays O(n log n).
@@ -267,7 +267,7 @@ def _without_stale(pairs: tuple[tuple[str, str], ...], claims: Sequence[Claim], 
 
 
 def _closed(value: Interval) -> Interval:
-    """An open bound closed at the figure given: "at least 12" is the count of 12 it reports."""
+    """An open bound closed at the figure given: "at least 9" is the count of 9 it reports."""
     low = value.low if value.low is not None else value.high
     high = value.high if value.high is not None else value.low
     return Interval(low, high, value.estimate)
@@ -279,9 +279,9 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
     that every superseded figure is named, not only one per moment.
 
     Over time a running count's open bound is read as the figure it gives: "at least
-    12 dead" on Monday and "27 dead" on Tuesday is a toll revised, though 27 is at
-    least 12. So is any count the text says rose ("more than 60 aftershocks", then
-    "the number climbed to 112").
+    9 dead" on Monday and "23 dead" on Tuesday is a toll revised, though 23 is at
+    least 9. So is any count the text says rose ("more than 40 aftershocks", then
+    "the number climbed to 95").
     """
     rising = any(c.phase > 0 for c in claims)  # the text says the figure rose ("climbed to 112")
     claims = [replace(c, value=_closed(c.value)) if rising or c.state in CUMULATIVE_STATES else c for c in claims]

@@ -39,7 +39,7 @@ def _register_line_breaks() -> None:
     without closing punctuation; the statistical parser would run them into
     the next sentence ("Flooding forces thousands ... valley Officials said").
     It also keeps a sentence going after an abbreviation followed by a lower-case
-    word ("Church Ave. in East Flatbush"), where the parser would end it.
+    word ("Mill Rd. in the old town"), where the parser would end it.
     """
     from spacy.language import Language
 
@@ -54,7 +54,7 @@ def _register_line_breaks() -> None:
                 if not token.is_space:
                     token.is_sent_start = True
             elif token.text[:1].islower() and _abbreviation_before(doc, token.i):
-                token.is_sent_start = False  # "Church Ave. in East Flatbush": an abbreviation, not an end
+                token.is_sent_start = False  # "Mill Rd. in the old town": an abbreviation, not an end
         return doc
 
 

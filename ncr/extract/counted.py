@@ -45,9 +45,9 @@ def counted_noun(doc: Doc, phrase: NumberPhrase) -> Token | None:
     after = doc[phrase.end] if phrase.end < len(doc) else None
     if after is not None and after.lower_ == "of":
         objects = [c for c in after.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
-        # "hundreds of schoolchildren holding candles" is sometimes parsed with "candles" as
+        # "hundreds of students holding torches" is sometimes parsed with "torches" as
         # the object: a noun and then a verb between "of" and its object mean the object is
-        # the verb's ("288 of a planned 1,500 satellites" has no noun before its verb).
+        # the verb's ("40 of a planned 300 turbines" has no noun before its verb).
         if objects and not _noun_then_verb(doc[after.i + 1 : objects[0].i]):
             return objects[0]
         return _next_noun(doc, phrase.end + 1)
@@ -105,7 +105,7 @@ def phrase_head(counted: Token, phrase: NumberPhrase) -> Token:
             and head.i > counted.i
             and head.i - counted.i <= 3
             and not (phrase.start <= head.i < phrase.end)
-            and not any(t.pos_ == "VERB" for t in doc[counted.i + 1 : head.i])  # "schoolchildren holding candles"
+            and not any(t.pos_ == "VERB" for t in doc[counted.i + 1 : head.i])  # "students holding torches"
         ):
             counted = head
             continue
@@ -138,13 +138,13 @@ def _counted_by_measure(noun: Token) -> Token | None:
     return None
 
 
-# Words after which a new clause starts ("rises to four as 61,000 remain without power").
+# Words after which a new clause starts ("rises to six as 40,000 remain without water").
 _CLAUSE_OPENERS = frozenset({"as", "while", "when", "after", "with", ",", ";"})
 
 
 def measured_by_verb(number: Token) -> Token | None:
     """The counted noun of "the death toll rose to 22", "put the number of volunteers at 3,000",
-    "revised the toll down to eight", "gave the toll as nine", "lowered the toll from nine to eight".
+    "revised the toll down to five", "gave the toll as nine", "lowered the toll from six to five".
 
     The number is the object of "to", "at", "as" or "from" (a "from" paired with a "to")
     under a verb of amount (rise, reach, stand, put, revise, bring, remain ...), however the
@@ -153,18 +153,18 @@ def measured_by_verb(number: Token) -> Token | None:
     """
     object_ = number
     if number.dep_ == "quantmod" and number.head.dep_ == "pobj" and number.head.like_num:
-        object_ = number.head  # "rises to four as 61,000 remain" parsed with "four" inside "61,000"
+        object_ = number.head  # "rises to six as 40,000 remain" parsed with "six" inside "40,000"
     if object_.dep_ == "dobj" and object_.head.lemma_.lower() in _REACHING_VERBS:
-        return _measure_subject(object_.head)  # "the death toll reaches seven", "the toll topped 100"
+        return _measure_subject(object_.head)  # "the death toll reaches nine", "the toll topped 100"
     preposition = object_.head
     if object_.dep_ != "pobj" or preposition.lower_ not in {"to", "at", "as", "from"}:
         return None
     doc = number.doc
     if any(t.like_num and doc[t.i + 1].lower_ in _CLAUSE_OPENERS for t in doc[preposition.i + 1 : number.i]):
-        return None  # "rises to four as 61,000 remain": the object was the number before "as"
+        return None  # "rises to six as 40,000 remain": the object was the number before "as"
     verb = preposition.head
-    # Up past what the parser hung the preposition on: "revised the toll down to eight",
-    # "put the number of houses destroyed across the valley at 1,350" (a participle of the noun).
+    # Up past what the parser hung the preposition on: "revised the toll down to five",
+    # "put the number of barns destroyed across the county at 220" (a participle of the noun).
     for _ in range(5):
         if (verb.pos_ == "VERB" and verb.dep_ not in _NOMINAL_DEPS) or verb.head.i == verb.i:
             break
@@ -253,11 +253,11 @@ def state_of(counted: Token) -> tuple[str | None, str]:
             verbs += [c for c in child.children if c.dep_ in {"oprd", "acomp", "xcomp"} and state_word(c)]
     # "left dead", "pronounced dead", "found dead": the state is the verb's complement.
     verbs += [c for v in verbs for c in v.children if c.dep_ in {"acomp", "oprd", "xcomp"} and state_word(c)]
-    # "96 people were treated for injuries": what they were treated for says what happened to them.
+    # "80 people were treated for injuries": what they were treated for says what happened to them.
     verbs += [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
               for o in p.children if o.dep_ == "pobj" and state_word(o)]
     if not verbs and counted.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
-        # "38 children fell ill", "90 children had been sick": the subject's complement says it.
+        # "40 pupils fell ill", "70 pupils had been sick": the subject's complement says it.
         verbs = [c for c in head.children if c.dep_ in {"acomp", "oprd", "advmod"} and state_word(c)]
     found = [v for v in verbs if state_word(v)]
     states = sorted({state_word(v) or "" for v in found})

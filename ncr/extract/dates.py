@@ -340,7 +340,7 @@ def date_of_clause(tokens: range, dates: Sequence[FoundDate], doc: Doc) -> Found
         d for d in dates
         if d.value is not None and d.grain in CLAUSE_GRAINS
         and sentence.start <= d.token_start and d.token_end <= sentence.end
-        # "312 people have been rescued since Friday": a start, not the day the figure holds on
+        # "200 people have been rescued since Friday": a start, not the day the figure holds on
         and not (d.token_start > 0 and doc[d.token_start - 1].lower_ == "since")
     ]
     if not candidates:

@@ -34,7 +34,7 @@ NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QU
 _NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC"})
 
 
-# Parts of speech of words that are never a unit, however they are spelt ("27 in ..." is no inch).
+# Parts of speech of words that are never a unit, however they are spelt ("19 in ..." is no inch).
 FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "ADV", "PUNCT"})
 
 
@@ -92,7 +92,7 @@ def label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
         if label == "ORDINAL" and not token.lower_.endswith(("st", "nd", "rd", "th")):
             continue  # "8bn" read as an ordinal: nothing ordinal is written
         entity = entity_at(doc, token.i)
-        # "31 overnight" tagged TIME: an adverb after the number does not make it a time.
+        # "44 overnight" tagged TIME: an adverb after the number does not make it a time.
         reach = entity.end if entity is not None else phrase.end
         while reach > phrase.end and doc[reach - 1].pos_ == "ADV":
             reach -= 1
@@ -105,7 +105,7 @@ def label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
         if label in NOT_COUNT_LABELS - {"DATE"}:
             return True
         if label == "DATE" and not _count_follows(doc, phrase.end) and measured_by_verb(token) is None:
-            return True  # ... but "put the number of cases at 61" says what 61 counts
+            return True  # ... but "put the number of cases at 47" says what 61 counts
     return False
 
 

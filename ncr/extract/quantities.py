@@ -169,7 +169,7 @@ _PARALLEL_RATIO = 10
 
 def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
     """A bare number given side by side with a count of its sentence counts the same thing:
-    "police counted 25,000 and the unions 90,000", "18,000 people took part, then 23,000",
+    "police counted 25,000 and the unions 90,000", "14,000 people took part, then 19,000",
     "five men were missing, while the union put the number at six".
 
     Only a number with no noun of its own, no label that makes it something else,
@@ -196,7 +196,7 @@ def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> R
     value, qualifier = interval_for(phrase, qualifier, hedge)
     kind, state = parallel.kind, parallel.state
     own = state_of(number)[0]
-    if own is not None and own != state:  # "Five miners pulled alive; three found dead"
+    if own is not None and own != state:  # "Four passengers pulled alive; two found dead"
         state = own
         if own in CASUALTY_STATES and COUNT_CLASSES.get(parallel.unit, parallel.kind) in PERSON_CLASSES | {"people"}:
             kind = "people"
@@ -227,7 +227,7 @@ def _children_of_parent(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
 
 
 def _partitive_of_state(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
-    """ "Twelve of the injured", "23 of the dead": a part of the people a state happened to,
+    """ "Nine of the injured", "23 of the dead": a part of the people a state happened to,
     named by the state word alone."""
     at = phrase.end
     if lower_at(doc, at) != "of" or lower_at(doc, at + 1) != "the" or at + 2 >= len(doc):
@@ -264,7 +264,7 @@ def _elided(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim
     if number.dep_ != "pobj" or (noun is not None and not dated_after):
         return None  # a noun of its own ("hundreds more years"), unless it is a date after it ("3,200 a year earlier")
     if any(c.like_num and not phrase.start <= c.i < phrase.end for c in number.children):
-        return None  # "rises to four as 61,000 remain": a misparse, not a comparison
+        return None  # "rises to six as 40,000 remain": a misparse, not a comparison
     measure = number.head.lower_ == "of" and number.head.head.lemma_.lower() in MEASURE_NOUNS  # "an estimate of 400"
     if number.head.lower_ not in _COMPARING and not measure:
         return None
@@ -390,7 +390,7 @@ def _bare_casualty_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
 
 
 def _bare_vague_subject(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
-    """ "Dozens chanted ...", "Thousands marched": a vague amount that is a verb's subject on its
+    """ "Dozens sang ...", "Thousands marched": a vague amount that is a verb's subject on its
     own counts people, and what they did tells the measure apart."""
     number = doc[phrase.start : phrase.end].root
     verb = number.head
@@ -413,7 +413,7 @@ _HOLDING_VERBS = frozenset({"load", "carry", "contain", "hold", "have", "recover
 
 
 def _held(counted: Token) -> bool:
-    """True when the nearest verb over the counted noun holds or finds it ("loaded with four bullets")."""
+    """True when the nearest verb over the counted noun holds or finds it ("loaded with six bullets")."""
     for token in counted.ancestors:
         if token.pos_ == "VERB":
             return token.lemma_.lower() in _HOLDING_VERBS
@@ -454,7 +454,7 @@ def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawC
         subject = f"{subject} {state_words}"
     kind = COUNT_CLASSES.get(unit, COUNT_CLASSES.get(lemma, lemma))
     if kind == "hits" and _held(counted):
-        kind = lemma  # "a revolver loaded with four bullets": bullets as things, not bullets that hit
+        kind = lemma  # "a pistol loaded with six bullets": bullets as things, not bullets that hit
     if lemma in STATES and lemma not in GATHERING_EVENTS and kind not in PERSON_CLASSES:
         kind = "people"  # "46 arrests", "ten deaths": the events stand for the people they happened to
     said_state = state  # what the text says happened, before any class default

@@ -78,7 +78,7 @@ def phase(span: Span, counted: Token, unresolved_past_date: bool = False) -> int
     if before and before[-1].lemma_.lower() in CHANGE_VERBS and before[-1].pos_ == "VERB":
         return LATER
     if _changed_to(span.root):
-        return LATER  # "bringing the death toll to seven", "revised the number of cases up to 61"
+        return LATER  # "bringing the death toll to six", "revised the number of cases up to 61"
     if "now" in words_before:
         return LATER
     # "10 people, up from 3", "10,000, higher than ...": the number before the comparison is the newer one.
@@ -161,7 +161,7 @@ def event_of(
             return "earlier"
         if words[-2:] == ["last", "year"] or words[-2:] == ["previous", "year"]:
             return "earlier"
-        # "Earlier this year, five cables were cut": another time than the story's days.
+        # "Earlier this year, four pipelines were cut": another time than the story's days.
         if {"earlier", "last", "previous"} & set(words) and {"month", "year"} & set(words) and not published:
             return "earlier"
     # "the 2004 tsunami": a year inside a noun phrase of the clause.
@@ -260,7 +260,7 @@ def anchor_year_of(
 ) -> int | None:
     """The year the article is about: its publication year, else a year the text fixes, else
     the latest publication year of the articles read with it (``input_year``), else its own
-    latest year (which makes "in 1987, 300 died" the story's when nothing else is known)."""
+    latest year (which makes "in 1979, 250 died" the story's when nothing else is known)."""
     if published:
         return int(published[:4])
     if text_year is not None:
