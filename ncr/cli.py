@@ -17,10 +17,11 @@ import typer
 from rich.console import Console
 
 from .errors import ExitCode, NcrError, UsageError
+from .ingest import DEFAULT_MAX_CHARS, Ingested, Limits
 from .render import OutputFormat
 
 if TYPE_CHECKING:
-    from .records import Article, Report
+    from .records import Report
 
 BUNDLED_SEEDS = "seeds"
 
@@ -60,11 +61,21 @@ ToleranceOpt = Annotated[
     typer.Option("--tolerance", min=0.0, max=1.0, help="Extra relative slack when comparing values across sources."),
 ]
 
+MaxCharsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-chars", min=1000, metavar="N",
+        help="Longest article read, in characters; a longer one is cut at a paragraph break, with a warning.",
+    ),
+]
+
 _PUBLISHED = re.compile(r"^(?P<id>.+)=(?P<date>\d{4}-\d{2}-\d{2})$")
 
 
 def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
+    from .render.safe import SafeStream
+
+    return Console(file=SafeStream(sys.stderr, keep_escape=False), highlight=False, emoji=False, soft_wrap=True)
 
 
 def _run(debug: bool, body: Callable[[], int]) -> None:
@@ -103,6 +114,10 @@ def _published_dates(values: Sequence[str] | None) -> dict[str, str]:
     return dates
 
 
+def _limits(max_chars: int) -> Limits:
+    return Limits(max_chars=max_chars)
+
+
 def _bundled_seeds() -> str:
     """The seeds/ folder shipped beside the package (the default input)."""
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -113,44 +128,68 @@ def _bundled_seeds() -> str:
     return os.path.relpath(candidate)
 
 
-def load_articles(paths: Sequence[str] | None, published: Sequence[str] | None) -> tuple[Article, ...]:
-    """Read the inputs, report unreadable ones on stderr, apply ``--published``."""
+def load_articles(
+    paths: Sequence[str] | None, published: Sequence[str] | None, limits: Limits | None = None
+) -> Ingested:
+    """Read the inputs, report unreadable ones on stderr, apply ``--published``.
+
+    Each problem gets a line of its own, and a last line sums them up.
+    """
     from dataclasses import replace
 
     from .ingest import read_inputs
 
     dates = _published_dates(published)
-    ingested = read_inputs(list(paths) if paths else [_bundled_seeds()])
+    ingested = read_inputs(list(paths) if paths else [_bundled_seeds()], limits=limits or Limits())
     err = _stderr()
     for problem in ingested.problems:
         err.print(f"ncr: warning: {problem.path}: {problem.message}", markup=False)
     known = {article.id for article in ingested.articles}
     for source_id in sorted(set(dates) - known):
         err.print(f"ncr: warning: --published names unknown source {source_id!r}", markup=False)
+    if ingested.problems:
+        err.print(f"ncr: warning: {problem_summary(ingested)}", markup=False)
     if not ingested.articles:
         raise NcrError("no readable articles in the input")
-    return tuple(
+    articles = tuple(
         replace(article, published=dates[article.id], published_from="option") if article.id in dates else article
         for article in ingested.articles
     )
+    return Ingested(articles, ingested.problems)
+
+
+def problem_summary(ingested: Ingested) -> str:
+    """One line: how many sources were read, how many inputs skipped, how many repaired."""
+    skipped = sum(1 for p in ingested.problems if p.skipped)
+    noted = len(ingested.problems) - skipped
+    read = len(ingested.articles)
+    parts = [f"{read} source{'' if read == 1 else 's'} read", f"{skipped} input{'' if skipped == 1 else 's'} skipped"]
+    if noted:
+        parts.append(f"{noted} other warning{'' if noted == 1 else 's'}")
+    return ", ".join(parts) + " (listed in the JSON under \"skipped\" and \"warnings\")"
 
 
 def analyse_inputs(
-    paths: Sequence[str] | None, published: Sequence[str] | None, model: str | None, tolerance: float
+    paths: Sequence[str] | None, published: Sequence[str] | None, model: str | None, tolerance: float,
+    limits: Limits | None = None,
 ) -> Report:
-    """Ingest and run the whole pipeline."""
-    articles = load_articles(paths, published)  # before importing spaCy: bad input fails fast
+    """Ingest and run the whole pipeline; the report carries the input problems."""
+    from dataclasses import replace
+
+    ingested = load_articles(paths, published, limits)  # before importing spaCy: bad input fails fast
 
     from .nlp import load_model
     from .pipeline import analyse
 
-    return analyse(articles, load_model(model), tolerance=tolerance)
+    report = analyse(ingested.articles, load_model(model), tolerance=tolerance)
+    return replace(report, problems=ingested.problems)
 
 
 def _write(report: Report, command: str, chosen: OutputFormat) -> None:
     """Render ``report`` for ``command`` in the chosen format on stdout."""
     from .contract import document, dumps
     from .render import table, text, timeline
+    from .render.safe import printable
 
     if chosen is OutputFormat.TABLE:
         printer = {
@@ -178,6 +217,8 @@ def _write(report: Report, command: str, chosen: OutputFormat) -> None:
             ("timeline", OutputFormat.CSV): text.claims_csv,
             ("timeline", OutputFormat.MARKDOWN): timeline.timeline_markdown,
         }[(command, chosen)](report)
+    if chosen is OutputFormat.MARKDOWN:
+        rendered = printable(rendered)
     sys.stdout.write(rendered)
     sys.stdout.flush()
 
@@ -193,12 +234,12 @@ COMMAND_SECTIONS: dict[str, frozenset[str] | None] = {
 
 def _report_command(
     command: str, paths: Sequence[str] | None, published: Sequence[str] | None, model: str | None,
-    tolerance: float, chosen: OutputFormat, debug: bool,
+    tolerance: float, chosen: OutputFormat, max_chars: int, debug: bool,
 ) -> None:
     """The whole of a command that analyses its inputs and prints one view of them."""
 
     def body() -> int:
-        _write(analyse_inputs(paths, published, model, tolerance), command, chosen)
+        _write(analyse_inputs(paths, published, model, tolerance, _limits(max_chars)), command, chosen)
         return int(ExitCode.OK)
 
     _run(debug, body)
@@ -213,6 +254,7 @@ def claims(
     published: PublishedOpt = None,
     tolerance: ToleranceOpt = 0.0,
     fail_on_conflict: FailOpt = False,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     debug: DebugOpt = False,
 ) -> None:
     """Quantitative claims of every source, aligned by topic, with conflicts flagged."""
@@ -220,7 +262,7 @@ def claims(
     def body() -> int:
         from .records import Status
 
-        report = analyse_inputs(paths, published, model, tolerance)
+        report = analyse_inputs(paths, published, model, tolerance, _limits(max_chars))
         _write(report, "claims", OutputFormat.JSON if as_json else output)
         if fail_on_conflict and any(t.status is Status.CONFLICT for t in report.topics):
             return int(ExitCode.CONFLICT)
@@ -235,11 +277,12 @@ def entities(
     output: FormatOpt = OutputFormat.TABLE,
     as_json: JsonOpt = False,
     model: ModelOpt = None,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     debug: DebugOpt = False,
 ) -> None:
     """People, organisations and places across sources: every name each source uses, and why names were joined."""
 
-    _report_command("entities", paths, None, model, 0.0, OutputFormat.JSON if as_json else output, debug)
+    _report_command("entities", paths, None, model, 0.0, OutputFormat.JSON if as_json else output, max_chars, debug)
 
 
 @app.command()
@@ -249,11 +292,12 @@ def quotes(
     as_json: JsonOpt = False,
     model: ModelOpt = None,
     published: PublishedOpt = None,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     debug: DebugOpt = False,
 ) -> None:
     """Who said what: direct quotes and reported speech, grouped by speaker across sources."""
 
-    _report_command("quotes", paths, published, model, 0.0, OutputFormat.JSON if as_json else output, debug)
+    _report_command("quotes", paths, published, model, 0.0, OutputFormat.JSON if as_json else output, max_chars, debug)
 
 
 @app.command()
@@ -264,11 +308,14 @@ def timeline(
     model: ModelOpt = None,
     published: PublishedOpt = None,
     tolerance: ToleranceOpt = 0.0,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     debug: DebugOpt = False,
 ) -> None:
     """Per topic, the claims ordered by date: how estimates moved, update or contradiction."""
 
-    _report_command("timeline", paths, published, model, tolerance, OutputFormat.JSON if as_json else output, debug)
+    _report_command(
+        "timeline", paths, published, model, tolerance, OutputFormat.JSON if as_json else output, max_chars, debug
+    )
 
 
 @app.command()
@@ -285,20 +332,25 @@ def diff(
     published: PublishedOpt = None,
     tolerance: ToleranceOpt = 0.0,
     fail_on_conflict: FailOpt = False,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     debug: DebugOpt = False,
 ) -> None:
     """Two sources side by side: claims they agree on or contradict, shared entities, who said what."""
 
     def body() -> int:
+        from dataclasses import replace
+
         from .contract import diff_record, document, dumps
         from .diff import diff_sources
         from .nlp import load_model
         from .pipeline import analyse
         from .render import diff as render_diff
+        from .render.safe import printable
         from .render.table import output_console
 
         if inputs:
-            articles = load_articles(inputs, published)
+            ingested = load_articles(inputs, published, _limits(max_chars))
+            articles = ingested.articles
             ids = {article.id for article in articles}
             missing = [x for x in (a, b) if x not in ids]
             if missing:
@@ -306,13 +358,14 @@ def diff(
             chosen_articles = tuple(article for article in articles if article.id in (a, b))
             side_a, side_b = a, b
         else:
-            chosen_articles = load_articles([a, b], published)
+            ingested = load_articles([a, b], published, _limits(max_chars))
+            chosen_articles = ingested.articles
             if len(chosen_articles) != 2:
                 raise UsageError(
                     f"{a} and {b} hold {len(chosen_articles)} articles; name two sources by id with --in PATH"
                 )
             side_a, side_b = chosen_articles[0].id, chosen_articles[1].id
-        report = analyse(chosen_articles, load_model(model), tolerance=tolerance)
+        report = replace(analyse(chosen_articles, load_model(model), tolerance=tolerance), problems=ingested.problems)
         result = diff_sources(report, side_a, side_b)
         chosen = OutputFormat.JSON if as_json else output
         if chosen is OutputFormat.TABLE:
@@ -326,7 +379,7 @@ def diff(
                 rendered = {
                     OutputFormat.JSONL: lambda: render_diff.diff_jsonl(result),
                     OutputFormat.CSV: lambda: render_diff.diff_csv(result),
-                    OutputFormat.MARKDOWN: lambda: render_diff.diff_markdown(report, result),
+                    OutputFormat.MARKDOWN: lambda: printable(render_diff.diff_markdown(report, result)),
                 }[chosen]()
             sys.stdout.write(rendered)
             sys.stdout.flush()

@@ -8,6 +8,7 @@ integers when whole, so the same input gives the same bytes.
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,8 @@ def load_schema() -> dict[str, Any]:
 
 
 def _number(value: float | None) -> int | float | None:
-    if value is None:
+    """A JSON number: whole values as integers; no value for what JSON cannot hold (inf, NaN)."""
+    if value is None or not math.isfinite(value):
         return None
     return int(value) if float(value).is_integer() else round(value, 6)
 
@@ -157,10 +159,13 @@ def document(report: Report, command: str, sections: frozenset[str] | None = Non
         "sources": [
             {
                 "id": a.id, "path": a.path, "title": a.title, "published": a.published, "chars": len(a.text),
-                "published_from": a.published_from, "year": a.year,
+                "published_from": a.published_from, "year": a.year, "url": a.url, "outlet": a.outlet,
+                "author": a.author, "text": a.text if a.extracted else None,
             }
             for a in report.articles
         ],
+        "skipped": [{"input": p.path, "reason": p.reason} for p in report.problems if p.skipped],
+        "warnings": [{"input": p.path, "message": p.reason} for p in report.problems if not p.skipped],
         "entities": [entity_record(e) for e in report.entities] if wanted("entities") else [],
         "claims": [claim_record(c) for c in report.claims] if wanted("claims") else [],
         "topics": [topic_record(t) for t in report.topics] if wanted("topics") else [],
@@ -172,7 +177,7 @@ def document(report: Report, command: str, sections: frozenset[str] | None = Non
 
 def dumps(data: Any) -> str:
     """Deterministic JSON text: fixed key order, UTF-8 kept, a trailing newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def diff_record(diff: Diff) -> dict[str, Any]:

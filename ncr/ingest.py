@@ -1,14 +1,16 @@
 """Ingest: turn command-line paths into ``Article`` records.
 
 What it does: checks that every path exists (before reading anything), reads
-text files, directories (recursively, in sorted order), JSONL files and stdin
-(``-``), decodes bytes (BOM, UTF-8, then cp1252), derives an id, title and
-metadata for each article, and makes ids unique. Inputs that cannot be
-(fully) read become ``Problem`` records returned next to the articles.
+text files, directories (recursively, in sorted order), JSONL files (line by
+line) and stdin (``-``), decodes and sanitises them (``ncr.decoding``), derives
+an id, title and metadata for each article, and makes ids unique. Anything
+that is not a regular file (FIFO, device, socket) is skipped unopened, so
+nothing can block or read for ever; stdin is read up to a cap and an article
+beyond ``--max-chars`` is cut at a paragraph break. Every input is either read
+or returned as a ``Problem`` saying why not; every repair is a ``Problem`` too.
 
-What it does not do: it never prints, exits or changes the text. The decoded
-string is kept exactly as decoded (no line-ending normalisation, no
-stripping; only a BOM is dropped) so every later offset indexes it.
+What it does not do: it never prints or exits. Repairs replace one character
+by one (``ncr.decoding``), so offsets index the text every later stage sees.
 Boilerplate masking lives in ``ncr.clean``.
 """
 
@@ -17,30 +19,22 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePath
-from typing import BinaryIO, Sequence
+from typing import BinaryIO
 
+from ncr.decoding import Undecodable, clean_string, decode, sanitise
 from ncr.errors import UsageError
-from ncr.records import Article
+from ncr.records import Article, Problem
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIX = ".jsonl"
 STDIN = "-"
 STDIN_ID = "stdin"
-
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    # UTF-32 first: its little-endian BOM starts with the UTF-16 LE one.
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-_ALLOWED_CONTROLS = frozenset(b"\t\n\r\f")
-_CONTROL_SHARE = 0.10
 
 _TITLE_MAX_WORDS = 20
 _TITLE_MAX_CHARS = 150
@@ -49,13 +43,22 @@ _TITLE_BAD_ENDINGS = (".", "?", "!", ":", '"', "\u201d", "\u2019")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _OPTIONAL_STRINGS = ("title", "url", "outlet")
 
+# The default longest article, in characters: far beyond any news story (a long
+# feature is ~50,000), short enough that one article cannot exhaust memory.
+DEFAULT_MAX_CHARS = 1_000_000
+# UTF-8 takes at most four bytes a character; JSON escapes up to six ("\\u00e9").
+_BYTES_PER_CHAR = 4
+_JSON_BYTES_PER_CHAR = 6
+# The most read from stdin (a JSONL feed of thousands of articles fits).
+STDIN_MAX_BYTES = 256 * 1024 * 1024
+
 
 @dataclass(frozen=True, slots=True)
-class Problem:
-    """One input that could not be (fully) read; the CLI prints it as a warning."""
+class Limits:
+    """How much ncr reads: characters per article, bytes from stdin."""
 
-    path: str
-    message: str
+    max_chars: int = DEFAULT_MAX_CHARS
+    stdin_max_bytes: int = STDIN_MAX_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,51 +69,7 @@ class Ingested:
     problems: tuple[Problem, ...]
 
 
-class Undecodable(ValueError):
-    """Bytes that are not text ncr can read; ``reason`` is a short phrase."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-def decode(data: bytes) -> str:
-    """Decode file bytes: BOM, else strict UTF-8, else cp1252; binary is refused.
-
-    The BOM is not part of the result; nothing else is changed. Data without
-    a BOM that holds a NUL byte or more than 10% control characters (other
-    than tab, newline, carriage return and form feed) is binary, even if it
-    happens to be valid UTF-8 (e.g. UTF-16 without a BOM).
-    """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                raise Undecodable("cannot decode text") from None
-    if _looks_binary(data):
-        raise Undecodable("binary file")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise Undecodable("cannot decode text") from None
-
-
-def _looks_binary(data: bytes) -> bool:
-    """NUL bytes, or a large share of control bytes."""
-    if not data:
-        return False
-    if b"\x00" in data:
-        return True
-    controls = sum(1 for b in data if (b < 0x20 or b == 0x7F) and b not in _ALLOWED_CONTROLS)
-    return controls / len(data) > _CONTROL_SHARE
-
-
-def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None) -> Ingested:
+def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None, limits: Limits = Limits()) -> Ingested:
     """Read every path (file, directory or ``-``) into articles, in the order given.
 
     Raises ``UsageError`` if any path does not exist, before anything is read.
@@ -118,35 +77,38 @@ def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None) -> Ingested
     for path in paths:
         if path != STDIN and not os.path.lexists(path):
             raise UsageError(f"no such file or directory: {path}")
-    reader = _Reader(stdin)
+    reader = _Reader(stdin, limits)
     for path in paths:
         if path == STDIN:
             reader.read_stdin()
         elif os.path.isdir(path):
             reader.read_directory(path)
-        elif path.lower().endswith(JSONL_SUFFIX):
-            reader.read_file(path, jsonl=True)
         else:
-            reader.read_file(path, jsonl=False)
+            reader.read_file(path)
     return Ingested(tuple(reader.articles), tuple(reader.problems))
 
 
 class _Reader:
     """Collects articles and problems; makes ids unique as articles arrive."""
 
-    def __init__(self, stdin: BinaryIO | None) -> None:
+    def __init__(self, stdin: BinaryIO | None, limits: Limits) -> None:
         self.stdin = stdin
+        self.limits = limits
         self.stdin_read = False
         self.articles: list[Article] = []
         self.problems: list[Problem] = []
         self.ids: set[str] = set()
         self.repeats: dict[str, int] = {}
 
-    def problem(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
+    def problem(self, path: str, reason: str, *, skipped: bool = False) -> None:
+        self.problems.append(Problem(path, reason, skipped))
+
+    def skip(self, path: str, reason: str) -> None:
+        self.problem(path, reason, skipped=True)
 
     def add(self, article: Article) -> None:
-        """Keep the article, renaming its id to ``<id>-N`` if already taken."""
+        """Keep the article (cut to the size limit), renaming its id to ``<id>-N`` if taken."""
+        article = self.within_limit(article)
         if article.id in self.ids:
             base = article.id
             n = self.repeats.get(base, 1)
@@ -160,84 +122,189 @@ class _Reader:
         self.ids.add(article.id)
         self.articles.append(article)
 
+    def within_limit(self, article: Article) -> Article:
+        """The article cut at a paragraph break before ``max_chars``, with a warning saying so."""
+        text, limit = article.text, self.limits.max_chars
+        if len(text) <= limit:
+            return article
+        cut = cut_point(text, limit)
+        self.problem(
+            article.path,
+            f"{len(text):,} characters: only the first {cut:,} read (the limit is {limit:,}; see --max-chars)",
+        )
+        return replace(article, text=text[:cut])
+
     def read_stdin(self) -> None:
         if self.stdin_read:
-            self.problem(STDIN, "skipped: stdin given more than once")
+            self.skip(STDIN, "stdin given more than once")
             return
         self.stdin_read = True
         stream = self.stdin if self.stdin is not None else sys.stdin.buffer
+        cap = self.limits.stdin_max_bytes
         try:
-            data = stream.read()
+            data = stream.read(cap + 1)
         except OSError as exc:
-            self.problem(STDIN, f"skipped: cannot read ({exc.strerror or exc})")
+            self.skip(STDIN, f"cannot read ({_reason(exc)})")
             return
+        if len(data) > cap:
+            data = data[:cap]
+            self.problem(STDIN, f"more than {cap:,} bytes: only the first {cap:,} read")
         text = self.decoded(STDIN, data)
         if text is None:
             return
         if text.lstrip().startswith("{"):
-            self.read_jsonl(STDIN, text)
+            self.read_jsonl_text(STDIN, text)
         else:
             self.read_text(STDIN, STDIN_ID, text)
 
     def read_directory(self, root: str) -> None:
-        found = _walk(root)
-        if not found:
-            self.problem(root, "skipped: no .txt, .text, .md or .jsonl files")
+        errors: list[OSError] = []
+        found = _walk(root, errors.append)
+        for error in errors:
+            where = error.filename or root
+            self.skip(str(where), f"cannot read directory ({_reason(error)})")
+        if not found and not errors:
+            self.skip(root, "no .txt, .text, .md or .jsonl files")
         for path in found:
-            self.read_file(path, jsonl=path.lower().endswith(JSONL_SUFFIX))
+            self.read_file(path)
 
-    def read_file(self, path: str, *, jsonl: bool) -> None:
+    def read_file(self, path: str) -> None:
         try:
-            with open(path, "rb") as fh:
-                data = fh.read()
+            with _open_regular(path) as fh:
+                if path.lower().endswith(JSONL_SUFFIX):
+                    self.read_jsonl(path, fh)
+                    return
+                cap = self.limits.max_chars * _BYTES_PER_CHAR
+                data = fh.read(cap + 1)
+        except _NotRegular as exc:
+            self.skip(path, f"not a regular file ({exc.kind})")
+            return
         except OSError as exc:
-            self.problem(path, f"skipped: cannot read ({exc.strerror or exc})")
+            self.skip(path, f"cannot read ({_reason(exc)})")
             return
+        if len(data) > cap:
+            data = data[:cap]  # the character limit cuts the text further; it warns then
         text = self.decoded(path, data)
-        if text is None:
-            return
-        if jsonl:
-            self.read_jsonl(path, text)
-        else:
-            self.read_text(path, PurePath(path).stem, text)
+        if text is not None:
+            self.read_text(path, clean_string(PurePath(path).stem), text)
 
     def decoded(self, path: str, data: bytes) -> str | None:
-        """The text, or ``None`` after noting why it is skipped."""
+        """The text, or ``None`` after noting why it is skipped; repairs become warnings."""
         try:
-            text = decode(data)
+            result = decode(data)
         except Undecodable as exc:
-            self.problem(path, f"skipped: {exc.reason}")
+            self.skip(path, exc.reason)
             return None
-        if not text.strip():
-            self.problem(path, "skipped: empty file")
+        if not result.text.strip():
+            self.skip(path, "empty file")
             return None
-        return text
+        for note in result.notes:
+            self.problem(path, note)
+        return result.text
 
     def read_text(self, path: str, source_id: str, text: str) -> None:
         self.add(Article(id=source_id, text=text, path=path, title=guess_title(text)))
 
-    def read_jsonl(self, path: str, text: str) -> None:
+    def read_jsonl(self, path: str, fh: BinaryIO) -> None:
+        """A JSONL file line by line (never all at once); a line too long for the limit is skipped."""
+        cap = self.limits.max_chars * _JSON_BYTES_PER_CHAR + 65_536
+        lineno = 0
+        while True:
+            line = fh.readline(cap + 1)
+            if not line:
+                break
+            lineno += 1
+            if len(line) > cap and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):  # drop the rest of the line unread
+                    line = fh.readline(cap + 1)
+                self.skip(path, f"line {lineno}: longer than {cap:,} bytes")
+                continue
+            if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            self.read_jsonl_line(path, lineno, line.decode("utf-8", errors="replace"))
+
+    def read_jsonl_text(self, path: str, text: str) -> None:
         for lineno, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                article, warning = parse_jsonl_line(line, f"{path}:{lineno}")
-            except ValueError as exc:
-                self.problem(path, f"line {lineno}: {exc}")
-                continue
-            if warning:
-                self.problem(path, f"line {lineno}: {warning}")
-            self.add(article)
+            self.read_jsonl_line(path, lineno, line)
+
+    def read_jsonl_line(self, path: str, lineno: int, line: str) -> None:
+        if not line.strip():
+            return
+        try:
+            article, warnings = parse_jsonl_line(line, f"{path}:{lineno}")
+        except ValueError as exc:
+            self.skip(path, f"line {lineno}: {exc}")
+            return
+        for warning in warnings:
+            self.problem(path, f"line {lineno}: {warning}")
+        self.add(article)
+
+
+class _NotRegular(OSError):
+    """A path that is a FIFO, device or socket: reading it could block or never end."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _open_regular(path: str) -> BinaryIO:
+    """Open ``path`` for reading without blocking on a FIFO; refuse anything not a regular file."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _NotRegular(_file_kind(mode))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a file"
+
+
+def _reason(error: OSError) -> str:
+    """A short lower-case reason: "permission denied", "too many levels of symbolic links"."""
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    text = error.strerror or str(error)
+    return text[:1].lower() + text[1:]
+
+
+def cut_point(text: str, limit: int) -> int:
+    """Where to cut ``text`` to at most ``limit`` characters: after the last paragraph
+    break, else line break, else sentence end, else space before the limit (a hard
+    cut only when there is none in the last half)."""
+    floor = limit // 2
+    for separator in ("\n\n", "\n", ". ", " "):
+        at = text.rfind(separator, floor, limit)
+        if at != -1:
+            return at + len(separator)
+    return limit
 
 
 def _replace_id(article: Article, new_id: str) -> Article:
     return replace(article, id=new_id)
 
 
-def _walk(root: str) -> list[str]:
-    """Readable files under ``root``, hidden entries skipped, sorted by posix path."""
+def _walk(root: str, on_error: Callable[[OSError], None]) -> list[str]:
+    """Input files under ``root``, hidden entries skipped, sorted by posix path."""
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
             if name.startswith("."):
@@ -270,15 +337,19 @@ def guess_title(text: str) -> str | None:
     return line
 
 
-def parse_jsonl_line(line: str, path: str) -> tuple[Article, str | None]:
-    """One JSONL line as an article, plus a warning about a dropped ``published``.
+def parse_jsonl_line(line: str, path: str) -> tuple[Article, tuple[str, ...]]:
+    """One JSONL line as an article, plus warnings (a dropped ``published``, repaired text).
 
-    Raises ``ValueError`` with a short reason if the line is unusable.
+    Strings are sanitised (``ncr.decoding.sanitise``): a JSON escape can hold a
+    lone surrogate or a control character. Raises ``ValueError`` with a short
+    reason if the line is unusable.
     """
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"invalid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ValueError("invalid JSON (nested too deeply)") from None
     if not isinstance(obj, dict):
         raise ValueError("not a JSON object")
 
@@ -287,15 +358,16 @@ def parse_jsonl_line(line: str, path: str) -> tuple[Article, str | None]:
         raise ValueError("missing 'id'")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
         raise ValueError("'id' must be a string")
-    source_id = str(raw_id).strip()
+    source_id = clean_string(str(raw_id)).strip()
     if not source_id:
         raise ValueError("empty 'id'")
 
-    text = obj.get("text")
-    if text is None:
+    raw_text = obj.get("text")
+    if raw_text is None:
         raise ValueError("missing 'text'")
-    if not isinstance(text, str):
+    if not isinstance(raw_text, str):
         raise ValueError("'text' must be a string")
+    text, notes = sanitise(raw_text)
     if not text.strip():
         raise ValueError("empty 'text'")
 
@@ -304,14 +376,14 @@ def parse_jsonl_line(line: str, path: str) -> tuple[Article, str | None]:
         value = obj.get(key)
         if value is not None and not isinstance(value, str):
             raise ValueError(f"'{key}' must be a string")
-        extras[key] = (value or "").strip() or None
+        extras[key] = clean_string(value or "").strip() or None
 
     published, warning = _published(obj.get("published"))
     article = Article(
         id=source_id, text=text, path=path, published=published,
         published_from="metadata" if published else None, **extras,
     )
-    return article, warning
+    return article, (*notes, *([warning] if warning else []))
 
 
 def _published(value: object) -> tuple[str | None, str | None]:
@@ -322,7 +394,7 @@ def _published(value: object) -> tuple[str | None, str | None]:
         value = value.strip()
         if parse_date(value) is not None:
             return value[:10], None
-    return None, f"invalid 'published' {value!r} (want YYYY-MM-DD), ignored"
+    return None, f"invalid 'published' {clean_string(repr(value))[:80]} (want YYYY-MM-DD), ignored"
 
 
 def parse_date(value: str) -> date | None:

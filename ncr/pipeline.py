@@ -29,6 +29,7 @@ from .extract.quantities import RawClaim, find_claims
 from .extract.context import local_context
 from .extract.quotes import FoundQuote, find_quotes
 from .extract.timing import anchor_year_of, event_of, past_date_in_phrase, phase, within_story, years_in
+from .nlp import parse_texts
 from .records import Article, Attribution, Certainty, Claim, DateMention, Entity, Measure, Quote, Report
 from .resolve import resolve_entities
 
@@ -103,6 +104,25 @@ class MentionIndex:
                 return entity_id
             index -= 1
         return None
+
+
+class _QuoteIndex:
+    """The direct quote holding a character offset of a source, by binary search
+    (direct quotes never overlap)."""
+
+    def __init__(self, quotes: Iterable[Quote]) -> None:
+        by_source: dict[str, list[Quote]] = {}
+        for quote in quotes:
+            by_source.setdefault(quote.source, []).append(quote)
+        self._quotes = {source: sorted(items, key=lambda q: q.start) for source, items in by_source.items()}
+        self._starts = {source: [q.start for q in items] for source, items in self._quotes.items()}
+
+    def at(self, source: str, offset: int) -> Quote | None:
+        index = bisect_right(self._starts.get(source, []), offset) - 1
+        if index < 0:
+            return None
+        quote = self._quotes[source][index]
+        return quote if quote.start <= offset < quote.end else None
 
 
 def person_name_words(mention_lists: Iterable[Sequence[LocalMention]]) -> frozenset[str]:
@@ -195,7 +215,7 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
     """
     today = today or date.today()
     texts = (mask_boilerplate(article.text) for article in articles)
-    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    docs = list(parse_texts(nlp, texts, BATCH_SIZE))
     # Title-case headlines that may hold a count are parsed again in sentence case, all in one batch.
     recased = [recased_headlines(doc) for doc in docs]
     line_docs = iter(nlp.pipe((text for lines in recased for _, text in lines), batch_size=BATCH_SIZE))
@@ -223,7 +243,7 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
                     end=found.end, direct=found.direct, cue=found.cue, speaker=speaker, as_of=as_of,
                 )
             )
-    direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]
+    inside_quote = _QuoteIndex(q for q in quotes if q.direct and q.speaker is not None)
 
     claims: list[Claim] = []
     for p in parsed:
@@ -232,9 +252,7 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
         ):
             span = raw.span
             attribution = _attribution(p.article.id, speech, index) if speech else None
-            inside = next(
-                (q for q in direct_quotes if q.source == p.article.id and q.start <= span.start_char < q.end), None
-            )
+            inside = inside_quote.at(p.article.id, span.start_char)
             if inside is not None:
                 attribution = inside.speaker  # a number inside a quote is the speaker's
             claims.append(

@@ -43,9 +43,31 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     # Where ``published`` came from: "metadata" (JSONL), "option" (--published),
-    # "text" (a year the text fixes; ``published`` itself stays None), or None.
+    # "html" (the page's metadata or URL), "dateline", "text" (a year the text
+    # fixes; ``published`` itself stays None), or None.
     published_from: str | None = None
     year: int | None = None  # a year the text fixes when the publication date is unknown
+    author: str | None = None
+    # True when ``text`` was extracted from a web page (a file or a URL): the
+    # JSON then carries the text, since offsets index it and not the page.
+    extracted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One input that could not be (fully) read; listed in the JSON and on stderr.
+
+    ``skipped``: nothing of the input was read (else it was read, and
+    ``reason`` says what was repaired, renamed or left out).
+    """
+
+    path: str
+    reason: str
+    skipped: bool = False
+
+    @property
+    def message(self) -> str:
+        return f"skipped: {self.reason}" if self.skipped else self.reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,3 +266,4 @@ class Report:
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     measures: tuple[Measure, ...] = ()
+    problems: tuple[Problem, ...] = ()  # inputs skipped, and repairs made while reading

@@ -199,7 +199,7 @@ def messy_run(tmp_path_factory: pytest.TempPathFactory) -> MessyRun:
     result = ncr("claims", "--format", "json", empty, bridges, photo, ferry, wire, schools)
     return MessyRun(
         result=result,
-        bad={"empty": empty, "binary": photo, "jsonl line 2": wire},
+        bad={"empty": empty, "binary": photo, "jsonl line 2": wire, "read as cp1252": schools},
         good=[bridges, ferry, wire, schools],
         texts=texts,
     )
@@ -279,9 +279,14 @@ def test_cli_json_validates_against_schema(flood_output: Callable[[str], Result]
             "chars": len(text),
             "published_from": None,
             "year": None,
+            "url": None,
+            "outlet": None,
+            "author": None,
+            "text": None,  # offsets index the file as read
         }
         for source_id, text in flood_story.texts.items()
     ]
+    assert document["skipped"] == [] and document["warnings"] == []
     assert {c["source"] for c in document["claims"]} == set(flood_story.texts)
 
 
@@ -520,7 +525,14 @@ def test_cli_unreadable_inputs_are_warned_about_and_skipped(messy_run: MessyRun)
 
     assert_exit(result, 0)
     assert result.stderr.splitlines() == warnings(result)
-    assert len(warnings(result)) == len(messy_run.bad)
+    *each, summary = warnings(result)
+    assert len(each) == len(messy_run.bad)
+    assert summary.startswith("ncr: warning: 5 sources read, 3 inputs skipped, 1 other warning")
+    document = valid_document(result.stdout)
+    assert [s["input"] for s in document["skipped"]] == [
+        str(messy_run.bad["empty"]), str(messy_run.bad["binary"]), str(messy_run.bad["jsonl line 2"])
+    ]
+    assert document["warnings"] == [{"input": str(messy_run.bad["read as cp1252"]), "message": "not UTF-8: read as cp1252"}]
     for problem, path in messy_run.bad.items():
         naming = [line for line in warnings(result) if f" {path}: " in line]
         assert len(naming) == 1, (problem, result.stderr)
@@ -559,9 +571,10 @@ def test_cli_all_inputs_unreadable_is_an_error(tmp_path: Path) -> None:
 
     assert_exit(result, 1)
     assert result.stdout == ""
-    assert len(warnings(result)) == 2
+    assert len(warnings(result)) == 3  # one per input, and the summary
+    assert warnings(result)[-1].startswith("ncr: warning: 0 sources read, 2 inputs skipped")
     assert errors(result) == ["ncr: error: no readable articles in the input"]
-    assert len(result.stderr.splitlines()) == 3
+    assert len(result.stderr.splitlines()) == 4
 
 
 @pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
@@ -623,7 +636,8 @@ def test_cli_reads_text_from_stdin(flood_story: Story) -> None:
     assert document["sources"] == [
         {
             "id": "stdin", "path": "-", "title": "River Marl Floods Brackenford", "published": None,
-            "chars": len(text), "published_from": None, "year": None,
+            "chars": len(text), "published_from": None, "year": None, "url": None, "outlet": None,
+            "author": None, "text": None,
         }
     ]
     assert document["claims"]

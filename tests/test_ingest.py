@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ncr.errors import UsageError
-from ncr.ingest import Ingested, Problem, Undecodable, decode, read_inputs
+from ncr.decoding import Decoded, Undecodable, decode, sanitise
+from ncr.ingest import Ingested, Problem, read_inputs
 from ncr.records import Article
 
 PNG_LIKE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
@@ -101,7 +102,7 @@ def test_ingest_directory_without_inputs_is_a_problem(tmp_path: Path) -> None:
     result = read_inputs([str(root)])
 
     assert result.articles == ()
-    assert result.problems == (Problem(str(root), "skipped: no .txt, .text, .md or .jsonl files"),)
+    assert result.problems == (Problem(str(root), "no .txt, .text, .md or .jsonl files", skipped=True),)
 
 
 def test_ingest_stdin_text() -> None:
@@ -138,7 +139,7 @@ def test_ingest_stdin_only_read_once(tmp_path: Path) -> None:
     result = read_inputs(["-", "-"], stdin=stdin)
 
     assert [a.id for a in result.articles] == ["stdin"]
-    assert result.problems == (Problem("-", "skipped: stdin given more than once"),)
+    assert result.problems == (Problem("-", "stdin given more than once", skipped=True),)
 
 
 def test_ingest_jsonl_good_and_malformed_lines(tmp_path: Path) -> None:
@@ -165,7 +166,8 @@ def test_ingest_jsonl_good_and_malformed_lines(tmp_path: Path) -> None:
         Article(id="a", text="Alpha.", path=f"{p}:1", title="Alpha", url="https://x.test/a", outlet="X"),
         Article(id="f", text="Foxtrot.", path=f"{p}:10"),
     )
-    assert [pr.message for pr in result.problems] == [
+    assert all(pr.skipped for pr in result.problems)
+    assert [pr.reason for pr in result.problems] == [
         "line 2: invalid JSON (Expecting property name enclosed in double quotes)",
         "line 4: not a JSON object",
         "line 5: missing 'id'",
@@ -237,8 +239,8 @@ def test_ingest_empty_file_skipped(tmp_path: Path) -> None:
 
     assert [a.id for a in result.articles] == ["good"]
     assert result.problems == (
-        Problem(str(empty), "skipped: empty file"),
-        Problem(str(blank), "skipped: empty file"),
+        Problem(str(empty), "empty file", skipped=True),
+        Problem(str(blank), "empty file", skipped=True),
     )
 
 
@@ -249,7 +251,7 @@ def test_ingest_binary_file_skipped(tmp_path: Path) -> None:
     result = read_inputs([str(image), str(good)])
 
     assert [a.id for a in result.articles] == ["good"]
-    assert result.problems == (Problem(str(image), "skipped: binary file"),)
+    assert result.problems == (Problem(str(image), "binary file (PNG image)", skipped=True),)
 
 
 def test_ingest_binary_file_in_directory_skipped(tmp_path: Path) -> None:
@@ -259,7 +261,7 @@ def test_ingest_binary_file_in_directory_skipped(tmp_path: Path) -> None:
     result = read_inputs([str(tmp_path / "d")])
 
     assert [a.id for a in result.articles] == ["b"]
-    assert [pr.message for pr in result.problems] == ["skipped: binary file"]
+    assert [pr.message for pr in result.problems] == ["skipped: binary file (PNG image)"]
 
 
 def test_ingest_utf16_with_bom_decoded(tmp_path: Path) -> None:
@@ -275,42 +277,73 @@ def test_ingest_utf16_with_bom_decoded(tmp_path: Path) -> None:
 
 def test_ingest_decode_boms() -> None:
     text = "naïve text"
-    assert decode(b"\xef\xbb\xbf" + text.encode()) == text
-    assert decode(text.encode("utf-32")) == text
-    assert decode(b"\x00\x00\xfe\xff" + text.encode("utf-32-be")) == text
-    assert decode(b"\xff\xfe\x00\x00" + text.encode("utf-32-le")) == text
+    assert decode(b"\xef\xbb\xbf" + text.encode()) == Decoded(text)
+    assert decode(text.encode("utf-32")) == Decoded(text)
+    assert decode(b"\x00\x00\xfe\xff" + text.encode("utf-32-be")) == Decoded(text)
+    assert decode(b"\xff\xfe\x00\x00" + text.encode("utf-32-le")) == Decoded(text)
 
 
-def test_ingest_cp1252_decoded(tmp_path: Path) -> None:
+def test_ingest_cp1252_decoded_with_a_note(tmp_path: Path) -> None:
     path = write(tmp_path / "old.txt", b"caf\xe9 \x93quoted\x94")
-
-    (article,) = read_inputs([str(path)]).articles
-
-    assert article.text == "café “quoted”"
-    assert decode(b"caf\xe9 \x93quoted\x94") == "café “quoted”"
-
-
-def test_ingest_decode_errors() -> None:
-    with pytest.raises(Undecodable, match="binary file"):
-        decode(PNG_LIKE)
-    with pytest.raises(Undecodable, match="binary file"):
-        decode("utf-16 without a bom".encode("utf-16-le"))
-    with pytest.raises(Undecodable, match="binary file"):
-        decode(b"\x01\x02\x03\x04 ab")
-    with pytest.raises(Undecodable, match="cannot decode text"):
-        decode(b"bad \x81 byte")  # undefined in cp1252
-    with pytest.raises(Undecodable, match="cannot decode text"):
-        decode(b"\xff\xfe" + b"odd")  # UTF-16 BOM, odd length
-    assert issubclass(Undecodable, ValueError)
-
-
-def test_ingest_undecodable_file_skipped(tmp_path: Path) -> None:
-    path = write(tmp_path / "bad.txt", b"bad \x81 byte")
 
     result = read_inputs([str(path)])
 
-    assert result.articles == ()
-    assert result.problems == (Problem(str(path), "skipped: cannot decode text"),)
+    assert result.articles[0].text == "café “quoted”"
+    assert result.problems == (Problem(str(path), "not UTF-8: read as cp1252"),)
+
+
+def test_decode_utf16_without_bom() -> None:
+    text = "Plain words, 12 of them.\n"
+    assert decode(text.encode("utf-16-le")) == Decoded(text, ("read as UTF-16-LE (no byte-order mark)",))
+    assert decode(text.encode("utf-16-be")) == Decoded(text, ("read as UTF-16-BE (no byte-order mark)",))
+
+
+def test_decode_one_bad_byte_in_utf8_is_replaced_not_recoded() -> None:
+    data = "Caf\u00e9 “open”".encode() + b" \xff tail"
+
+    result = decode(data)
+
+    assert result.text == "Caf\u00e9 “open” \ufffd tail"
+    bad_at = data.index(b"\xff")
+    assert result.notes == (f"invalid UTF-8 at byte {bad_at}: 1 byte sequence replaced by U+FFFD",)
+
+
+def test_decode_errors() -> None:
+    with pytest.raises(Undecodable, match="binary file"):
+        decode(PNG_LIKE)
+    with pytest.raises(Undecodable, match="binary file"):
+        decode(b"\x01\x02\x03\x04 ab")
+    assert issubclass(Undecodable, ValueError)
+
+
+def test_decode_repairs_are_reported() -> None:
+    # undefined in cp1252
+    assert decode(b"bad \x81 byte") == Decoded(
+        "bad \ufffd byte", ("not UTF-8: read as cp1252", "invalid CP1252 at byte 4: replaced by U+FFFD")
+    )
+    # a UTF-16 BOM before an odd number of bytes
+    assert decode(b"\xff\xfe" + "ok".encode("utf-16-le") + b"x").text == "ok\ufffd"
+
+
+def test_sanitise_controls_surrogates_and_bare_carriage_returns() -> None:
+    text, notes = sanitise("a\x1b[2Jb\x00c\ud800d\re\r\nf\x9bg")
+
+    assert text == "a [2Jb c\ufffdd\ne\r\nf g"
+    assert len(text) == len("a\x1b[2Jb\x00c\ud800d\re\r\nf\x9bg")
+    assert notes == (
+        "1 lone surrogate replaced by U+FFFD (first at character 8)",
+        "3 control characters replaced by a space (first at character 1)",
+        "1 bare carriage return replaced by a line feed (first at character 10)",
+    )
+
+
+def test_ingest_nul_bytes_in_text_are_spaces(tmp_path: Path) -> None:
+    path = write(tmp_path / "nul.txt", b"Nine\x00 ships sailed.")
+
+    result = read_inputs([str(path)])
+
+    assert result.articles[0].text == "Nine  ships sailed."
+    assert result.problems[0].reason.startswith("1 control character replaced")
 
 
 def test_ingest_duplicate_ids_renamed(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from ..lexicon import (
     STANDING_NOUNS,
     STATES,
 )
+from .spans import ent_covering
 
 if TYPE_CHECKING:
     from .phrases import NumberPhrase
@@ -384,7 +385,4 @@ def _subject_of(verb: Token) -> Token | None:
 
 def _entity_span(token: Token) -> Span:
     """The named-entity span a token belongs to, or the token itself."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return token.doc[token.i : token.i + 1]
+    return ent_covering(token) or token.doc[token.i : token.i + 1]

@@ -28,6 +28,7 @@ from .datetext import (
     resolve,
     safe_date,
 )
+from .spans import doc_ents, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -171,7 +172,7 @@ def date_spans(doc: Doc) -> list[Span]:
     """spaCy's DATE entity spans of the doc, trimmed of whitespace tokens, in text order; and
     the weekday of a TIME span ("Wednesday" of "Wednesday night", "last Friday" of "last Friday evening")."""
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "DATE" and (span := _trimmed(ent)) is not None:
             spans.append(span)
         elif ent.label_ == "TIME":
@@ -212,10 +213,12 @@ def find_dates(doc: Doc, anchor: Anchor = NO_ANCHOR) -> list[FoundDate]:
     found: list[FoundDate] = []
     previous_day: str | None = None
     previous_paragraph = 0
+    text, paragraph, counted_to = doc_text(doc), 0, 0  # line breaks before the span, counted as we go
     for span in date_spans(doc):
         # "the same day" reaches back at most to the paragraph before its own:
         # further back, the day it means is anybody's guess.
-        paragraph = doc.text.count("\n", 0, span.start_char)
+        paragraph += text.count("\n", counted_to, span.start_char)
+        counted_to = span.start_char
         if paragraph - previous_paragraph > ANAPHOR_PARAGRAPHS:
             previous_day = None
         parsed = parse(span.text)

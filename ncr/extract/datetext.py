@@ -374,10 +374,19 @@ def resolve(parsed: Parsed | None, anchor: Anchor, *, direction: str | None = BA
     (future or present verb) or ``None`` (no tense found: a month and day is
     then the nearest such day, a weekday or month is read back).
     ``previous_day``: the last day-grain value resolved before the span in the text (for "the same day").
+    A date that would fall off the calendar (a weekday before 0001-01-01 or after
+    9999-12-31) has no value.
     """
     if parsed is None:
         return None, None
-    p = parsed
+    try:
+        return _resolve(parsed, anchor, direction, previous_day)
+    except OverflowError:
+        return None, None
+
+
+def _resolve(p: Parsed, anchor: Anchor, direction: str | None, previous_day: str | None) -> tuple[str | None, str | None]:
+    """``resolve`` for a parsed span; date arithmetic may overflow (the caller catches it)."""
     pub = _published(anchor)
     year = anchor.year if anchor.year is not None else (pub.year if pub else None)
     kind = p.kind

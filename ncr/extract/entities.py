@@ -32,6 +32,7 @@ from ..lexicon import (
     ROLE_MODIFIERS,
 )
 from ..names import normalise_name, place_key
+from .spans import ents_in
 
 # spaCy labels kept as entities; numbers and dates are other stages' business.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -220,7 +221,7 @@ def _name_before_comma(doc: Doc, comma: int) -> tuple[int, int] | None:
 def _sentence_places(doc: Doc, i: int) -> tuple[str, ...]:
     """Keys of the countries and nationalities named in the sentence of token ``i``."""
     sentence = doc[i].sent
-    places = (place_key(e.text.removesuffix("’s").removesuffix("'s")) for e in sentence.ents if e.label_ in {"GPE", "NORP"})
+    places = (place_key(e.text.removesuffix("’s").removesuffix("'s")) for e in ents_in(sentence) if e.label_ in {"GPE", "NORP"})
     return tuple(dict.fromkeys(places))
 
 

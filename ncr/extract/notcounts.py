@@ -28,6 +28,8 @@ from .phrases import NumberPhrase, hedge_after, hedge_before, lower_at
 
 # Words after "N times" that make it a multiplier ("2.5 times as many", "three times more").
 _COMPARATIVE_WORDS = frozenset({"as", "more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "the"})
+# Arithmetic between numbers: a formula, not a count.
+_OPERATORS = frozenset({"^", "**", "×", "*", "="})
 # Entity labels whose numbers are never counts.
 NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Entity labels that make a number part of a name ("Apollo 11", "Resolution 2231").
@@ -146,6 +148,8 @@ def excluded(doc: Doc, phrase: NumberPhrase) -> bool:
         return True
     if before is not None and before.text in {"-", "/"} or lower_at(doc, phrase.end) in {"-", "/", "%"}:
         return True  # "F-16", "24/7", "3-2" scores and codes
+    if before is not None and before.text in _OPERATORS or lower_at(doc, phrase.end) in _OPERATORS:
+        return True  # "10^100", "2 ^ 10": a power or a formula, not a count
     if len(tokens) == 1 and not phrase.vague:
         text = tokens[0].text
         if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:

@@ -10,6 +10,8 @@ into an interval. What a number counts, and whether it counts at all, is for
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -274,4 +276,19 @@ def number_phrases(doc: Doc) -> Iterator[NumberPhrase]:
             continue
         phrase = _range_after(doc, phrase) or phrase
         i = phrase.end
-        yield phrase
+        if _readable(phrase):
+            yield phrase
+
+
+# The largest whole number a float holds exactly (2**53): a count above it could not be
+# given back as written, and no real count comes near it.
+LARGEST_COUNT = float(2**53)
+
+
+def _readable(phrase: NumberPhrase) -> bool:
+    """Whether every bound of the phrase is a finite number no larger than ``LARGEST_COUNT``
+    ("999,999,999,999,999,999 soldiers" and a 400-digit number are not read)."""
+    return all(
+        value is None or (math.isfinite(value) and abs(value) <= LARGEST_COUNT)
+        for value in (phrase.low, phrase.high)
+    )

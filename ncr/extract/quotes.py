@@ -20,6 +20,8 @@ resolved to entities by the caller.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +33,7 @@ from .attribution import (
     named_speakers,
     speaker_span,
 )
+from .spans import doc_text, ents_in
 
 _OPENERS = {"“": "”", "„": "“", "«": "»"}
 _CLOSERS = frozenset({"”", "»"})
@@ -105,7 +108,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         if open_at is not None and text[para_start:para_end].rstrip().endswith((".", "?", "!")):
             next_start = para_end + 1
             if next_start < len(text) and text[next_start : next_start + 1] in {*_OPENERS, _STRAIGHT}:
-                found.append((open_at + 1, len(text[:para_end].rstrip())))
+                found.append((open_at + 1, para_start + len(text[para_start:para_end].rstrip())))
     return [(s, e) for s, e in found if text[s:e].strip()]
 
 
@@ -157,7 +160,7 @@ def _speaker(cue: Token) -> Span | None:
 def _name_before(verb: Token) -> Span | None:
     """A main verb the parser left without a subject ("X, the minister, expressed ..."
     parsed as an apposition): the nearest person or organisation named before it."""
-    names = [e for e in verb.sent.ents if e.end <= verb.i and e.label_ in {"PERSON", "ORG"}]
+    names = [e for e in ents_in(verb.sent) if e.end <= verb.i and e.label_ in {"PERSON", "ORG"}]
     if not names:
         return None
     nearest = names[-1]
@@ -190,8 +193,9 @@ def find_direct_quotes(doc: Doc) -> list[FoundQuote]:
     """Text inside quotation marks, with the cue and speaker of each."""
     quotes: list[FoundQuote] = []
     previous: FoundQuote | None = None
-    for start, end in quoted_spans(doc.text):
-        text = doc.text[start:end]
+    doc_chars = doc_text(doc)
+    for start, end in quoted_spans(doc_chars):
+        text = doc_chars[start:end]
         if _is_title(text):
             continue
         span = _tokens_in(doc, start, end)
@@ -203,7 +207,7 @@ def find_direct_quotes(doc: Doc) -> list[FoundQuote]:
         if cue is not None and speaker is None and (governing := _governing_subject(cue)) is not None:
             speaker = governing[1]
         if cue is None:
-            same_paragraph = previous is not None and "\n" not in doc.text[previous.end : start]
+            same_paragraph = previous is not None and "\n" not in doc_chars[previous.end : start]
             if same_paragraph and previous is not None:
                 speaker, cue_text = previous.speaker, previous.cue  # "'...,' he said. '...'"
             elif (governing := _governing_subject(span.root)) is not None:
@@ -268,13 +272,8 @@ def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]
 
     Content that overlaps a direct quote is left to the direct quote.
     """
-    taken = [(q.start, q.end) for q in direct]
-
-    def overlaps(start: int, end: int) -> bool:
-        """Whether half or more of ``start:end`` is already taken (a scare quote inside
-        a reported clause does not take the clause)."""
-        covered = sum(max(0, min(end, e) - max(start, s)) for s, e in taken)
-        return 2 * covered >= end - start
+    taken = _Taken((q.start, q.end) for q in direct)
+    overlaps = taken.half_covered
 
     found: list[FoundQuote] = []
     for sentence in doc.sents:
@@ -283,7 +282,7 @@ def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]
             speaker, content = according
             if not overlaps(content.start_char, content.end_char):
                 found.append(FoundQuote(content.start_char, content.end_char, content.text, False, "according to", speaker))
-                taken.append((content.start_char, content.end_char))
+                taken.add(content.start_char, content.end_char)
         for token in sentence:
             if not is_speech_cue(token):
                 continue
@@ -296,8 +295,32 @@ def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]
             if speaker is None:
                 continue  # a statement nobody is named for is the writer's
             found.append(FoundQuote(content.start_char, content.end_char, content.text, False, _cue_text(token), speaker))
-            taken.append((content.start_char, content.end_char))
+            taken.add(content.start_char, content.end_char)
     return found
+
+
+class _Taken:
+    """Character ranges already given to a quote, sorted, for overlap questions in
+    time near the log of their number (not a scan of all of them)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.longest = max((e - s for s, e in self.ranges), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.ranges, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def half_covered(self, start: int, end: int) -> bool:
+        """Whether half or more of ``start:end`` is already taken (a scare quote inside
+        a reported clause does not take the clause)."""
+        covered = 0
+        index = bisect_left(self.ranges, (end, end)) - 1
+        while index >= 0 and self.ranges[index][0] + self.longest > start:
+            s, e = self.ranges[index]
+            covered += max(0, min(end, e) - max(start, s))
+            index -= 1
+        return 2 * covered >= end - start
 
 
 # Pronouns that cannot be resolved to a speaker by name ("It thinks ...").

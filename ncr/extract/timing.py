@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import CHANGE_VERBS, PAST_MARKERS, STANDING_NOUNS
 from ..records import Article
+from .spans import ents_in
 
 EARLIER, PRESENT, LATER = -1, 0, 1
 
@@ -104,7 +105,7 @@ def _changed_to(number: Token) -> bool:
 
 def past_date_in_phrase(counted: Token) -> bool:
     """True when the counted noun's phrase carries a past date ("3,000 soldiers from last Wednesday")."""
-    for ent in counted.doc.ents:
+    for ent in ents_in(counted.sent):
         if ent.label_ == "DATE" and counted.is_ancestor(ent.root):
             if {"last", "ago", "yesterday", "earlier", "previous"} & set(_words(ent)):
                 return True
@@ -145,7 +146,7 @@ def event_of(
     # "In March, a gunman opened fire at a mall, killing five": a participle's clause has its governing clause's time.
     if clause.tag_ in {"VBG", "VBN"} and clause.dep_ in {"advcl", "xcomp"} and clause.head.i != clause.i:
         clauses.add(_clause_head(clause.head).i)
-    for ent in span.sent.ents:
+    for ent in ents_in(span.sent):
         if ent.label_ != "DATE":
             continue
         if _clause_head(ent.root).i not in clauses and not (ent.root.is_ancestor(counted) or counted.is_ancestor(ent.root)):
@@ -222,9 +223,9 @@ def _ended_before(value: str, published: str) -> bool:
             end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
         else:
             end = date.fromisoformat(value)
-    except ValueError:
+        return end < day - timedelta(days=STORY_DAYS)
+    except (ValueError, OverflowError):  # not a date, or a year at the calendar's edge
         return False
-    return end < day - timedelta(days=STORY_DAYS)
 
 
 def within_story(event: str, articles: Sequence[Article]) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
@@ -16,6 +15,7 @@ from ..contract import diff_record
 from ..diff import Diff
 from ..records import Report
 from .values import as_written, interval, snippet, who
+from .safe import csv_writer
 
 _STYLE = {
     "agree": "green", "shared": "green", "both": "green",
@@ -144,7 +144,7 @@ def diff_jsonl(diff: Diff) -> str:
 def diff_csv(diff: Diff) -> str:
     """One diff row per line: section, status, what it is about, side A ids, side B ids."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(("section", "status", "about", "a", "b"))
     for row in _rows(diff):
         about = row.get("topic") or row.get("entity") or row.get("speaker") or ""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
 from ..records import Report, Status
 from .values import bounds, entities_in_order, hedged, interval, names_by_source, snippet, speaker_groups, topic_notes, who
+from .safe import SafeStream
 
 _STATUS_STYLE = {Status.CONFLICT: "bold red", Status.AGREE: "bold green", Status.UPDATE: "bold yellow", Status.SINGLE: "dim"}
 _STATUS_BADGE = {Status.CONFLICT: "✗ CONFLICT", Status.AGREE: "✓ agree", Status.UPDATE: "↻ update", Status.SINGLE: "· single source"}
@@ -131,10 +134,12 @@ PIPE_WIDTH = 140
 
 
 def output_console() -> Console:
-    """The stdout console: colour only on a terminal (Rich honours NO_COLOR)."""
-    console = Console(highlight=False, emoji=False)
+    """The stdout console: colour only on a terminal (Rich honours NO_COLOR), and no
+    character that could move the cursor or reorder a line (``safe.SafeStream``)."""
+    stream = SafeStream(sys.stdout)
+    console = Console(file=stream, highlight=False, emoji=False)
     if not console.is_terminal:
-        console = Console(highlight=False, emoji=False, width=PIPE_WIDTH)
+        console = Console(file=stream, highlight=False, emoji=False, width=PIPE_WIDTH)
     return console
 
 

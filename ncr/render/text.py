@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
@@ -11,6 +10,7 @@ from ..records import Report
 from .values import (
     as_written, bounds, entities_in_order, hedged, interval, names_by_source, snippet, speaker_groups, topic_notes, who,
 )
+from .safe import csv_writer
 
 CSV_COLUMNS = (
     "topic", "topic_label", "status", "claim", "source", "text", "low", "high", "estimate",
@@ -28,7 +28,7 @@ def claims_csv(report: Report) -> str:
     """One row per claim, grouped by topic, with a header row."""
     topics = {t.id: t for t in report.topics}
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for topic in report.topics:
         for claim in (c for c in report.claims if c.topic == topic.id):
@@ -93,7 +93,7 @@ ENTITY_CSV_COLUMNS = ("entity", "name", "label", "source", "start", "end", "text
 def entities_csv(report: Report) -> str:
     """One row per mention, with its entity."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(ENTITY_CSV_COLUMNS)
     for entity in report.entities:
         for mention in entity.mentions:
@@ -127,7 +127,7 @@ QUOTE_CSV_COLUMNS = ("quote", "speaker", "speaker_entity", "source", "direct", "
 def quotes_csv(report: Report) -> str:
     """One row per quote or reported statement."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(QUOTE_CSV_COLUMNS)
     for quote in report.quotes:
         speaker = quote.speaker
