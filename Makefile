@@ -1,10 +1,13 @@
-# Entry points: make run, make test, make bench, make eval.
+# Entry points: make run, make test, make bench, make eval, make fuzz.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench eval clean
+.PHONY: install run test bench eval fuzz clean
+
+# Seconds each fuzz target runs for (make fuzz FUZZ_SECONDS=600 for a longer hunt).
+FUZZ_SECONDS ?= 60
 
 install: $(STAMP)
 
@@ -26,6 +29,12 @@ bench: install
 
 eval: install
 	$(BIN)/python bench/eval.py
+
+fuzz: install
+	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
+	cd fuzz && for target in numbers dates ingest; do \
+		../$(BIN)/python run.py $$target $(FUZZ_SECONDS) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,4 +1,4 @@
-"""Benchmarks behind ``make bench``: ncr claims throughput against bare spaCy, then reconciliation memory.
+"""Benchmarks behind ``make bench``: ncr claims throughput against bare spaCy, reconciliation memory, adversarial time.
 
 What it measures: documents per second on a corpus made of the articles in
 ``seeds/`` cycled to ``--docs`` documents (200 by default), for
@@ -35,6 +35,10 @@ tracing starts, are not counted) and wall time in a separate untraced run.
 Linear memory shows as a roughly constant MiB per 1,000 claims; all pairs of a
 topic would make it grow with N.
 
+Adversarial time (``--only adversarial``, last by default): one article of
+thousands of quotes, to show every stage stays near-linear in an article's
+length (``bench/adversarial.py`` says how).
+
 This prints figures; it is not a test. It exits 0 whether or not the target is
 met (missing it is reported, not a failure), and non-zero only on an error.
 """
@@ -59,6 +63,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import adversarial  # noqa: E402  (bench/adversarial.py)
 import ncr.contract  # noqa: E402
 import ncr.ingest  # noqa: E402
 import ncr.nlp  # noqa: E402
@@ -72,7 +77,7 @@ from ncr.records import Article, Attribution, Claim, Interval, Qualifier, Topic 
 TARGET_RATIO = 0.85
 SEEDS = "seeds"
 WARMUP_DOCS = 5
-BENCHMARKS = ("throughput", "reconcile")
+BENCHMARKS = ("throughput", "reconcile", "adversarial")
 
 RECONCILE_INPUTS = (1000, 2000, 5000)
 CLAIMS_PER_INPUT = 3
@@ -249,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument(
         "--only", action="append", choices=BENCHMARKS,
-        help="run only this benchmark (repeatable; default: throughput, then reconcile)",
+        help="run only this benchmark (repeatable; default: throughput, reconcile, adversarial)",
     )
     args = parser.parse_args(argv)
     if args.docs < 1 or args.repeat < 1:
@@ -257,11 +262,19 @@ def main(argv: list[str] | None = None) -> int:
     wanted = set(args.only or BENCHMARKS)
 
     if "throughput" not in wanted:
-        reconcile = reconcile_figures()
+        figures: dict[str, Any] = {}
+        if "reconcile" in wanted:
+            figures["reconcile"] = reconcile_figures()
+        if "adversarial" in wanted:
+            figures["adversarial"] = adversarial.measure(ncr.nlp.load_model(args.model))
         if args.json:
-            print(json.dumps({"reconcile": reconcile}))
-        else:
-            print_reconcile(reconcile)
+            print(json.dumps(figures))
+            return 0
+        if "reconcile" in figures:
+            print_reconcile(figures["reconcile"])
+        if "adversarial" in figures:
+            print()
+            adversarial.print_figures(figures["adversarial"])
         return 0
 
     os.chdir(ROOT)  # read seeds/ exactly as `ncr claims seeds/` would from the repo root
@@ -298,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if "reconcile" in wanted:
         figures["reconcile"] = reconcile_figures()
+    if "adversarial" in wanted:
+        figures["adversarial"] = adversarial.measure(nlp)
     if args.json:
         print(json.dumps(figures))
         return 0
@@ -319,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
     if "reconcile" in figures:
         print()
         print_reconcile(figures["reconcile"])
+    if "adversarial" in figures:
+        print()
+        adversarial.print_figures(figures["adversarial"])
     return 0
 
 

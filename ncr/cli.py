@@ -36,7 +36,7 @@ app = typer.Typer(
 PathsArg = Annotated[
     Optional[list[str]],
     typer.Argument(
-        help="Articles: .txt files, directories (read recursively), .jsonl files, or - for stdin. "
+        help="Articles: .txt or .html files, directories (read recursively), .jsonl files, http(s) URLs, or - for stdin. "
         "Default: the bundled seeds/.",
         show_default=False,
     ),
@@ -61,6 +61,10 @@ ToleranceOpt = Annotated[
     typer.Option("--tolerance", min=0.0, max=1.0, help="Extra relative slack when comparing values across sources."),
 ]
 
+UrlsOpt = Annotated[
+    Optional[str],
+    typer.Option("--urls", metavar="FILE", help="A file of URLs to fetch, one a line (# starts a comment)."),
+]
 MaxCharsOpt = Annotated[
     int,
     typer.Option(
@@ -129,7 +133,8 @@ def _bundled_seeds() -> str:
 
 
 def load_articles(
-    paths: Sequence[str] | None, published: Sequence[str] | None, limits: Limits | None = None
+    paths: Sequence[str] | None, published: Sequence[str] | None, limits: Limits | None = None,
+    urls_file: str | None = None,
 ) -> Ingested:
     """Read the inputs, report unreadable ones on stderr, apply ``--published``.
 
@@ -139,8 +144,12 @@ def load_articles(
 
     from .ingest import read_inputs
 
+    from .ingest import read_url_list
+
     dates = _published_dates(published)
-    ingested = read_inputs(list(paths) if paths else [_bundled_seeds()], limits=limits or Limits())
+    urls = read_url_list(urls_file) if urls_file else []
+    default = [] if urls else [_bundled_seeds()]
+    ingested = read_inputs(list(paths) if paths else default, limits=limits or Limits(), urls=urls)
     err = _stderr()
     for problem in ingested.problems:
         err.print(f"ncr: warning: {problem.path}: {problem.message}", markup=False)
@@ -171,12 +180,12 @@ def problem_summary(ingested: Ingested) -> str:
 
 def analyse_inputs(
     paths: Sequence[str] | None, published: Sequence[str] | None, model: str | None, tolerance: float,
-    limits: Limits | None = None,
+    limits: Limits | None = None, urls_file: str | None = None,
 ) -> Report:
     """Ingest and run the whole pipeline; the report carries the input problems."""
     from dataclasses import replace
 
-    ingested = load_articles(paths, published, limits)  # before importing spaCy: bad input fails fast
+    ingested = load_articles(paths, published, limits, urls_file)  # before importing spaCy: bad input fails fast
 
     from .nlp import load_model
     from .pipeline import analyse
@@ -234,12 +243,12 @@ COMMAND_SECTIONS: dict[str, frozenset[str] | None] = {
 
 def _report_command(
     command: str, paths: Sequence[str] | None, published: Sequence[str] | None, model: str | None,
-    tolerance: float, chosen: OutputFormat, max_chars: int, debug: bool,
+    tolerance: float, chosen: OutputFormat, urls: str | None, max_chars: int, debug: bool,
 ) -> None:
     """The whole of a command that analyses its inputs and prints one view of them."""
 
     def body() -> int:
-        _write(analyse_inputs(paths, published, model, tolerance, _limits(max_chars)), command, chosen)
+        _write(analyse_inputs(paths, published, model, tolerance, _limits(max_chars), urls), command, chosen)
         return int(ExitCode.OK)
 
     _run(debug, body)
@@ -254,6 +263,7 @@ def claims(
     published: PublishedOpt = None,
     tolerance: ToleranceOpt = 0.0,
     fail_on_conflict: FailOpt = False,
+    urls: UrlsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     debug: DebugOpt = False,
 ) -> None:
@@ -262,7 +272,7 @@ def claims(
     def body() -> int:
         from .records import Status
 
-        report = analyse_inputs(paths, published, model, tolerance, _limits(max_chars))
+        report = analyse_inputs(paths, published, model, tolerance, _limits(max_chars), urls)
         _write(report, "claims", OutputFormat.JSON if as_json else output)
         if fail_on_conflict and any(t.status is Status.CONFLICT for t in report.topics):
             return int(ExitCode.CONFLICT)
@@ -277,12 +287,13 @@ def entities(
     output: FormatOpt = OutputFormat.TABLE,
     as_json: JsonOpt = False,
     model: ModelOpt = None,
+    urls: UrlsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     debug: DebugOpt = False,
 ) -> None:
     """People, organisations and places across sources: every name each source uses, and why names were joined."""
 
-    _report_command("entities", paths, None, model, 0.0, OutputFormat.JSON if as_json else output, max_chars, debug)
+    _report_command("entities", paths, None, model, 0.0, OutputFormat.JSON if as_json else output, urls, max_chars, debug)
 
 
 @app.command()
@@ -292,12 +303,15 @@ def quotes(
     as_json: JsonOpt = False,
     model: ModelOpt = None,
     published: PublishedOpt = None,
+    urls: UrlsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     debug: DebugOpt = False,
 ) -> None:
     """Who said what: direct quotes and reported speech, grouped by speaker across sources."""
 
-    _report_command("quotes", paths, published, model, 0.0, OutputFormat.JSON if as_json else output, max_chars, debug)
+    _report_command(
+        "quotes", paths, published, model, 0.0, OutputFormat.JSON if as_json else output, urls, max_chars, debug
+    )
 
 
 @app.command()
@@ -308,13 +322,14 @@ def timeline(
     model: ModelOpt = None,
     published: PublishedOpt = None,
     tolerance: ToleranceOpt = 0.0,
+    urls: UrlsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     debug: DebugOpt = False,
 ) -> None:
     """Per topic, the claims ordered by date: how estimates moved, update or contradiction."""
 
     _report_command(
-        "timeline", paths, published, model, tolerance, OutputFormat.JSON if as_json else output, max_chars, debug
+        "timeline", paths, published, model, tolerance, OutputFormat.JSON if as_json else output, urls, max_chars, debug
     )
 
 

@@ -26,9 +26,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path, PurePath
 from typing import BinaryIO
+from urllib.parse import unquote, urlsplit
 
 from ncr.decoding import Undecodable, clean_string, decode, sanitise
 from ncr.errors import UsageError
+from ncr.fetch import FetchError, FetchPolicy, fetch, is_url
+from ncr.pages import HTML_SUFFIXES, looks_like_html, read_page
 from ncr.records import Article, Problem
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -55,10 +58,11 @@ STDIN_MAX_BYTES = 256 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """How much ncr reads: characters per article, bytes from stdin."""
+    """How much ncr reads: characters per article, bytes from stdin, and how it fetches URLs."""
 
     max_chars: int = DEFAULT_MAX_CHARS
     stdin_max_bytes: int = STDIN_MAX_BYTES
+    fetch: FetchPolicy = FetchPolicy()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,22 +73,29 @@ class Ingested:
     problems: tuple[Problem, ...]
 
 
-def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None, limits: Limits = Limits()) -> Ingested:
-    """Read every path (file, directory or ``-``) into articles, in the order given.
+def read_inputs(
+    paths: Sequence[str], stdin: BinaryIO | None = None, limits: Limits = Limits(), urls: Sequence[str] = (),
+) -> Ingested:
+    """Read every path (file, directory, URL or ``-``), then every URL of ``urls``
+    (a ``--urls`` file's lines), into articles, in the order given.
 
     Raises ``UsageError`` if any path does not exist, before anything is read.
     """
     for path in paths:
-        if path != STDIN and not os.path.lexists(path):
+        if path != STDIN and not is_url(path) and not os.path.lexists(path):
             raise UsageError(f"no such file or directory: {path}")
     reader = _Reader(stdin, limits)
     for path in paths:
         if path == STDIN:
             reader.read_stdin()
+        elif is_url(path):
+            reader.read_url(path)
         elif os.path.isdir(path):
             reader.read_directory(path)
         else:
             reader.read_file(path)
+    for url in urls:
+        reader.read_url(url)
     return Ingested(tuple(reader.articles), tuple(reader.problems))
 
 
@@ -164,7 +175,7 @@ class _Reader:
             where = error.filename or root
             self.skip(str(where), f"cannot read directory ({_reason(error)})")
         if not found and not errors:
-            self.skip(root, "no .txt, .text, .md or .jsonl files")
+            self.skip(root, "no .txt, .text, .md, .html, .htm or .jsonl files")
         for path in found:
             self.read_file(path)
 
@@ -175,6 +186,8 @@ class _Reader:
                     self.read_jsonl(path, fh)
                     return
                 cap = self.limits.max_chars * _BYTES_PER_CHAR
+                if path.lower().endswith(tuple(HTML_SUFFIXES)):
+                    cap = max(cap, self.limits.fetch.max_bytes)  # markup weighs more than its text
                 data = fh.read(cap + 1)
         except _NotRegular as exc:
             self.skip(path, f"not a regular file ({exc.kind})")
@@ -184,9 +197,50 @@ class _Reader:
             return
         if len(data) > cap:
             data = data[:cap]  # the character limit cuts the text further; it warns then
+        stem = clean_string(PurePath(path).stem)
+        if path.lower().endswith(tuple(HTML_SUFFIXES)) or looks_like_html(data):
+            self.read_page(path, stem, data, url=None)
+            return
         text = self.decoded(path, data)
         if text is not None:
-            self.read_text(path, clean_string(PurePath(path).stem), text)
+            self.read_text(path, stem, text)
+
+    def read_url(self, url: str) -> None:
+        """Fetch a URL: a web page is read like a saved one, plain text like a .txt file."""
+        try:
+            fetched = fetch(url, self.limits.fetch)
+        except FetchError as exc:
+            self.skip(url, f"cannot fetch ({exc})")
+            return
+        source_id = url_id(fetched.url)
+        if fetched.content_type in {"text/html", "application/xhtml+xml"} or looks_like_html(fetched.data):
+            self.read_page(url, source_id, fetched.data, url=fetched.url)
+        elif fetched.content_type.startswith("text/"):
+            text = self.decoded(url, fetched.data)
+            if text is not None:
+                self.add(Article(id=source_id, text=text, path=url, title=guess_title(text), url=fetched.url))
+        else:
+            self.skip(url, f"not a web page or text ({fetched.content_type or 'no content type'})")
+
+    def read_page(self, path: str, source_id: str, data: bytes, url: str | None) -> None:
+        """An HTML page's main text, title, outlet, byline and publication date (``ncr.pages``)."""
+        try:
+            page = read_page(data, url)
+        except Exception as exc:  # noqa: BLE001 - a page the extractor cannot take is one skipped input
+            self.skip(path, f"cannot read the page ({type(exc).__name__})")
+            return
+        if not page.text.strip():
+            self.skip(path, "no main text found in the page")
+            return
+        for note in page.notes:
+            self.problem(path, note)
+        self.add(
+            Article(
+                id=source_id, text=page.text, path=path, title=page.title, published=page.published,
+                published_from="html" if page.published else None, url=page.url, outlet=page.outlet,
+                author=page.author, extracted=True,
+            )
+        )
 
     def decoded(self, path: str, data: bytes) -> str | None:
         """The text, or ``None`` after noting why it is skipped; repairs become warnings."""
@@ -297,6 +351,33 @@ def cut_point(text: str, limit: int) -> int:
     return limit
 
 
+def url_id(url: str) -> str:
+    """A source id for a URL: its last path segment without extension ("quake-toll"),
+    else its host."""
+    parts = urlsplit(url)
+    segments = [segment for segment in parts.path.split("/") if segment]
+    name = PurePath(unquote(segments[-1])).stem if segments else ""
+    if not name or name.lower() in {"index", "default", "article", "story"}:
+        name = "-".join([parts.hostname or "page", *segments[:-1][-1:]])
+    return clean_string(name).strip() or "page"
+
+
+def read_url_list(path: str) -> list[str]:
+    """The URLs of a ``--urls`` file: one a line; blank lines and ``#`` comments skipped.
+
+    Raises ``UsageError`` if the file cannot be read.
+    """
+    try:
+        with _open_regular(path) as fh:
+            data = fh.read(STDIN_MAX_BYTES)
+    except _NotRegular as exc:
+        raise UsageError(f"--urls {path}: not a regular file ({exc.kind})") from None
+    except OSError as exc:
+        raise UsageError(f"--urls {path}: cannot read ({_reason(exc)})") from None
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
 def _replace_id(article: Article, new_id: str) -> Article:
     return replace(article, id=new_id)
 
@@ -310,7 +391,7 @@ def _walk(root: str, on_error: Callable[[OSError], None]) -> list[str]:
             if name.startswith("."):
                 continue
             suffix = os.path.splitext(name)[1].lower()
-            if suffix in TEXT_SUFFIXES or suffix == JSONL_SUFFIX:
+            if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES or suffix == JSONL_SUFFIX:
                 found.append(Path(dirpath, name).as_posix())
     return sorted(found)
 

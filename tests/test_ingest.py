@@ -53,13 +53,22 @@ def test_ingest_keeps_text_exactly(tmp_path: Path) -> None:
     assert article.title == "Headline"
 
 
-def test_ingest_explicit_extension_read_as_text(tmp_path: Path) -> None:
-    path = write(tmp_path / "story.html", "<p>Hello there.</p>")
+def test_ingest_html_file_read_as_a_page(tmp_path: Path) -> None:
+    path = write(tmp_path / "story.html", "<html><body><p>Hello there, 12 boats.</p><script>x = 5</script></body></html>")
 
     (article,) = read_inputs([str(path)]).articles
 
     assert article.id == "story"
-    assert article.text == "<p>Hello there.</p>"
+    assert article.text == "Hello there, 12 boats.\n" and article.extracted
+
+
+def test_ingest_explicit_other_extension_read_as_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "story.log", "Hello there, <b>12</b> boats.")
+
+    (article,) = read_inputs([str(path)]).articles
+
+    assert article.id == "story"
+    assert article.text == "Hello there, <b>12</b> boats." and not article.extracted
 
 
 def test_ingest_directory_recursion_and_ordering(tmp_path: Path) -> None:
@@ -102,7 +111,7 @@ def test_ingest_directory_without_inputs_is_a_problem(tmp_path: Path) -> None:
     result = read_inputs([str(root)])
 
     assert result.articles == ()
-    assert result.problems == (Problem(str(root), "no .txt, .text, .md or .jsonl files", skipped=True),)
+    assert result.problems == (Problem(str(root), "no .txt, .text, .md, .html, .htm or .jsonl files", skipped=True),)
 
 
 def test_ingest_stdin_text() -> None:

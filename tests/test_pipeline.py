@@ -106,3 +106,41 @@ def test_pipeline_dates_anchor_on_the_text_or_the_publication_date():
     as_of = {c.text: c.as_of for c in anchored.claims}
     assert as_of["120"] == "2025-03-10"  # "said on Monday" in a Tuesday article
     assert as_of["80"] == "2025-03-07"  # "last Friday's estimate"
+
+
+LONG_STORY = "".join(
+    f"Crews in district {i} said {10 + i} homes were flooded on Monday. \u201cWe moved {i + 2} families,\u201d "
+    f"Warden Ilse Marrow said.\n\n"
+    for i in range(12)
+)
+
+
+@pytest.mark.model
+def test_long_article_is_parsed_in_pieces_with_offsets_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ncr.nlp
+    from ncr.nlp import parse_texts, pieces
+
+    nlp = load_model()
+    whole = analyse([Article(id="a", text=LONG_STORY, path="a.txt")], nlp)
+    monkeypatch.setattr(ncr.nlp, "PIECE_CHARS", 300)  # a few paragraphs a piece
+    (doc,) = parse_texts(nlp, [LONG_STORY], batch_size=4)
+    pieced = analyse([Article(id="a", text=LONG_STORY, path="a.txt")], nlp)
+
+    assert len(pieces(LONG_STORY, 300)) > 5 and all(p.endswith("\n\n") for p in pieces(LONG_STORY, 300))
+    assert doc.text == LONG_STORY
+    assert [(c.start, c.end, c.value) for c in pieced.claims] == [(c.start, c.end, c.value) for c in whole.claims]
+    assert [(q.start, q.end) for q in pieced.quotes] == [(q.start, q.end) for q in whole.quotes]
+    assert all(LONG_STORY[c.start : c.end] == c.text for c in pieced.claims)
+    assert len(pieced.claims) >= 24
+
+
+def test_pieces_cut_at_the_best_break_and_join_back() -> None:
+    from ncr.nlp import pieces
+
+    text = "One. Two three.\nFour five six.\n\nSeven eight nine ten." + "x" * 50
+    parts = pieces(text, 30)
+
+    assert "".join(parts) == text
+    assert parts[0] == "One. Two three.\n"  # the last break before 30 characters is a line break
+    assert all(len(p) <= 30 for p in parts)
+    assert pieces("y" * 70, 30) == ["y" * 30, "y" * 30, "y" * 10]  # no break at all: a hard cut
