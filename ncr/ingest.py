@@ -117,9 +117,12 @@ class _Reader:
     def skip(self, path: str, reason: str) -> None:
         self.problem(path, reason, skipped=True)
 
-    def add(self, article: Article) -> None:
-        """Keep the article (cut to the size limit), renaming its id to ``<id>-N`` if taken."""
-        article = self.within_limit(article)
+    def add(self, article: Article, whole: str | None = None) -> None:
+        """Keep the article (cut to the size limit), renaming its id to ``<id>-N`` if taken.
+
+        ``whole``: how long the input was, when only part of it was read ("20,000,361 bytes").
+        """
+        article = self.within_limit(article, whole)
         if article.id in self.ids:
             base = article.id
             n = self.repeats.get(base, 1)
@@ -133,7 +136,7 @@ class _Reader:
         self.ids.add(article.id)
         self.articles.append(article)
 
-    def within_limit(self, article: Article) -> Article:
+    def within_limit(self, article: Article, whole: str | None = None) -> Article:
         """The article cut at a paragraph break before ``max_chars``, with a warning saying so."""
         text, limit = article.text, self.limits.max_chars
         if len(text) <= limit:
@@ -141,7 +144,8 @@ class _Reader:
         cut = cut_point(text, limit)
         self.problem(
             article.path,
-            f"{len(text):,} characters: only the first {cut:,} read (the limit is {limit:,}; see --max-chars)",
+            f"{whole or f'{len(text):,} characters'}: only the first {cut:,} characters read "
+            f"(the limit is {limit:,}; see --max-chars)",
         )
         return replace(article, text=text[:cut])
 
@@ -189,21 +193,23 @@ class _Reader:
                 if path.lower().endswith(tuple(HTML_SUFFIXES)):
                     cap = max(cap, self.limits.fetch.max_bytes)  # markup weighs more than its text
                 data = fh.read(cap + 1)
+                size = os.fstat(fh.fileno()).st_size
         except _NotRegular as exc:
             self.skip(path, f"not a regular file ({exc.kind})")
             return
         except OSError as exc:
             self.skip(path, f"cannot read ({_reason(exc)})")
             return
-        if len(data) > cap:
-            data = data[:cap]  # the character limit cuts the text further; it warns then
+        whole = None
+        if len(data) > cap:  # the character limit cuts the text further, and warns
+            data, whole = _utf8_boundary(data[:cap]), f"{size:,} bytes"
         stem = clean_string(PurePath(path).stem)
         if path.lower().endswith(tuple(HTML_SUFFIXES)) or looks_like_html(data):
             self.read_page(path, stem, data, url=None)
             return
         text = self.decoded(path, data)
         if text is not None:
-            self.read_text(path, stem, text)
+            self.read_text(path, stem, text, whole)
 
     def read_url(self, url: str) -> None:
         """Fetch a URL: a web page is read like a saved one, plain text like a .txt file."""
@@ -256,8 +262,8 @@ class _Reader:
             self.problem(path, note)
         return result.text
 
-    def read_text(self, path: str, source_id: str, text: str) -> None:
-        self.add(Article(id=source_id, text=text, path=path, title=guess_title(text)))
+    def read_text(self, path: str, source_id: str, text: str, whole: str | None = None) -> None:
+        self.add(Article(id=source_id, text=text, path=path, title=guess_title(text)), whole)
 
     def read_jsonl(self, path: str, fh: BinaryIO) -> None:
         """A JSONL file line by line (never all at once); a line too long for the limit is skipped."""
@@ -337,6 +343,22 @@ def _reason(error: OSError) -> str:
         return "permission denied"
     text = error.strerror or str(error)
     return text[:1].lower() + text[1:]
+
+
+def _utf8_boundary(data: bytes) -> bytes:
+    """Bytes cut short of a UTF-8 character split by a read limit, so the cut does not
+    read as an invalid byte (UTF-16/32, marked by their BOM, are left alone)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return data
+    start = len(data)
+    while start > 0 and len(data) - start < 3 and 0x80 <= data[start - 1] < 0xC0:
+        start -= 1  # back over continuation bytes to the character's first byte
+    if start > 0 and data[start - 1] >= 0xC0:
+        lead = data[start - 1]
+        length = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        if len(data) - (start - 1) < length:
+            return data[: start - 1]
+    return data
 
 
 def cut_point(text: str, limit: int) -> int:

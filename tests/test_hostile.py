@@ -51,7 +51,22 @@ def test_huge_file_is_cut_with_a_warning_and_its_neighbour_read(tmp_path: Path) 
     assert small.text == STORY
     assert len(big.text) <= 1_000_000 and big.text.endswith("\n\n")  # cut at a paragraph break
     (problem,) = only(result, huge)
-    assert not problem.skipped and "only the first" in problem.reason and "--max-chars" in problem.reason
+    assert not problem.skipped
+    assert problem.reason == (
+        f"{huge.stat().st_size:,} bytes: only the first {len(big.text):,} characters read "
+        "(the limit is 1,000,000; see --max-chars)"
+    )
+
+
+def test_a_read_limit_inside_a_character_is_not_an_invalid_byte(tmp_path: Path) -> None:
+    text = "Caf\u00e9 \u20ac" * 1000  # two- and three-byte characters throughout
+    path = write(tmp_path / "wide.txt", text)
+
+    for max_chars in (1000, 1001, 1002, 1003):
+        result = read_inputs([str(path)], limits=Limits(max_chars=max_chars))
+        (article,) = result.articles
+        assert text.startswith(article.text) and "\ufffd" not in article.text
+        assert [p.reason.split(":")[0] for p in result.problems] == [f"{len(text.encode()):,} bytes"]
 
 
 def test_one_megabyte_line_without_newline_is_read(tmp_path: Path) -> None:
