@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from dataclasses import replace
 from datetime import date
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -17,7 +18,7 @@ import typer
 from rich.console import Console
 
 from .errors import ExitCode, NcrError, UsageError
-from .ingest import DEFAULT_MAX_CHARS, Ingested, Limits
+from .ingest import DEFAULT_MAX_CHARS, Ingested, Limits, read_inputs, read_url_list
 from .render import OutputFormat
 
 if TYPE_CHECKING:
@@ -140,12 +141,6 @@ def load_articles(
 
     Each problem gets a line of its own, and a last line sums them up.
     """
-    from dataclasses import replace
-
-    from .ingest import read_inputs
-
-    from .ingest import read_url_list
-
     dates = _published_dates(published)
     urls = read_url_list(urls_file) if urls_file else []
     default = [] if urls else [_bundled_seeds()]
@@ -183,8 +178,6 @@ def analyse_inputs(
     limits: Limits | None = None, urls_file: str | None = None,
 ) -> Report:
     """Ingest and run the whole pipeline; the report carries the input problems."""
-    from dataclasses import replace
-
     ingested = load_articles(paths, published, limits, urls_file)  # before importing spaCy: bad input fails fast
 
     from .nlp import load_model
@@ -353,8 +346,6 @@ def diff(
     """Two sources side by side: claims they agree on or contradict, shared entities, who said what."""
 
     def body() -> int:
-        from dataclasses import replace
-
         from .contract import diff_record, document, dumps
         from .diff import diff_sources
         from .nlp import load_model
