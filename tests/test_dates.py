@@ -435,3 +435,17 @@ def test_dateline_anchors_relative_dates_and_as_of():
     report = analyse([Article(id="a", text=text, path="a")], load_model(), today=date(2031, 6, 1))
     assert report.articles[0].published == "2031-03-05" and report.articles[0].published_from == "dateline"
     assert report.claims[0].as_of == "2031-03-04"
+
+
+# Found by `make fuzz` (fuzz/targets.py, dates): a zero month or day is no date, not a crash.
+@pytest.mark.parametrize("text", ["22/0/2666", "0/22/2031", "2031-00-12", "2031-04-00", "14/00/2031"])
+def test_zero_month_or_day_is_no_date(text: str) -> None:
+    assert parse(text) is None
+    assert normalise_absolute(text) == (None, None)
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-07", "9999-12-25", "9999-12-31"])
+@pytest.mark.parametrize("text", ["Friday", "last week", "next week", "2 days ago", "next year", "the next day"])
+def test_dates_at_the_calendar_edges_do_not_overflow(published: str, text: str) -> None:
+    value, _grain = normalise(text, published_anchor(published))
+    assert value is None or len(value) >= 4

@@ -322,7 +322,11 @@ def _from_match(kind: str, match: re.Match[str]) -> Parsed | None:
 def _checked(parsed: Parsed) -> Parsed | None:
     """``parsed`` when its month and day can exist (Feb 29 in some year), else ``None``."""
     try:
-        date(parsed.year or 2000, parsed.month or 1, parsed.day or 1)
+        date(
+            parsed.year if parsed.year is not None else 2000,
+            parsed.month if parsed.month is not None else 1,  # a month 0 is no month, not January
+            parsed.day if parsed.day is not None else 1,
+        )
     except ValueError:
         return None
     return parsed
