@@ -19,6 +19,7 @@ Linking the same entity across articles is ``ncr.resolve``'s job.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -371,18 +372,43 @@ def find_descriptions(doc: Doc) -> list[LocalMention]:
     return found
 
 
-def find_known_names(doc: Doc, mentions: list[LocalMention], words: frozenset[str]) -> list[LocalMention]:
+def name_candidates(doc: Doc, mentions: Sequence[LocalMention]) -> list[tuple[int, str, int, int, int, str, int, str]]:
+    """The capitalised name words no mention covers, each with the name that would start
+    there: (token, normalised word, stop token, start, end, text, end of the word alone,
+    the word alone). ``find_known_names`` later picks those whose word other articles
+    know as part of a person's name; only these are kept from the parse for it."""
+    covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found = []
+    for i, token in enumerate(doc):
+        if i in covered or not _is_name_word(token):
+            continue
+        stop = max(name_end(doc, i), i + 1)
+        start, end, text = _text_of(doc, i, stop)
+        _, end_one, text_one = _text_of(doc, i, i + 1)
+        found.append((i, normalise_name(token.text), stop, start, end, text, end_one, text_one))
+    return found
+
+
+def find_known_names(mentions: Sequence[LocalMention], candidates: Sequence, words: frozenset[str]) -> list[LocalMention]:
     """Mentions of names known from other articles that the model missed in this one.
 
-    ``words`` are words of full person names seen elsewhere in the input; a
-    capitalised occurrence outside the existing mentions becomes a person
-    mention filed under its own name, for ``ncr.resolve`` to join (or not).
+    ``words`` are words of full person names seen elsewhere in the input;
+    ``candidates`` are the article's ``name_candidates`` (as ``NameCandidate``
+    records). A capitalised occurrence outside the existing mentions becomes a
+    person mention filed under its own name, for ``ncr.resolve`` to join (or not).
     """
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     extra = []
-    for start, end in _missed_names(doc, covered, words):
-        char_start, char_end, text = _text_of(doc, start, end)
-        extra.append(LocalMention(char_start, char_end, text, "PERSON", normalise_name(text), start, end))
+    next_free = 0
+    for c in candidates:
+        if c.token < next_free or c.word not in words:
+            continue
+        if any(j in covered for j in range(c.token, c.stop)):
+            start, end, text, stop = c.start, c.end_one, c.text_one, c.token + 1
+        else:
+            start, end, text, stop = c.start, c.end, c.text, c.stop
+        extra.append(LocalMention(start, end, text, "PERSON", normalise_name(text), c.token, stop))
+        next_free = stop
     return sorted([*mentions, *extra], key=lambda m: m.start)
 
 

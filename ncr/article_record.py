@@ -1,0 +1,191 @@
+"""The article record: everything reconciliation needs from one parsed article, and nothing of the parse.
+
+Extraction (``ncr.extraction``) reduces each article's spaCy ``Doc`` to one
+``ArticleRecord`` and drops the ``Doc``; reconciliation (``ncr.pipeline``) reads
+records only. A record holds plain values (strings, numbers, character offsets
+into the article's text), so it can be cached, written to disk and sent to
+another process or machine (``to_dict`` / ``from_dict``, format
+``RECORD_FORMAT``), and peak memory grows with the records, not the parses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .extract.entities import LocalMention, Role
+from .records import Article, Certainty, DateMention, Interval, Qualifier
+
+# Bump when extraction changes what it finds or how a record is laid out: cached records then rebuild.
+RECORD_FORMAT = "ncr-record/1"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerText:
+    """A speaker span as written, with its head word (what entity lookup needs)."""
+
+    text: str
+    root_start: int  # character offsets of the head word
+    root_end: int
+    root_lower: str
+    tokens: int  # how many tokens the span has
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as written and, for a pronoun, the earlier speaker it stands for."""
+
+    span: SpeakerText
+    refers_to: SpeakerText | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NameCandidate:
+    """A capitalised name word no mention of its article covers, for names known
+    only from other articles (``ncr.extract.entities.find_known_names``)."""
+
+    token: int
+    word: str  # normalised
+    stop: int  # token index after the name that starts here
+    start: int  # character offsets of the name (token:stop), a glued possessive removed
+    end: int
+    text: str
+    end_one: int  # the same for the word alone (token:token+1)
+    text_one: str
+
+
+@dataclass(frozen=True, slots=True)
+class FoundClaim:
+    """A claim as one article states it, before ids, entities and topics."""
+
+    text: str
+    start: int
+    end: int
+    sentence: str
+    value: Interval
+    qualifier: Qualifier
+    unit: str
+    subject: str
+    kind: str
+    state: str | None
+    group: str | None
+    speaker: Speaker | None
+    as_of: str | None
+    phase: int
+    event: str | None
+    day_stated: bool
+    context: tuple[str, ...]  # sorted
+    certainty: Certainty | None
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    """A direct quote or reported statement of one article, before speakers become entities."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: str | None
+    speaker: Speaker | None
+    as_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FoundMeasure:
+    """Money, a share or a measure in one article (never a count)."""
+
+    text: str
+    start: int
+    end: int
+    value: Interval
+    qualifier: Qualifier
+    kind: str
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """One article, extracted."""
+
+    article: Article  # with what the text fixed (a date line's day, a year)
+    mentions: tuple[LocalMention, ...]
+    name_candidates: tuple[NameCandidate, ...]
+    claims: tuple[FoundClaim, ...]
+    quotes: tuple[FoundQuote, ...]
+    dates: tuple[DateMention, ...]
+    measures: tuple[FoundMeasure, ...]
+
+
+# ---------------------------------------------------------------- plain data, both ways
+
+def to_dict(record: ArticleRecord) -> dict[str, Any]:
+    """The record as JSON-ready data (``from_dict`` gives it back, equal)."""
+    return {"format": RECORD_FORMAT, **_plain(record)}
+
+
+def from_dict(data: dict[str, Any]) -> ArticleRecord:
+    """A record from ``to_dict``'s data; raises ``ValueError`` on anything else."""
+    if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
+        raise ValueError(f"not a {RECORD_FORMAT} record")
+    try:
+        return _build(ArticleRecord, data)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ValueError(f"malformed {RECORD_FORMAT} record ({type(error).__name__}: {error})") from None
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Qualifier):
+        return value.value
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return value
+
+
+# What each field holds, for rebuilding: a dataclass, a tuple of one, or a plain value.
+_TYPES: dict[tuple[type, str], Any] = {
+    (ArticleRecord, "article"): Article,
+    (ArticleRecord, "mentions"): (LocalMention,),
+    (ArticleRecord, "name_candidates"): (NameCandidate,),
+    (ArticleRecord, "claims"): (FoundClaim,),
+    (ArticleRecord, "quotes"): (FoundQuote,),
+    (ArticleRecord, "dates"): (DateMention,),
+    (ArticleRecord, "measures"): (FoundMeasure,),
+    (LocalMention, "roles"): (Role,),
+    (LocalMention, "description"): (str,),
+    (Role, "context"): (str,),
+    (FoundClaim, "value"): Interval,
+    (FoundClaim, "qualifier"): Qualifier,
+    (FoundClaim, "speaker"): Speaker,
+    (FoundClaim, "context"): (str,),
+    (FoundClaim, "certainty"): Certainty,
+    (Certainty, "cues"): (str,),
+    (FoundQuote, "speaker"): Speaker,
+    (FoundMeasure, "value"): Interval,
+    (FoundMeasure, "qualifier"): Qualifier,
+    (Speaker, "span"): SpeakerText,
+    (Speaker, "refers_to"): SpeakerText,
+}
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    if not isinstance(data, dict):
+        raise TypeError(f"{cls.__name__} must be an object")
+    values = {}
+    for f in fields(cls):
+        raw = data[f.name]
+        kind = _TYPES.get((cls, f.name))
+        if raw is None or kind is None:
+            values[f.name] = raw
+        elif kind is Qualifier:
+            values[f.name] = Qualifier(raw)
+        elif isinstance(kind, tuple):
+            (item,) = kind
+            if not isinstance(raw, list):
+                raise TypeError(f"{cls.__name__}.{f.name} must be a list")
+            values[f.name] = tuple(raw if item is str else (_build(item, v) for v in raw))
+        else:
+            values[f.name] = _build(kind, raw)
+    return cls(**values)

@@ -1,0 +1,95 @@
+"""Article records: extraction reduced to plain data, which reconciliation alone turns into the report."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from ncr.article_record import RECORD_FORMAT, from_dict, to_dict
+from ncr.contract import document, dumps
+from ncr.extraction import extract_articles, input_year_of
+from ncr.pipeline import analyse, reconcile
+from ncr.records import Article
+
+TODAY = date(2031, 6, 1)
+ARTICLES = [
+    Article(
+        id="coast",
+        text=(
+            "Storm Hits Pellmouth\n\nAt least 14 people were killed on Tuesday, police said. "
+            "\u201cWe counted 300 damaged homes,\u201d said Mayor Ottilie Brandt. She said 2 ferries sank.\n"
+        ),
+        path="coast.txt",
+        published="2031-05-21",
+    ),
+    Article(
+        id="wire",
+        text=(
+            "Pellmouth storm toll rises\n\nThe death toll rose to 17 on Wednesday, Brandt said. Repairs will cost "
+            "about $40 million. Ottilie Brandt's office said 280 homes were damaged.\n"
+        ),
+        path="wire.txt",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def records():  # type: ignore[no-untyped-def]
+    from ncr.nlp import load_model
+
+    return list(extract_articles(ARTICLES, load_model(), TODAY, input_year_of(ARTICLES)))
+
+
+@pytest.mark.model
+def test_records_round_trip_through_json(records) -> None:  # type: ignore[no-untyped-def]
+    for record in records:
+        data = json.loads(json.dumps(to_dict(record)))
+        assert data["format"] == RECORD_FORMAT
+        assert from_dict(data) == record
+
+
+@pytest.mark.model
+def test_reconciling_records_gives_the_report_of_the_whole_pipeline(records) -> None:  # type: ignore[no-untyped-def]
+    from ncr.nlp import load_model
+
+    direct = analyse(ARTICLES, load_model(), today=TODAY)
+    from_records = reconcile([from_dict(json.loads(json.dumps(to_dict(r)))) for r in records])
+
+    assert dumps(document(from_records, "claims")) == dumps(document(direct, "claims"))
+    assert {c.text for c in direct.claims} >= {"At least 14", "17", "300", "280"}
+    assert any(e.name == "Ottilie Brandt" and {m.source for m in e.mentions} == {"coast", "wire"} for e in direct.entities)
+
+
+@pytest.mark.model
+def test_a_record_holds_no_parse(records) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc, Span, Token
+
+    def walk(value: object) -> None:
+        assert not isinstance(value, (Doc, Span, Token)), value
+        if hasattr(value, "__dataclass_fields__"):
+            for name in value.__dataclass_fields__:  # type: ignore[attr-defined]
+                walk(getattr(value, name))
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                walk(item)
+
+    for record in records:
+        walk(record)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"format": "ncr-record/0"},
+        {"format": RECORD_FORMAT},
+        {"format": RECORD_FORMAT, "article": {"id": "x"}, "mentions": [], "name_candidates": [], "claims": [],
+         "quotes": [], "dates": [], "measures": []},
+        [],
+    ],
+)
+def test_a_foreign_or_broken_record_is_refused(data: object) -> None:
+    with pytest.raises(ValueError):
+        from_dict(data)  # type: ignore[arg-type]
