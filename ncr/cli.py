@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -20,6 +22,7 @@ from rich.console import Console
 from .errors import ExitCode, NcrError, UsageError
 from .ingest import DEFAULT_MAX_CHARS, Ingested, Limits, read_inputs, read_url_list
 from .render import OutputFormat
+from .render.safe import printable
 
 if TYPE_CHECKING:
     from .records import Report
@@ -74,6 +77,34 @@ MaxCharsOpt = Annotated[
     ),
 ]
 
+JobsOpt = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", min=1, metavar="N", help="Processes that parse articles (default: all cores)."),
+]
+CacheDirOpt = Annotated[
+    Optional[str],
+    typer.Option("--cache-dir", metavar="DIR", help="Where article records are cached (default: $NCR_CACHE_DIR, else the user cache directory)."),
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every article again; read and write no cache.")]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How a command reads and analyses its inputs (the options every analysing command shares)."""
+
+    model: str | None = None
+    tolerance: float = 0.0
+    max_chars: int = DEFAULT_MAX_CHARS
+    urls_file: str | None = None
+    jobs: int | None = None
+    cache_dir: str | None = None
+    no_cache: bool = False
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(max_chars=self.max_chars)
+
+
 _PUBLISHED = re.compile(r"^(?P<id>.+)=(?P<date>\d{4}-\d{2}-\d{2})$")
 
 
@@ -117,10 +148,6 @@ def _published_dates(values: Sequence[str] | None) -> dict[str, str]:
             raise UsageError(f"--published: {match.group('date')} is not a calendar date") from None
         dates[match.group("id")] = match.group("date")
     return dates
-
-
-def _limits(max_chars: int) -> Limits:
-    return Limits(max_chars=max_chars)
 
 
 def _bundled_seeds() -> str:
@@ -173,25 +200,56 @@ def problem_summary(ingested: Ingested) -> str:
     return ", ".join(parts) + " (listed in the JSON under \"skipped\" and \"warnings\")"
 
 
-def analyse_inputs(
-    paths: Sequence[str] | None, published: Sequence[str] | None, model: str | None, tolerance: float,
-    limits: Limits | None = None, urls_file: str | None = None,
-) -> Report:
+def analyse_inputs(paths: Sequence[str] | None, published: Sequence[str] | None, settings: Settings) -> Report:
     """Ingest and run the whole pipeline; the report carries the input problems."""
-    ingested = load_articles(paths, published, limits, urls_file)  # before importing spaCy: bad input fails fast
+    # Before importing spaCy: bad input fails fast.
+    ingested = load_articles(paths, published, settings.limits, settings.urls_file)
+    return analyse_articles(ingested, settings)
 
+
+def analyse_articles(ingested: Ingested, settings: Settings) -> Report:
+    """Extract (from the cache, here, or in worker processes), then reconcile."""
+    from .cache import RecordCache, default_cache_dir
     from .nlp import load_model
-    from .pipeline import analyse
+    from .pipeline import reconcile
+    from .workers import extract_records
 
-    report = analyse(ingested.articles, load_model(model), tolerance=tolerance)
-    return replace(report, problems=ingested.problems)
+    cache = None
+    if not settings.no_cache:
+        cache = RecordCache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
+    jobs = settings.jobs or os.cpu_count() or 1
+    with _progress(len(ingested.articles)) as advance:
+        records = extract_records(
+            ingested.articles, lambda: load_model(settings.model), settings.model, date.today(),
+            cache=cache, jobs=jobs, progress=advance,
+        )
+    return replace(reconcile(records, settings.tolerance), problems=ingested.problems)
+
+
+# Runs with fewer articles than this finish before a progress bar would help.
+PROGRESS_MIN_ARTICLES = 50
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A Rich progress bar on stderr for long runs, only when stderr is a terminal."""
+    if total < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=_stderr(), transient=True,
+    ) as bar:
+        task = bar.add_task("articles", total=total)
+        yield lambda n: bar.advance(task, n)
 
 
 def _write(report: Report, command: str, chosen: OutputFormat) -> None:
     """Render ``report`` for ``command`` in the chosen format on stdout."""
     from .contract import document, dumps
     from .render import table, text, timeline
-    from .render.safe import printable
 
     if chosen is OutputFormat.TABLE:
         printer = {
@@ -235,13 +293,13 @@ COMMAND_SECTIONS: dict[str, frozenset[str] | None] = {
 
 
 def _report_command(
-    command: str, paths: Sequence[str] | None, published: Sequence[str] | None, model: str | None,
-    tolerance: float, chosen: OutputFormat, urls: str | None, max_chars: int, debug: bool,
+    command: str, paths: Sequence[str] | None, published: Sequence[str] | None, settings: Settings,
+    chosen: OutputFormat, debug: bool,
 ) -> None:
     """The whole of a command that analyses its inputs and prints one view of them."""
 
     def body() -> int:
-        _write(analyse_inputs(paths, published, model, tolerance, _limits(max_chars), urls), command, chosen)
+        _write(analyse_inputs(paths, published, settings), command, chosen)
         return int(ExitCode.OK)
 
     _run(debug, body)
@@ -258,6 +316,9 @@ def claims(
     fail_on_conflict: FailOpt = False,
     urls: UrlsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    jobs: JobsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Quantitative claims of every source, aligned by topic, with conflicts flagged."""
@@ -265,7 +326,8 @@ def claims(
     def body() -> int:
         from .records import Status
 
-        report = analyse_inputs(paths, published, model, tolerance, _limits(max_chars), urls)
+        settings = Settings(model, tolerance, max_chars, urls, jobs, cache_dir, no_cache)
+        report = analyse_inputs(paths, published, settings)
         _write(report, "claims", OutputFormat.JSON if as_json else output)
         if fail_on_conflict and any(t.status is Status.CONFLICT for t in report.topics):
             return int(ExitCode.CONFLICT)
@@ -282,11 +344,15 @@ def entities(
     model: ModelOpt = None,
     urls: UrlsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    jobs: JobsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """People, organisations and places across sources: every name each source uses, and why names were joined."""
 
-    _report_command("entities", paths, None, model, 0.0, OutputFormat.JSON if as_json else output, urls, max_chars, debug)
+    settings = Settings(model, 0.0, max_chars, urls, jobs, cache_dir, no_cache)
+    _report_command("entities", paths, None, settings, OutputFormat.JSON if as_json else output, debug)
 
 
 @app.command()
@@ -298,13 +364,15 @@ def quotes(
     published: PublishedOpt = None,
     urls: UrlsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    jobs: JobsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Who said what: direct quotes and reported speech, grouped by speaker across sources."""
 
-    _report_command(
-        "quotes", paths, published, model, 0.0, OutputFormat.JSON if as_json else output, urls, max_chars, debug
-    )
+    settings = Settings(model, 0.0, max_chars, urls, jobs, cache_dir, no_cache)
+    _report_command("quotes", paths, published, settings, OutputFormat.JSON if as_json else output, debug)
 
 
 @app.command()
@@ -317,13 +385,15 @@ def timeline(
     tolerance: ToleranceOpt = 0.0,
     urls: UrlsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    jobs: JobsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Per topic, the claims ordered by date: how estimates moved, update or contradiction."""
 
-    _report_command(
-        "timeline", paths, published, model, tolerance, OutputFormat.JSON if as_json else output, urls, max_chars, debug
-    )
+    settings = Settings(model, tolerance, max_chars, urls, jobs, cache_dir, no_cache)
+    _report_command("timeline", paths, published, settings, OutputFormat.JSON if as_json else output, debug)
 
 
 @app.command()
@@ -341,6 +411,9 @@ def diff(
     tolerance: ToleranceOpt = 0.0,
     fail_on_conflict: FailOpt = False,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    jobs: JobsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Two sources side by side: claims they agree on or contradict, shared entities, who said what."""
@@ -348,14 +421,12 @@ def diff(
     def body() -> int:
         from .contract import diff_record, document, dumps
         from .diff import diff_sources
-        from .nlp import load_model
-        from .pipeline import analyse
         from .render import diff as render_diff
-        from .render.safe import printable
         from .render.table import output_console
 
+        settings = Settings(model, tolerance, max_chars, None, jobs, cache_dir, no_cache)
         if inputs:
-            ingested = load_articles(inputs, published, _limits(max_chars))
+            ingested = load_articles(inputs, published, settings.limits)
             articles = ingested.articles
             ids = {article.id for article in articles}
             missing = [x for x in (a, b) if x not in ids]
@@ -364,14 +435,14 @@ def diff(
             chosen_articles = tuple(article for article in articles if article.id in (a, b))
             side_a, side_b = a, b
         else:
-            ingested = load_articles([a, b], published, _limits(max_chars))
+            ingested = load_articles([a, b], published, settings.limits)
             chosen_articles = ingested.articles
             if len(chosen_articles) != 2:
                 raise UsageError(
                     f"{a} and {b} hold {len(chosen_articles)} articles; name two sources by id with --in PATH"
                 )
             side_a, side_b = chosen_articles[0].id, chosen_articles[1].id
-        report = replace(analyse(chosen_articles, load_model(model), tolerance=tolerance), problems=ingested.problems)
+        report = analyse_articles(Ingested(chosen_articles, ingested.problems), settings)
         result = diff_sources(report, side_a, side_b)
         chosen = OutputFormat.JSON if as_json else output
         if chosen is OutputFormat.TABLE:
@@ -391,6 +462,42 @@ def diff(
             sys.stdout.flush()
         if fail_on_conflict and result.has_conflict:
             return int(ExitCode.CONFLICT)
+        return int(ExitCode.OK)
+
+    _run(debug, body)
+
+
+cache_app = typer.Typer(help="The cache of article records: where it is, how big, and emptying it.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+def _record_cache(cache_dir: str | None):  # type: ignore[no-untyped-def]
+    from .cache import RecordCache, default_cache_dir
+
+    return RecordCache(Path(cache_dir) if cache_dir else default_cache_dir())
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: CacheDirOpt = None, debug: DebugOpt = False) -> None:
+    """Where the cache is, how many article records it holds and their size."""
+
+    def body() -> int:
+        cache = _record_cache(cache_dir)
+        entries, size = cache.info()
+        sys.stdout.write(f"{printable(str(cache.directory))}\n{entries:,} records, {size / 1024 / 1024:.1f} MiB\n")
+        return int(ExitCode.OK)
+
+    _run(debug, body)
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDirOpt = None, debug: DebugOpt = False) -> None:
+    """Remove every cached article record."""
+
+    def body() -> int:
+        cache = _record_cache(cache_dir)
+        removed = cache.clear()
+        sys.stdout.write(f"removed {removed:,} records from {printable(str(cache.directory))}\n")
         return int(ExitCode.OK)
 
     _run(debug, body)

@@ -9,13 +9,16 @@ model is loaded once and each output format is produced once (``flood_output``).
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import json
 import os
 import re
 import subprocess
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +47,12 @@ DOCUMENT_VALIDATOR = Draft202012Validator(SCHEMA)
 CLAIM_VALIDATOR = Draft202012Validator({"$defs": SCHEMA["$defs"], "$ref": "#/$defs/claim"})
 
 # The caller's shell must not force colour into our runs (None unsets a variable).
-NEUTRAL_ENV: dict[str, str | None] = {"NO_COLOR": None, "FORCE_COLOR": None, "TTY_COMPATIBLE": None}
+# The tests' own record cache, so that runs neither read nor fill the user's.
+TEST_CACHE = tempfile.mkdtemp(prefix="ncr-test-cache-")
+atexit.register(shutil.rmtree, TEST_CACHE, ignore_errors=True)
+NEUTRAL_ENV: dict[str, str | None] = {
+    "NO_COLOR": None, "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "NCR_CACHE_DIR": TEST_CACHE,
+}
 
 CSV_HEADER = [
     "topic", "topic_label", "status", "claim", "source", "text", "low", "high", "estimate",
@@ -72,7 +80,7 @@ def ncr_subprocess(*args: str, env: dict[str, str] | None = None) -> subprocess.
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", "NCR_CACHE_DIR": TEST_CACHE, **(env or {})},
         timeout=120,
     )
 

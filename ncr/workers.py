@@ -1,0 +1,105 @@
+"""Extraction at scale: cached records first, then the rest on every core.
+
+``extract_records`` gives one record per article, in input order, whatever the
+route: read back from the cache (``ncr.cache``), extracted in this process, or
+extracted by worker processes that each load the model once (``--jobs``). A
+record depends only on its article (``ncr.extraction``), so the routes give the
+same records, and the report the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .article_record import ArticleRecord
+from .cache import ModelId, RecordCache, record_key
+from .extraction import BATCH_SIZE, extract_articles, input_year_of
+from .records import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Fewer articles to extract than this are not worth starting worker processes for
+# (each loads the model, about two seconds).
+MIN_PER_WORKER = 16
+
+
+def extract_records(
+    articles: Sequence[Article],
+    load_nlp: Callable[[], Language],
+    model: str | None,
+    today: date,
+    *,
+    cache: RecordCache | None = None,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> list[ArticleRecord]:
+    """A record per article, in order: from the cache where it holds one, else extracted
+    (here, or by ``jobs`` worker processes loading ``model``), then cached."""
+    input_year = input_year_of(articles)
+    records: list[ArticleRecord | None] = [None] * len(articles)
+    keys: list[str | None] = [None] * len(articles)
+    nlp: Language | None = None
+    if cache is not None:
+        nlp = load_nlp()
+        model_id = ModelId.of(nlp)
+        for i, article in enumerate(articles):
+            keys[i] = key = record_key(article, model_id, today, input_year)
+            records[i] = cache.get(key)
+    missing = [i for i, record in enumerate(records) if record is None]
+    if progress is not None:
+        progress(len(articles) - len(missing))
+    todo = [articles[i] for i in missing]
+    if jobs > 1 and len(todo) >= 2 * MIN_PER_WORKER:
+        fresh = _in_workers(todo, model, today, input_year, jobs, progress)
+    else:
+        nlp = nlp or load_nlp()
+        fresh = []
+        for record in extract_articles(todo, nlp, today, input_year):
+            fresh.append(record)
+            if progress is not None:
+                progress(1)
+    for i, record in zip(missing, fresh, strict=True):
+        records[i] = record
+        key = keys[i]
+        if cache is not None and key is not None:
+            cache.put(key, record)
+    return [r for r in records if r is not None]
+
+
+# ---------------------------------------------------------------- worker processes
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(model: str | None) -> None:
+    from .nlp import load_model
+
+    _WORKER["nlp"] = load_model(model)
+
+
+def _extract_chunk(chunk: list[Article], today: date, input_year: int | None) -> list[ArticleRecord]:
+    return list(extract_articles(chunk, _WORKER["nlp"], today, input_year))
+
+
+def _in_workers(
+    articles: list[Article], model: str | None, today: date, input_year: int | None, jobs: int,
+    progress: Callable[[int], None] | None,
+) -> list[ArticleRecord]:
+    """Records of ``articles`` from ``jobs`` processes (started fresh: no parse state is forked)."""
+    workers = min(jobs, max(1, len(articles) // MIN_PER_WORKER))
+    size = max(1, min(BATCH_SIZE, math.ceil(len(articles) / (workers * 4))))
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    context = multiprocessing.get_context("spawn")
+    out: list[ArticleRecord] = []
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(model,)) as pool:
+        for records in pool.map(_extract_chunk, chunks, [today] * len(chunks), [input_year] * len(chunks)):
+            out.extend(records)
+            if progress is not None:
+                progress(len(records))
+    return out
