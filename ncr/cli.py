@@ -86,6 +86,14 @@ CacheDirOpt = Annotated[
     typer.Option("--cache-dir", metavar="DIR", help="Where article records are cached (default: $NCR_CACHE_DIR, else the user cache directory)."),
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every article again; read and write no cache.")]
+RecordsOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--records", metavar="DIR", help="Article records written by ncr extract --out (repeatable)."),
+]
+SchedulerOpt = Annotated[
+    Optional[str],
+    typer.Option("--scheduler", metavar="ADDRESS", help="Extract on a Dask cluster: its scheduler address, or 'local'."),
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +107,8 @@ class Settings:
     jobs: int | None = None
     cache_dir: str | None = None
     no_cache: bool = False
+    records: tuple[str, ...] = ()
+    scheduler: str | None = None
 
     @property
     def limits(self) -> Limits:
@@ -201,17 +211,57 @@ def problem_summary(ingested: Ingested) -> str:
 
 
 def analyse_inputs(paths: Sequence[str] | None, published: Sequence[str] | None, settings: Settings) -> Report:
-    """Ingest and run the whole pipeline; the report carries the input problems."""
+    """Ingest and run the whole pipeline (records given with ``--records`` first); the
+    report carries the input problems."""
+    from .pipeline import reconcile
+
+    records, problems = _stored_records(settings.records)
+    if settings.records and not paths and not settings.urls_file:
+        if not records:
+            raise NcrError("no readable article records in the input")
+        return replace(reconcile(records, settings.tolerance), problems=tuple(problems))
     # Before importing spaCy: bad input fails fast.
     ingested = load_articles(paths, published, settings.limits, settings.urls_file)
-    return analyse_articles(ingested, settings)
+    extracted = extract_inputs(ingested, settings)
+    if records:
+        from .record_files import with_unique_ids
+
+        extracted, renamed = with_unique_ids(extracted, {r.article.id for r in records})
+        problems.extend(renamed)
+    everything = [*problems, *ingested.problems]
+    return replace(reconcile([*records, *extracted], settings.tolerance), problems=tuple(everything))
+
+
+def _stored_records(directories: Sequence[str]) -> tuple[list, list]:  # type: ignore[type-arg]
+    """Records of ``--records`` directories, ids made unique, with problems printed on stderr."""
+    if not directories:
+        return [], []
+    from .record_files import read_records, with_unique_ids
+
+    records, problems = [], []
+    for directory in directories:
+        found, trouble = read_records(directory)
+        records.extend(found)
+        problems.extend(trouble)
+    records, renamed = with_unique_ids(records, set())
+    problems.extend(renamed)
+    err = _stderr()
+    for problem in problems:
+        err.print(f"ncr: warning: {problem.path}: {problem.message}", markup=False)
+    return records, problems
 
 
 def analyse_articles(ingested: Ingested, settings: Settings) -> Report:
-    """Extract (from the cache, here, or in worker processes), then reconcile."""
+    """Extract, then reconcile."""
+    from .pipeline import reconcile
+
+    return replace(reconcile(extract_inputs(ingested, settings), settings.tolerance), problems=ingested.problems)
+
+
+def extract_inputs(ingested: Ingested, settings: Settings) -> list:  # type: ignore[type-arg]
+    """A record per article: from the cache, here, in worker processes or on a Dask cluster."""
     from .cache import RecordCache, default_cache_dir
     from .nlp import load_model
-    from .pipeline import reconcile
     from .workers import extract_records
 
     cache = None
@@ -219,11 +269,10 @@ def analyse_articles(ingested: Ingested, settings: Settings) -> Report:
         cache = RecordCache(Path(settings.cache_dir) if settings.cache_dir else default_cache_dir())
     jobs = settings.jobs or os.cpu_count() or 1
     with _progress(len(ingested.articles)) as advance:
-        records = extract_records(
+        return extract_records(
             ingested.articles, lambda: load_model(settings.model), settings.model, date.today(),
-            cache=cache, jobs=jobs, progress=advance,
+            cache=cache, jobs=jobs, progress=advance, scheduler=settings.scheduler,
         )
-    return replace(reconcile(records, settings.tolerance), problems=ingested.problems)
 
 
 # Runs with fewer articles than this finish before a progress bar would help.
@@ -315,10 +364,12 @@ def claims(
     tolerance: ToleranceOpt = 0.0,
     fail_on_conflict: FailOpt = False,
     urls: UrlsOpt = None,
+    records: RecordsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     jobs: JobsOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Quantitative claims of every source, aligned by topic, with conflicts flagged."""
@@ -326,7 +377,7 @@ def claims(
     def body() -> int:
         from .records import Status
 
-        settings = Settings(model, tolerance, max_chars, urls, jobs, cache_dir, no_cache)
+        settings = Settings(model, tolerance, max_chars, urls, jobs, cache_dir, no_cache, tuple(records or ()), scheduler)
         report = analyse_inputs(paths, published, settings)
         _write(report, "claims", OutputFormat.JSON if as_json else output)
         if fail_on_conflict and any(t.status is Status.CONFLICT for t in report.topics):
@@ -343,15 +394,17 @@ def entities(
     as_json: JsonOpt = False,
     model: ModelOpt = None,
     urls: UrlsOpt = None,
+    records: RecordsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     jobs: JobsOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """People, organisations and places across sources: every name each source uses, and why names were joined."""
 
-    settings = Settings(model, 0.0, max_chars, urls, jobs, cache_dir, no_cache)
+    settings = Settings(model, 0.0, max_chars, urls, jobs, cache_dir, no_cache, tuple(records or ()), scheduler)
     _report_command("entities", paths, None, settings, OutputFormat.JSON if as_json else output, debug)
 
 
@@ -363,15 +416,17 @@ def quotes(
     model: ModelOpt = None,
     published: PublishedOpt = None,
     urls: UrlsOpt = None,
+    records: RecordsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     jobs: JobsOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Who said what: direct quotes and reported speech, grouped by speaker across sources."""
 
-    settings = Settings(model, 0.0, max_chars, urls, jobs, cache_dir, no_cache)
+    settings = Settings(model, 0.0, max_chars, urls, jobs, cache_dir, no_cache, tuple(records or ()), scheduler)
     _report_command("quotes", paths, published, settings, OutputFormat.JSON if as_json else output, debug)
 
 
@@ -384,15 +439,17 @@ def timeline(
     published: PublishedOpt = None,
     tolerance: ToleranceOpt = 0.0,
     urls: UrlsOpt = None,
+    records: RecordsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
     jobs: JobsOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Per topic, the claims ordered by date: how estimates moved, update or contradiction."""
 
-    settings = Settings(model, tolerance, max_chars, urls, jobs, cache_dir, no_cache)
+    settings = Settings(model, tolerance, max_chars, urls, jobs, cache_dir, no_cache, tuple(records or ()), scheduler)
     _report_command("timeline", paths, published, settings, OutputFormat.JSON if as_json else output, debug)
 
 
@@ -462,6 +519,34 @@ def diff(
             sys.stdout.flush()
         if fail_on_conflict and result.has_conflict:
             return int(ExitCode.CONFLICT)
+        return int(ExitCode.OK)
+
+    _run(debug, body)
+
+
+@app.command()
+def extract(
+    paths: PathsArg = None,
+    out: Annotated[str, typer.Option("--out", metavar="DIR", help="Directory for the article records (JSONL partitions).")] = "records",
+    model: ModelOpt = None,
+    published: PublishedOpt = None,
+    urls: UrlsOpt = None,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    jobs: JobsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Extract articles into records for later: ncr claims --records DIR reconciles them (on this machine or another)."""
+
+    def body() -> int:
+        from .record_files import write_records
+
+        settings = Settings(model, 0.0, max_chars, urls, jobs, cache_dir, no_cache, (), scheduler)
+        ingested = load_articles(paths, published, settings.limits, settings.urls_file)
+        count = write_records(extract_inputs(ingested, settings), Path(out))
+        sys.stdout.write(f"wrote {count:,} article records to {printable(out)}\n")
         return int(ExitCode.OK)
 
     _run(debug, body)

@@ -1,4 +1,4 @@
-"""Extraction at scale: cached records first, then the rest on every core.
+"""Extraction at scale: cached records first, then the rest on every core (or a Dask cluster).
 
 ``extract_records`` gives one record per article, in input order, whatever the
 route: read back from the cache (``ncr.cache``), extracted in this process, or
@@ -38,9 +38,11 @@ def extract_records(
     cache: RecordCache | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    scheduler: str | None = None,
 ) -> list[ArticleRecord]:
     """A record per article, in order: from the cache where it holds one, else extracted
-    (here, or by ``jobs`` worker processes loading ``model``), then cached."""
+    (here, by ``jobs`` worker processes loading ``model``, or on the Dask cluster at
+    ``scheduler``), then cached."""
     input_year = input_year_of(articles)
     records: list[ArticleRecord | None] = [None] * len(articles)
     keys: list[str | None] = [None] * len(articles)
@@ -55,7 +57,13 @@ def extract_records(
     if progress is not None:
         progress(len(articles) - len(missing))
     todo = [articles[i] for i in missing]
-    if jobs > 1 and len(todo) >= 2 * MIN_PER_WORKER:
+    if scheduler and todo:
+        from .cluster import extract_on_dask
+
+        fresh = extract_on_dask(todo, model, today, input_year, scheduler)
+        if progress is not None:
+            progress(len(fresh))
+    elif jobs > 1 and len(todo) >= 2 * MIN_PER_WORKER:
         fresh = _in_workers(todo, model, today, input_year, jobs, progress)
     else:
         nlp = nlp or load_nlp()

@@ -151,3 +151,47 @@ def test_a_cache_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
 
     assert store.get("ab" * 32) is None
     assert store.put("ab" * 32, record) is False
+
+
+@pytest.mark.model
+def test_extract_then_records_gives_the_same_report(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "records"
+    direct = run("claims", corpus, "--json", "--jobs", "1")
+    extracted = run("extract", corpus, "--out", out, "--jobs", "1")
+    from_records = run("claims", "--records", out, "--json")
+
+    assert extracted.returncode == 0 and extracted.stdout == f"wrote {len(STORY)} article records to {out}\n"
+    assert [p.name for p in out.iterdir()] == ["part-00000.jsonl"]
+    assert from_records.returncode == 0, from_records.stderr
+    assert from_records.stdout == direct.stdout
+
+
+@pytest.mark.model
+def test_records_directory_problems_are_reported(tmp_path: Path) -> None:
+    from ncr.record_files import read_records
+
+    out = tmp_path / "records"
+    out.mkdir()
+    (out / "part-00000.jsonl").write_text('{"format": "ncr-record/0"}\n\n[1]\n', encoding="utf-8")
+
+    records, problems = read_records(str(out))
+    missing, gone = read_records(str(tmp_path / "nowhere"))
+
+    assert records == [] and [p.reason.split(":")[0] for p in problems] == ["line 1", "line 3"]
+    assert missing == [] and gone[0].skipped
+
+
+@pytest.mark.model
+def test_dask_local_cluster_gives_the_same_records(corpus: Path) -> None:
+    from ncr.cluster import extract_on_dask
+    from ncr.extraction import extract_articles, input_year_of
+    from ncr.ingest import read_inputs
+    from ncr.nlp import load_model
+
+    articles = list(read_inputs([str(corpus)]).articles)
+    today = date(2031, 6, 1)
+    year = input_year_of(articles)
+
+    on_cluster = extract_on_dask(articles, None, today, year, "local", workers=2)
+
+    assert on_cluster == list(extract_articles(articles, load_model(), today, year))
