@@ -39,6 +39,10 @@ Adversarial time (``--only adversarial``, last by default): one article of
 thousands of quotes, to show every stage stays near-linear in an article's
 length (``bench/adversarial.py`` says how).
 
+Scale (``--only scale``, last by default): cold and warm, one and two
+processes, a Dask LocalCluster, peak memory at 1,000 and 10,000 articles, and
+reconciliation of up to 1,000,000 claims (``bench/scale.py`` says how).
+
 This prints figures; it is not a test. It exits 0 whether or not the target is
 met (missing it is reported, not a failure), and non-zero only on an error.
 """
@@ -64,6 +68,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import adversarial  # noqa: E402  (bench/adversarial.py)
+import scale  # noqa: E402  (bench/scale.py)
 import ncr.contract  # noqa: E402
 import ncr.ingest  # noqa: E402
 import ncr.nlp  # noqa: E402
@@ -77,7 +82,7 @@ from ncr.records import Article, Attribution, Claim, Interval, Qualifier, Topic 
 TARGET_RATIO = 0.85
 SEEDS = "seeds"
 WARMUP_DOCS = 5
-BENCHMARKS = ("throughput", "reconcile", "adversarial")
+BENCHMARKS = ("throughput", "reconcile", "adversarial", "scale")
 
 RECONCILE_INPUTS = (1000, 2000, 5000)
 CLAIMS_PER_INPUT = 3
@@ -254,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument(
         "--only", action="append", choices=BENCHMARKS,
-        help="run only this benchmark (repeatable; default: throughput, reconcile, adversarial)",
+        help="run only this benchmark (repeatable; default: throughput, reconcile, adversarial, scale)",
     )
     args = parser.parse_args(argv)
     if args.docs < 1 or args.repeat < 1:
@@ -267,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
             figures["reconcile"] = reconcile_figures()
         if "adversarial" in wanted:
             figures["adversarial"] = adversarial.measure(ncr.nlp.load_model(args.model))
+        if "scale" in wanted:
+            os.chdir(ROOT)
+            figures["scale"] = scale.measure(build_corpus(args.docs), ncr.nlp.load_model(args.model))
         if args.json:
             print(json.dumps(figures))
             return 0
@@ -275,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
         if "adversarial" in figures:
             print()
             adversarial.print_figures(figures["adversarial"])
+        if "scale" in figures:
+            print()
+            scale.print_figures(figures["scale"])
         return 0
 
     os.chdir(ROOT)  # read seeds/ exactly as `ncr claims seeds/` would from the repo root
@@ -313,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         figures["reconcile"] = reconcile_figures()
     if "adversarial" in wanted:
         figures["adversarial"] = adversarial.measure(nlp)
+    if "scale" in wanted:
+        figures["scale"] = scale.measure(articles, nlp)
     if args.json:
         print(json.dumps(figures))
         return 0
@@ -337,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     if "adversarial" in figures:
         print()
         adversarial.print_figures(figures["adversarial"])
+    if "scale" in figures:
+        print()
+        scale.print_figures(figures["scale"])
     return 0
 
 

@@ -13,7 +13,7 @@ from .lexicon import CAPITALS, DEMONYMS, LEGAL_FORMS
 
 _POSSESSIVES = ("'s", "'")
 # Endings that turn a country's name into its demonym ("Korea" → "Korean").
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "y", "ic")
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "y", "ic")
 # Words left out of an acronym ("Organisation *of* the Petroleum ...").
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 
@@ -74,7 +74,7 @@ def same_place(a: str, b: str) -> bool:
     short, long = sorted((a_words[-1], b_words[-1]), key=len)
     for cut in range(0, 3):
         stem = short[: len(short) - cut] if cut else short
-        if len(stem) >= 3 and long.startswith(stem) and long[len(stem) :] in _DEMONYM_ENDINGS:
+        if len(stem) >= 3 and long.startswith(stem) and long[len(stem) :] in DEMONYM_ENDINGS:
             return True
     return False
 

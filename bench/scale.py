@@ -1,0 +1,174 @@
+"""The scale benchmark of ``make bench``: cold and warm, one and two processes, Dask, memory, big reconciliations.
+
+What it measures, on the seeds cycled to ``--docs`` articles (each its own id):
+
+* articles/s of bare spaCy (``nlp.pipe``) and of ncr extraction plus
+  reconciliation (``ncr.workers.extract_records`` then ``ncr.pipeline.reconcile``)
+  cold (an empty record cache) with ``jobs=1`` and ``jobs=2``, warm (every record
+  in the cache), and on a Dask LocalCluster of 2 worker processes; the model
+  loads of worker processes and of the cluster are inside the timings, as a user
+  would wait for them;
+* peak memory (maximum resident set size of a fresh ``ncr claims --no-cache
+  --jobs 1 --format json`` process) on ``MEMORY_ARTICLES`` short synthetic
+  articles: with records, memory grows with what is found, not with the parses;
+* reconciliation alone (no spaCy: ``align.assign_topics``, ``copies`` and
+  ``conflicts.build_topic``) on ``RECONCILE_CLAIMS`` synthetic claims spread over
+  many topics, as in a news feed: seconds, and seconds per claim.
+
+This prints figures; it is not a test.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ncr.article_record import ArticleRecord
+from ncr.cache import RecordCache
+from ncr.pipeline import reconcile
+from ncr.records import Article
+from ncr.workers import extract_records
+
+MEMORY_ARTICLES = (1000, 10000)
+RECONCILE_CLAIMS = (10_000, 100_000, 1_000_000)
+TODAY = date(2026, 11, 30)
+
+
+def _extract_and_reconcile(articles: list[Article], nlp: Any, **options: Any) -> list[ArticleRecord]:
+    records = extract_records(articles, lambda: nlp, None, TODAY, **options)
+    reconcile(records)
+    return records
+
+
+def throughput(articles: list[Article], nlp: Any) -> dict[str, float]:
+    """Articles per second, each route once (the first route warms the model up)."""
+    n = len(articles)
+    rates: dict[str, float] = {}
+    started = time.perf_counter()
+    for _ in nlp.pipe([a.text for a in articles], batch_size=32):
+        pass
+    rates["bare spaCy"] = n / (time.perf_counter() - started)
+    with tempfile.TemporaryDirectory(prefix="ncr-bench-cache-") as folder:
+        cache = RecordCache(Path(folder))
+        started = time.perf_counter()
+        _extract_and_reconcile(articles, nlp, cache=cache, jobs=1)
+        rates["ncr cold, --jobs 1"] = n / (time.perf_counter() - started)
+        started = time.perf_counter()
+        _extract_and_reconcile(articles, nlp, cache=cache, jobs=1)
+        rates["ncr warm (cached)"] = n / (time.perf_counter() - started)
+    started = time.perf_counter()
+    _extract_and_reconcile(articles, nlp, cache=None, jobs=2)
+    rates["ncr cold, --jobs 2"] = n / (time.perf_counter() - started)
+    from ncr.cluster import extract_on_dask
+
+    started = time.perf_counter()
+    reconcile(extract_on_dask(articles, None, TODAY, None, "local", workers=2))
+    rates["ncr on Dask, 2 workers"] = n / (time.perf_counter() - started)
+    return rates
+
+
+def short_articles(n: int) -> list[str]:
+    return [
+        f"Report {i}\n\nAt least {i % 90 + 3} boats were damaged in Harl Bay on Monday, the coastguard said. "
+        f"About {i % 400 + 100} people were moved, officials in district {i % 50} said.\n"
+        for i in range(n)
+    ]
+
+
+def peak_memory(n: int) -> dict[str, float]:
+    """Peak RSS (MiB) and seconds of a fresh ``ncr claims`` over ``n`` short articles, as JSONL on stdin."""
+    import json
+
+    feed = "".join(json.dumps({"id": f"s{i}", "text": t}) + "\n" for i, t in enumerate(short_articles(n)))
+    code = (
+        "import resource, sys; from ncr.cli import main; sys.argv = ['ncr', 'claims', '-', '--no-cache', "
+        "'--jobs', '1', '--format', 'json']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    )
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=feed, capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    seconds = time.perf_counter() - started
+    return {"articles": n, "peak_mib": int(done.stderr.strip().splitlines()[-1]) / 1024, "seconds": seconds}
+
+
+def reconcile_many(n_claims: int, make_claims: Any) -> dict[str, float]:
+    """Seconds to reconcile ``n_claims`` synthetic claims (``make_claims(n)``) spread over topics."""
+    from ncr.align import assign_topics
+    from ncr.conflicts import build_topic
+    from ncr.copies import copy_groups
+
+    claims = make_claims(n_claims)
+    credits = {c.source: None for c in claims}
+    started = time.perf_counter()
+    claims, topic_claims, labels, keys = assign_topics(claims)
+    by_id = {c.id: c for c in claims}
+    for topic_id, ids in topic_claims.items():
+        members = [by_id[i] for i in ids]
+        build_topic(topic_id, labels[topic_id], members, 0.0, keys[topic_id], copy_groups(members, credits))
+    seconds = time.perf_counter() - started
+    return {"claims": n_claims, "topics": len(topic_claims), "seconds": seconds, "us_per_claim": seconds / n_claims * 1e6}
+
+
+def feed_claims(n: int) -> list[Any]:
+    """``n`` claims as a news feed gives them: many stories (a topic each of a few dozen claims), three states."""
+    from ncr.records import Attribution, Claim, Interval, Qualifier
+
+    states = ("killed", "injured", "evacuated")
+    claims = []
+    for k in range(n):
+        story, state = k // 60, states[k % 3]
+        value = float(10 + (k * 7) % 40)
+        text = f"{value:.0f} people"
+        sentence = f"In town{story} {text} were {state}, officials of town{story} said; report {k}."
+        start = sentence.index(text)
+        claims.append(
+            Claim(
+                id=f"C{k + 1}", source=f"a{k // 3}", text=text, start=start, end=start + len(text), sentence=sentence,
+                value=Interval(value, value, value), qualifier=Qualifier.EXACT, unit="person", subject="people",
+                attributed_to=Attribution(text="officials"), as_of=None, kind="people", state=state,
+                group=f"town{story}", phase=0, event=None, context=frozenset({state, f"town{story}"}),
+            )
+        )
+    return claims
+
+
+def measure(articles: list[Article], nlp: Any, memory: bool = True) -> dict[str, Any]:
+    figures: dict[str, Any] = {"articles": len(articles), "rates": throughput(articles, nlp)}
+    figures["memory"] = [peak_memory(n) for n in MEMORY_ARTICLES] if memory else []
+    figures["reconcile"] = [reconcile_many(n, feed_claims) for n in RECONCILE_CLAIMS]
+    figures["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return figures
+
+
+def print_figures(figures: dict[str, Any]) -> None:
+    rates = figures["rates"]
+    cold = rates["ncr cold, --jobs 1"]
+    print(f"ncr scale: {figures['articles']} seed articles; articles/s (each route once, model loads included)")
+    print(f"{'route':<26}{'articles/s':>11}{'× cold --jobs 1':>17}")
+    for label, rate in rates.items():
+        print(f"{label:<26}{rate:>11.1f}{rate / cold:>17.2f}")
+    print(f"ncr cold --jobs 1 / bare spaCy: {cold / rates['bare spaCy']:.2f}")
+    if figures["memory"]:
+        print("peak memory of `ncr claims - --no-cache --jobs 1 --format json` on short articles:")
+        for row in figures["memory"]:
+            print(f"{row['articles']:>8,} articles  {row['peak_mib']:>7.0f} MiB  {row['seconds']:>7.1f} s")
+        first, last = figures["memory"][0], figures["memory"][-1]
+        print(f"peak at {last['articles']:,} / at {first['articles']:,}: {last['peak_mib'] / first['peak_mib']:.2f}")
+    print("reconciliation alone (synthetic feed: topics of 20 claims, three states):")
+    for row in figures["reconcile"]:
+        print(f"{row['claims']:>10,} claims {row['topics']:>8,} topics {row['seconds']:>8.1f} s {row['us_per_claim']:>8.1f} µs/claim")
+
+
+def corpus(articles: list[Article], n: int) -> list[Article]:
+    return [dataclasses.replace(articles[i % len(articles)], id=f"{articles[i % len(articles)].id}-{i}") for i in range(n)]
