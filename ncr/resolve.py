@@ -101,9 +101,11 @@ def _join_short_forms(components: _Components) -> None:
     nodes = components.nodes
     full = {n.key: i for i, n in reversed(list(enumerate(nodes))) if n.label == "PERSON" and len(n.key.split()) > 1}
     by_word: dict[str, set[str]] = {}
+    by_last: dict[str, list[str]] = {}  # full names by their last word, for initials
     for key in full:
         for word in key.split():
             by_word.setdefault(word, set()).add(key)
+        by_last.setdefault(key.split()[-1], []).append(key)
     for index, node in enumerate(nodes):
         words = node.key.split()
         if node.label != "PERSON":
@@ -113,7 +115,7 @@ def _join_short_forms(components: _Components) -> None:
             if match is not None:
                 components.join(full[match], index, "short form")
         elif len(words[0]) == 1:  # "j kirby"
-            matches = {k for k in full if k.split()[-1] == words[-1] and k.split()[0].startswith(words[0]) and k != node.key}
+            matches = {k for k in by_last.get(words[-1], ()) if k.split()[0].startswith(words[0]) and k != node.key}
             match = _unique_match(matches)
             if match is not None:
                 components.join(full[match], index, "initials")
