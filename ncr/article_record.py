@@ -170,22 +170,32 @@ _TYPES: dict[tuple[type, str], Any] = {
 }
 
 
+_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _layout(cls: type) -> tuple[tuple[str, Any], ...]:
+    """The fields of ``cls`` with what each holds (looked up once per class)."""
+    layout = _FIELDS.get(cls)
+    if layout is None:
+        layout = _FIELDS[cls] = tuple((f.name, _TYPES.get((cls, f.name))) for f in fields(cls))
+    return layout
+
+
 def _build(cls: type, data: dict[str, Any]) -> Any:
     if not isinstance(data, dict):
         raise TypeError(f"{cls.__name__} must be an object")
     values = {}
-    for f in fields(cls):
-        raw = data[f.name]
-        kind = _TYPES.get((cls, f.name))
+    for name, kind in _layout(cls):
+        raw = data[name]
         if raw is None or kind is None:
-            values[f.name] = raw
+            values[name] = raw
         elif kind is Qualifier:
-            values[f.name] = Qualifier(raw)
+            values[name] = Qualifier(raw)
         elif isinstance(kind, tuple):
             (item,) = kind
             if not isinstance(raw, list):
-                raise TypeError(f"{cls.__name__}.{f.name} must be a list")
-            values[f.name] = tuple(raw if item is str else (_build(item, v) for v in raw))
+                raise TypeError(f"{cls.__name__}.{name} must be a list")
+            values[name] = tuple(raw if item is str else (_build(item, v) for v in raw))
         else:
-            values[f.name] = _build(kind, raw)
+            values[name] = _build(kind, raw)
     return cls(**values)

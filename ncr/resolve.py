@@ -48,9 +48,17 @@ class _Local:
     source: str
     key: str
     mentions: list[LocalMention] = field(default_factory=list)
+    chosen_label: str | None = None  # ``label``, once all mentions are in (``freeze``)
+
+    def freeze(self) -> None:
+        """Fix the label now that every mention is added: it is read many times after."""
+        self.chosen_label = self._label()
 
     @property
     def label(self) -> str:
+        return self.chosen_label if self.chosen_label is not None else self._label()
+
+    def _label(self) -> str:
         labels = Counter(m.label for m in self.mentions)
         if "PERSON" in labels and (any(m.roles for m in self.mentions) or len(self.key.split()) > 1):
             return "PERSON"
@@ -235,6 +243,8 @@ def resolve_entities(mentions_by_source: Sequence[tuple[str, Sequence[LocalMenti
                 index_of[slot] = len(nodes)
                 nodes.append(_Local(source, mention.key))
             nodes[index_of[slot]].mentions.append(mention)
+    for node in nodes:
+        node.freeze()
 
     components = _Components(nodes)
     _join_equal(components, [n.key for n in nodes], None)
