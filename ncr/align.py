@@ -39,7 +39,7 @@ from datetime import date
 from .conflicts import camps, compatible
 from .disjoint import DisjointSets
 from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES, GENERIC_PERSON_CLASSES, STATES
-from .names import DEMONYM_ENDINGS, place_key, same_place
+from .names import place_blocks, place_key, same_place
 from .records import Claim, TopicKey
 
 INF = float("inf")
@@ -48,16 +48,14 @@ INF = float("inf")
 def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:
     """Map each group key to one representative of the groups it names the same place as.
 
-    ``same_place`` joins keys whose words agree but for a demonym ending on the last
-    ("north korea" / "north korean"); so each representative is filed under the
-    stems its last word can share with another, and a group is compared only with
-    the representatives filed under its own stems, never with all of them.
+    Each representative is filed under its ``place_blocks``, and a group is compared
+    only with the representatives filed under its own, never with all of them.
     """
     canonical: dict[str, str] = {}
     order: dict[str, int] = {}
     blocks: dict[tuple[tuple[str, ...], str], list[str]] = {}
     for group in sorted(set(groups), key=lambda g: (len(g), g)):
-        keys = _stem_keys(group)
+        keys = place_blocks(group)
         candidates = {rep for key in keys for rep in blocks.get(key, ())}
         matches = [rep for rep in candidates if same_place(rep, group)]
         match = min(matches, key=order.__getitem__) if matches else None
@@ -68,17 +66,6 @@ def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:
             match = group
         canonical[group] = match
     return canonical
-
-
-def _stem_keys(group: str) -> set[tuple[tuple[str, ...], str]]:
-    """The (first words, stem) pairs under which ``same_place`` can match ``group`` with another key."""
-    words = group.split()
-    if not words:
-        return set()
-    *first, last = words
-    stems = {last[: len(last) - cut] for cut in range(3)}
-    stems |= {last[: len(last) - len(ending)] for ending in DEMONYM_ENDINGS if ending and last.endswith(ending)}
-    return {(tuple(first), stem) for stem in stems if len(stem) >= 3}
 
 
 Key = tuple[str, str, str, str]  # (class, state, event, group)

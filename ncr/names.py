@@ -79,6 +79,19 @@ def same_place(a: str, b: str) -> bool:
     return False
 
 
+def place_blocks(place: str) -> set[tuple[tuple[str, ...], str]]:
+    """Keys any two places share whenever ``same_place`` holds (the place itself, and the
+    stems its last word can share with a demonym of it), so that places can be blocked
+    on them instead of compared all with all."""
+    words = place.split()
+    if not words:
+        return {((), "")}
+    *first, last = words
+    stems = {last[: len(last) - cut] for cut in range(3)}
+    stems |= {last[: len(last) - len(ending)] for ending in DEMONYM_ENDINGS if ending and last.endswith(ending)}
+    return {(tuple(words), ""), *((tuple(first), stem) for stem in stems if len(stem) >= 3)}
+
+
 def country_of_metonym(key: str) -> str | None:
     """The country a capital or seat of government stands for: "kremlin" → "russia"."""
     return CAPITALS.get(key)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from .disjoint import DisjointSets
 from .extract.entities import LocalMention
 from .lexicon import ORG_TYPE_NOUNS, SINGULAR_ROLES
-from .names import acronym, country_of_metonym, normalise_name, organisation_key, same_place
+from .names import acronym, country_of_metonym, normalise_name, organisation_key, place_blocks, same_place
 from .records import Entity, Merge, Mention, Metonym
 
 # When spaCy disagrees with itself about a name, prefer the more specific label.
@@ -164,16 +164,33 @@ def _join_acronyms(components: _Components) -> None:
 
 
 def _join_roles(components: _Components) -> None:
+    """The one holder of a singular role for a place ("North Korean Foreign Minister") is one person.
+
+    Holders are compared only within a block of the same role whose places can be
+    the same (``names.place_blocks``), never all with all; the joins are made in the
+    same order as if every pair were tried.
+    """
     nodes = components.nodes
-    holders: list[tuple[str, str, int]] = []  # (role, affiliation, node)
+    holders: list[tuple[str, str, int]] = []  # (role, affiliation, node), each once
+    seen: set[tuple[str, str, int]] = set()
     for index, node in enumerate(nodes):
         for mention in node.mentions:
             for role in mention.roles:
-                if role.current and role.affiliation and role.role in SINGULAR_ROLES:
-                    holders.append((role.role, role.affiliation, index))
+                holder = (role.role, role.affiliation or "", index)
+                if role.current and role.affiliation and role.role in SINGULAR_ROLES and holder not in seen:
+                    seen.add(holder)
+                    holders.append(holder)
+    blocks: dict[tuple[str, tuple[tuple[str, ...], str]], list[int]] = {}  # (role, place block) -> holder positions
+    by_role: dict[str, list[int]] = {}
+    for position, (role_name, place, _) in enumerate(holders):
+        by_role.setdefault(role_name, []).append(position)
+        for block in place_blocks(place):
+            blocks.setdefault((role_name, block), []).append(position)
     for i, (role_a, place_a, a) in enumerate(holders):
-        for role_b, place_b, b in holders[i + 1 :]:
-            if role_a != role_b or not same_place(place_a, place_b):
+        later = sorted({j for block in place_blocks(place_a) for j in blocks.get((role_a, block), ()) if j > i})
+        for j in later:
+            _, place_b, b = holders[j]
+            if not same_place(place_a, place_b):
                 continue
             if nodes[a].source == nodes[b].source and nodes[a].key != nodes[b].key:
                 continue  # one article naming two holders is telling them apart
@@ -188,10 +205,8 @@ def _join_roles(components: _Components) -> None:
                     continue  # the article says elsewhere whose role it is
                 candidates = {
                     nodes[other].key: other
-                    for role_name, place, other in holders
-                    if role_name == role.role
-                    and nodes[other].source != node.source
-                    and any(same_place(place, context) for context in role.context)
+                    for place, other in (holders[j][1:] for j in by_role.get(role.role, ()))
+                    if nodes[other].source != node.source and any(same_place(place, context) for context in role.context)
                 }
                 if len(candidates) == 1:
                     components.join(next(iter(candidates.values())), index, "role")
