@@ -33,15 +33,16 @@ claims that fit only there.
 Nothing here enumerates all pairs: ``conflicts`` holds at most one pair per
 claim and direction (the claim and the lowest incompatible claim of another
 voice below it, and the highest above it), and
-``updates`` at most two per claim (the latest earlier figure it revises, the
-earliest later one that revised it), so memory stays linear in the number of
-claims.
+``updates`` at most ``UPDATE_FANOUT`` per claim and side (the figures of the latest
+earlier moment it revises, those of the earliest later one that revised it), so
+memory stays linear in the number of claims.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import islice, takewhile
 from dataclasses import dataclass, replace
 
 from .lexicon import CUMULATIVE_STATES, OCCASION_STATES
@@ -273,10 +274,19 @@ def _closed(value: Interval) -> Interval:
     return Interval(low, high, value.estimate)
 
 
+# Figures of one moment a claim is linked with, on either side of it: every outlet's
+# copy of a superseded figure is named, and memory stays linear in the claims.
+UPDATE_FANOUT = 8
+
+
 def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str, str], ...]:
-    """(earlier, later) pairs: for each claim, the latest earlier claim it is incompatible with
-    (what it revises), and the earliest later one incompatible with it (what revised it), so
-    that every superseded figure is named, not only one per moment.
+    """(earlier, later) pairs: for each claim, the claims of the latest earlier moment it is
+    incompatible with (what it revises), and those of the earliest later moment incompatible
+    with it (what revised it), at most ``UPDATE_FANOUT`` each way per side, so that every
+    superseded figure is named, not only one per moment.
+
+    Looking forward, dated moments come before undated ones: the next day's toll is
+    the nearest revision of today's, sooner than a figure of unknown day.
 
     Over time a running count's open bound is read as the figure it gives: "at least
     9 dead" on Monday and "23 dead" on Tuesday is a toll revised, though 23 is at
@@ -285,39 +295,36 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
     """
     rising = any(c.phase > 0 for c in claims)  # the text says the figure rose ("climbed to 112")
     claims = [replace(c, value=_closed(c.value)) if rising or c.state in CUMULATIVE_STATES else c for c in claims]
+    bounds = {c.id: _bounds(c.value, tolerance) for c in claims}
     moments: dict[tuple[str | None, int], list[Claim]] = {}
     for claim in claims:
         moments.setdefault((moment(claim), claim.phase), []).append(claim)
-    # Per moment, the claims that bound it: any claim incompatible with a later one is found through these.
-    extremes = {
-        key: (
-            min(group, key=lambda c: (_bounds(c.value, tolerance)[1], c.id)),
-            max(group, key=lambda c: (_bounds(c.value, tolerance)[0], c.id)),
-        )
-        for key, group in moments.items()
-    }
-    ordered = sorted(moments, key=lambda k: (k[0] or "", k[1]), reverse=True)  # latest first
+    # Per moment, its claims by rising upper and by falling lower bound: those a figure cannot
+    # agree with are the start of one list or the other.
+    rising_high = {k: sorted(g, key=lambda c: (bounds[c.id][1], c.id)) for k, g in moments.items()}
+    falling_low = {k: sorted(g, key=lambda c: (-bounds[c.id][0], c.id)) for k, g in moments.items()}
+    dated = sorted((k for k in moments if k[0] is not None), key=lambda k: (k[0] or "", k[1]))
+    undated = sorted((k for k in moments if k[0] is None), key=lambda k: k[1])
+    latest_first = [*reversed(dated), *reversed(undated)]
+    earliest_first = [*dated, *undated]
     found: dict[tuple[str, str], None] = {}
 
-    def nearest_incompatible(claim: Claim, keys: Iterable[tuple[str | None, int]], earlier: bool) -> Claim | None:
-        """Walking the moments ``keys`` in order, the first one's extreme claim ``claim`` cannot agree with."""
-        low, high = _bounds(claim.value, tolerance)
+    def nearest_incompatible(claim: Claim, keys: Iterable[tuple[str | None, int]], earlier: bool) -> list[Claim]:
+        """Walking the moments ``keys`` in order, the first one's claims ``claim`` cannot agree with."""
+        low, high = bounds[claim.id]
         for key in keys:
-            lowest, highest = extremes[key]
-            if not (before(lowest, claim) if earlier else before(claim, lowest)):
-                continue
-            if _bounds(lowest.value, tolerance)[1] < low:
-                return lowest
-            if _bounds(highest.value, tolerance)[0] > high:
-                return highest
-        return None
+            below = takewhile(lambda c: bounds[c.id][1] < low, rising_high[key])
+            above = takewhile(lambda c: bounds[c.id][0] > high, falling_low[key])
+            candidates = [*islice(below, UPDATE_FANOUT), *islice(above, UPDATE_FANOUT)]
+            hits = [c for c in candidates if (before(c, claim) if earlier else before(claim, c))]
+            if hits:
+                return hits
+        return []
 
     for claim in claims:
-        revised = nearest_incompatible(claim, ordered, earlier=True)  # latest first
-        if revised is not None:
+        for revised in nearest_incompatible(claim, latest_first, earlier=True):
             found.setdefault((revised.id, claim.id))
-        reviser = nearest_incompatible(claim, reversed(ordered), earlier=False)  # earliest first
-        if reviser is not None:
+        for reviser in nearest_incompatible(claim, earliest_first, earlier=False):
             found.setdefault((claim.id, reviser.id))
     order = {c.id: n for n, c in enumerate(claims)}
     return tuple(sorted(found, key=lambda p: (order[p[1]], order[p[0]])))

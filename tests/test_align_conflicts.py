@@ -208,3 +208,12 @@ def test_conflicts_an_open_figure_then_a_rise_the_text_names_is_a_revision():
     assert build_topic("T1", "aftershocks", [tuesday, wednesday]).status is Status.UPDATE
     # Without a word of rising, 95 is simply more than 40: they agree.
     assert build_topic("T1", "aftershocks", [tuesday, replace(wednesday, phase=0)]).status is Status.AGREE
+
+
+def test_conflicts_every_copy_of_a_superseded_figure_is_named_before_an_undated_later_one():
+    day1 = [replace(claim(f"C{n}", src, 4, 4, state="killed"), as_of="2031-05-02") for n, src in ((1, "a"), (2, "b"))]
+    day2 = [replace(claim(f"C{n}", src, 6, 6, state="killed"), as_of="2031-05-03") for n, src in ((3, "c"), (4, "d"))]
+    undated = replace(claim("C5", "e", 9, 9, state="killed"), phase=1)  # "bringing the toll to nine", no date
+    topic = build_topic("T1", "dead", [*day1, *day2, undated])
+    assert {("C1", "C3"), ("C1", "C4"), ("C2", "C3"), ("C2", "C4")} <= set(topic.updates)
+
