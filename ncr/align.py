@@ -12,7 +12,8 @@ A claim whose group the text leaves open joins the one topic of its class,
 state and event, if there is exactly one; otherwise it stays on its own. A claim
 that says nothing of what happened joins the one state of its class whose
 figures its value fits ("the two clerks" beside "two people were killed" and
-"five were arrested"), if exactly one fits. An undated count of a day-bound
+"five were arrested"), if exactly one fits: on the same day, and an open bound
+("more than 40") reaching only a little past its figure. An undated count of a day-bound
 state (arrests, a crowd) joins the one dated occasion its figure fits.
 
 A key that says only what is counted (no state, no group) may hold several
@@ -36,11 +37,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from .conflicts import camps, compatible
+from .conflicts import camps, compatible, moment
 from .disjoint import DisjointSets
 from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES, GENERIC_PERSON_CLASSES, STATES
 from .names import place_key, same_place
-from .records import Claim, TopicKey
+from .records import Claim, Interval, TopicKey
 
 INF = float("inf")
 
@@ -129,9 +130,12 @@ def assign_topics(
         target = _fitting_sibling([members[k] for k in siblings], members[key])
         if target is None:
             continue
-        fitting = {c.id for c in members[key] if any(compatible(c.value, t.value) for t in target[:_COMMON])}
-        if fitting:
-            target.extend(c for c in members[key] if c.id in fitting)
+        joined = len(target)
+        for claim in members[key]:
+            if any(_fits(claim, t) for t in [*target[:_COMMON], *target[joined:][:_COMMON]]):
+                target.append(claim)  # seen by the next claims' fit, as it joins
+        if len(target) > joined:
+            fitting = {c.id for c in target[joined:]}
             target.sort(key=lambda c: position[c.id])
             members[key] = [c for c in members[key] if c.id not in fitting]
     _join_dated_occasions(order, members, position)
@@ -279,8 +283,34 @@ def spelling_variants(kinds: Sequence[str]) -> dict[str, str]:
 
 def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:
     """The stated topic a state-less group of claims joins: the only one whose figures fit theirs."""
-    fits = [s for s in siblings if any(compatible(c.value, t.value) for c in claims for t in s[:_COMMON])]
+    fits = [s for s in siblings if any(_fits(c, t) for c in claims for t in s[:_COMMON])]
     return fits[0] if len(fits) == 1 else None
+
+
+# How far past its figure an open bound reaches when a figure is matched to it: "more than
+# 40" is rarely said of 60 or more, so it fits 45 but not 400.
+OPEN_REACH = 1.5
+
+
+def _fits(claim: Claim, stated: Claim) -> bool:
+    """Whether a claim's figure can be one a stated claim gives: on the same day (when both
+    have one, unless the text says the figure rose or fell), an open bound reaching only
+    ``OPEN_REACH`` past its figure. "More than 15 guests fell ill" says nothing of a
+    hotel's 400 guests, nor Monday's toll of Wednesday's "three people"."""
+    day, stated_day = moment(claim), moment(stated)
+    if day and stated_day and day != stated_day and claim.phase == 0:
+        return False
+    return compatible(_reach(claim.value), _reach(stated.value))
+
+
+def _reach(value: Interval) -> Interval:
+    """The interval with an open bound closed ``OPEN_REACH`` past the figure it gives."""
+    low, high = value.low, value.high
+    if high is None and low is not None:
+        high = low * OPEN_REACH
+    elif low is None and high is not None:
+        low = high / OPEN_REACH
+    return Interval(low, high, value.estimate)
 
 
 def _stated_class(kind: str) -> str:

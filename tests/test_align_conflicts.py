@@ -217,3 +217,22 @@ def test_conflicts_every_copy_of_a_superseded_figure_is_named_before_an_undated_
     topic = build_topic("T1", "dead", [*day1, *day2, undated])
     assert {("C1", "C3"), ("C1", "C4"), ("C2", "C3"), ("C2", "C4")} <= set(topic.updates)
 
+
+def test_align_a_figure_without_a_state_joins_a_stated_one_only_near_its_figure():
+    ill = claim("C1", "a", 15, None, kind="people", state="ill", subject="people")  # "more than 15 fell ill"
+    near = claim("C2", "b", 18, 18, kind="people", subject="people")
+    far = claim("C3", "c", 400, 400, kind="people", subject="people")  # "the hotel's 400 guests"
+    aligned, _, _, _ = assign_topics([ill, near, far])
+    topic = {c.id: c.topic for c in aligned}
+    assert topic["C2"] == topic["C1"] and topic["C3"] != topic["C1"]
+
+
+def test_align_a_figure_without_a_state_does_not_join_another_days_toll_by_its_value():
+    toll = replace(claim("C1", "a", 3, 3, kind="people", state="killed", subject="people"), as_of="2031-05-02")
+    later = replace(claim("C2", "b", 3, 3, kind="people", subject="people"), as_of="2031-05-04")
+    aligned, _, _, _ = assign_topics([toll, later])
+    assert aligned[0].topic != aligned[1].topic
+    # Unless the text says the figure rose or fell: then it is that count on its later day.
+    aligned, _, _, _ = assign_topics([toll, replace(later, phase=1)])
+    assert aligned[0].topic == aligned[1].topic
+
