@@ -22,7 +22,9 @@ values that agree, a revision in one sentence, or shared words around the
 claims (``extract.context``). A key with a state but no group may hold several
 occasions (Monday's march and Saturday's vigil): its claims join when they share
 a word around them or a sentence; but a running count of the story (its dead,
-its injured, its evacuated) is one measure however its reports are worded.
+its injured, its evacuated) is one measure however its reports are worded. Its
+parts ("12 of the injured") are not: they need the evidence a count without a
+state needs.
 Either way, parts whose figures can all be true at once are put back together:
 keeping them apart would only hide that they confirm each other. An older figure a sentence compares with a newer one
 takes the newer one's key.
@@ -145,9 +147,9 @@ def assign_topics(
         if not members[key]:
             del members[key]  # every claim joined a stated topic
             continue
-        if len(members[key]) < 2 or key[3] or (key[1] in CUMULATIVE_STATES and key[1] not in DAY_BOUND_STATES):
+        if len(members[key]) < 2 or key[3] or (_running_count(key) and not key[0].endswith(PART_OF)):
             parts = [members[key]]  # a group says which measure; a running toll of the story is one
-        elif key[1]:  # a state: one shared word or one sentence is enough evidence
+        elif key[1] and not key[0].endswith(PART_OF):  # a state: one shared word or one sentence is enough
             parts = split_by_context(members[key], shared_words=1, sentence_apart=False)
         else:
             parts = split_by_context(members[key])
@@ -311,6 +313,16 @@ def _reach(value: Interval) -> Interval:
     elif low is None and high is not None:
         low = high / OPEN_REACH
     return Interval(low, high, value.estimate)
+
+
+# How a kind that counts a part of a group counted elsewhere ends ("12 of the injured").
+PART_OF = " (part of)"
+
+
+def _running_count(key: Key) -> bool:
+    """A count that only grows while the story runs (its dead, its injured): one measure however
+    worded (but not its parts, see the module doc)."""
+    return key[1] in CUMULATIVE_STATES and key[1] not in DAY_BOUND_STATES
 
 
 def _stated_class(kind: str) -> str:

@@ -236,3 +236,14 @@ def test_align_a_figure_without_a_state_does_not_join_another_days_toll_by_its_v
     aligned, _, _, _ = assign_topics([toll, replace(later, phase=1)])
     assert aligned[0].topic == aligned[1].topic
 
+
+def test_align_parts_of_a_running_count_are_measures_of_their_own():
+    part = dict(kind="people (part of)", state="injured", subject="people injured (part)")
+    serious = replace(claim("C1", "a", 12, 12, **part), context=frozenset({"serious", "condition", "ward"}))
+    intensive = replace(claim("C2", "b", 8, 8, **part), context=frozenset({"intensive", "care", "unit"}))
+    aligned, _, _, _ = assign_topics([serious, intensive])
+    assert aligned[0].topic != aligned[1].topic
+    # The whole count stays one measure however its reports are worded.
+    whole = [replace(c, kind="people", subject="people") for c in (serious, intensive)]
+    aligned, _, _, _ = assign_topics(whole)
+    assert aligned[0].topic == aligned[1].topic
