@@ -326,8 +326,9 @@ def _running_count(key: Key) -> bool:
 
 
 def _stated_class(kind: str) -> str:
-    """The class a kind joins once a state is said: "resident", "child" → "people"."""
-    return "people" if COUNT_CLASSES.get(kind) in GENERIC_PERSON_CLASSES else kind
+    """The class a kind joins once a state is said: "resident", "child" → "people"; so does a
+    generic class itself ("victims" are "casualties", "staff" are "workers")."""
+    return "people" if kind in GENERIC_PERSON_CLASSES or COUNT_CLASSES.get(kind) in GENERIC_PERSON_CLASSES else kind
 
 
 def inherit_revised(claims: Sequence[Claim]) -> list[Claim]:

@@ -247,3 +247,12 @@ def test_align_parts_of_a_running_count_are_measures_of_their_own():
     whole = [replace(c, kind="people", subject="people") for c in (serious, intensive)]
     aligned, _, _, _ = assign_topics(whole)
     assert aligned[0].topic == aligned[1].topic
+
+
+@pytest.mark.parametrize("kind", ["casualties", "workers", "displaced people"])
+def test_align_a_count_of_a_generic_class_without_a_state_joins_the_state_it_fits(kind):
+    killed = claim("C1", "a", 5, 5, kind="people", state="killed", subject="people")
+    victims = claim("C2", "b", 5, 5, kind=kind, subject="victims")  # "the five victims", "five workers"
+    hurt = claim("C3", "c", 40, 40, kind="people", state="injured", subject="people")
+    aligned, _, _, _ = assign_topics([killed, victims, hurt])
+    assert aligned[0].topic == aligned[1].topic != aligned[2].topic
