@@ -13,7 +13,9 @@ state and event, if there is exactly one; otherwise it stays on its own. A claim
 that says nothing of what happened joins the one state of its class whose
 figures its value fits ("the two clerks" beside "two people were killed" and
 "five were arrested"), if exactly one fits: on the same day, and an open bound
-("more than 40") reaching only a little past its figure. An undated count of a day-bound
+("more than 40") reaching only a little past its figure. So does a count of a
+noun no class lists, in a state that happens to people ("three rangers were
+killed"), to the one count of people in that state its figure fits. An undated count of a day-bound
 state (arrests, a crowd) joins the one dated occasion its figure fits.
 
 A key that says only what is counted (no state, no group) may hold several
@@ -126,20 +128,12 @@ def assign_topics(
         if key[1] in KNOWN_STATES:
             stated.setdefault((key[0], key[2], key[3]), []).append(key)
     for key in list(order):
-        siblings = stated.get((_stated_class(key[0]), key[2], key[3]), [])
-        if key[1] in KNOWN_STATES or not siblings:
-            continue
-        target = _fitting_sibling([members[k] for k in siblings], members[key])
-        if target is None:
-            continue
-        joined = len(target)
-        for claim in members[key]:
-            if any(_fits(claim, t) for t in [*target[:_COMMON], *target[joined:][:_COMMON]]):
-                target.append(claim)  # seen by the next claims' fit, as it joins
-        if len(target) > joined:
-            fitting = {c.id for c in target[joined:]}
-            target.sort(key=lambda c: position[c.id])
-            members[key] = [c for c in members[key] if c.id not in fitting]
+        if key[1] in KNOWN_STATES:
+            siblings = _people_of_state(key, stated)
+        else:
+            siblings = stated.get((_stated_class(key[0]), key[2], key[3]), [])
+        if siblings:
+            members[key] = _join_fitting(members[key], [members[k] for k in siblings], position)
     _join_dated_occasions(order, members, position)
     # A key without a group may hold several measures or occasions: split it by context.
     split_order: list[Key] = []
@@ -281,6 +275,40 @@ def spelling_variants(kinds: Sequence[str]) -> dict[str, str]:
                     variants[word] = common
                     break
     return variants
+
+
+# States that happen to people (or animals), not to things: a count of any noun in one of
+# these, said of the story's people, is likely a count of them.
+PERSON_STATES = frozenset({"killed", "injured", "casualties", "shot", "captured", "missing", "ill", "hospitalised"})
+
+
+def _people_of_state(key: Key, stated: dict[tuple[str, str, str], list[Key]]) -> list[Key]:
+    """For a count of a noun no class lists ("three miners were killed"), the story's count of
+    people in the same state it may be ("three people died"): of its group, or of any one
+    group when it has none."""
+    kind, state, event, group = key
+    if state not in PERSON_STATES or kind in COUNT_CLASSES or kind in _CLASS_NAMES or " (" in kind:
+        return []
+    people = [k for k in stated.get(("people", event, group), []) if k[1] == state]
+    if not people and not group:
+        people = [k for (c, e, _), keys in stated.items() if c == "people" and e == event for k in keys if k[1] == state]
+    return people
+
+
+def _join_fitting(claims: list[Claim], siblings: list[list[Claim]], position: dict[str, int]) -> list[Claim]:
+    """Move the claims that fit the only sibling topic their figures fit into it; return the rest."""
+    target = _fitting_sibling(siblings, claims)
+    if target is None:
+        return claims
+    joined = len(target)
+    for claim in claims:
+        if any(_fits(claim, t) for t in [*target[:_COMMON], *target[joined:][:_COMMON]]):
+            target.append(claim)  # seen by the next claims' fit, as it joins
+    if len(target) == joined:
+        return claims
+    moved = {c.id for c in target[joined:]}
+    target.sort(key=lambda c: position[c.id])
+    return [c for c in claims if c.id not in moved]
 
 
 def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:

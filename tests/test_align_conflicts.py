@@ -256,3 +256,16 @@ def test_align_a_count_of_a_generic_class_without_a_state_joins_the_state_it_fit
     hurt = claim("C3", "c", 40, 40, kind="people", state="injured", subject="people")
     aligned, _, _, _ = assign_topics([killed, victims, hurt])
     assert aligned[0].topic == aligned[1].topic != aligned[2].topic
+
+
+def test_align_a_count_of_an_unlisted_noun_joins_the_peoples_count_of_its_state_when_it_fits():
+    people = claim("C1", "a", 3, 3, kind="people", state="killed", subject="people")  # "three people died"
+    rangers = claim("C2", "b", 3, 3, kind="ranger", state="killed", subject="rangers")  # "three rangers were killed"
+    aligned, _, _, _ = assign_topics([people, rangers])
+    assert aligned[0].topic == aligned[1].topic
+    # Not when its figure is another, nor for what happens to things ("three kiosks destroyed").
+    aligned, _, _, _ = assign_topics([people, replace(rangers, value=Interval(30, 30, 30))])
+    assert aligned[0].topic != aligned[1].topic
+    kiosks = claim("C3", "b", 3, 3, kind="kiosk", state="destroyed", subject="kiosks")
+    aligned, _, _, _ = assign_topics([replace(people, state="destroyed"), kiosks])
+    assert aligned[0].topic != aligned[1].topic
