@@ -5,7 +5,7 @@ class (troops, soldiers, forces and personnel are all military personnel;
 people, crowds and marchers counted at a march are all people), the same thing
 happened to them (killed, injured, arrested, gathered, or nothing said; one
 word spelt two ways in the input is one word), they
-belong to the same group (North Korean / North Korea's / of North Korea), and
+belong to the same group (Ruritanian / Ruritania's / of Ruritania), and
 they are about the same event: a figure the text ties to another year or to a
 standing fact (``extract.timing``) never joins the story's own.
 A claim whose group the text leaves open joins the one topic of its class,
@@ -19,7 +19,7 @@ killed"), to the one count of people in that state its figure fits. An undated c
 state (arrests, a crowd) joins the one dated occasion its figure fits.
 
 A key that says only what is counted (no state, no group) may hold several
-measures ("27 booths abroad", "2,000 booths in all"): it is split by evidence,
+measures ("12 booths abroad", "900 booths in all"): it is split by evidence,
 values that agree, a revision in one sentence, or shared words around the
 claims (``extract.context``). A key with a state but no group may hold several
 occasions (Monday's march and Saturday's vigil): its claims join when they share
@@ -39,13 +39,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
-from .conflicts import camps, compatible, moment
+from .conflicts import camps, compatible
 from .disjoint import DisjointSets
-from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES, GENERIC_PERSON_CLASSES, STATES
+from .fitting import CLASS_NAMES, DAY_BOUND_STATES, Key, join_dated_occasions, join_fitting, people_of_state, stated_class
+from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES, STATES
 from .names import place_key, same_place
-from .records import Claim, Interval, TopicKey
+from .records import Claim, TopicKey
 
 INF = float("inf")
 
@@ -63,12 +63,6 @@ def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:
     return canonical
 
 
-Key = tuple[str, str, str, str]  # (class, state, event, group)
-
-
-# States that happen on a day and are counted per occasion: "46 people were arrested
-# on Wednesday" and "one person was arrested on Monday" are two counts, not a revision.
-DAY_BOUND_STATES = frozenset({"gathered", "captured"})
 # What can happen to counted things; a key's other "states" are only the verb of undescribed people.
 KNOWN_STATES = frozenset(STATES.values())
 # Content words two claims of a key without a state must share to be one measure.
@@ -121,7 +115,7 @@ def assign_topics(
             members[key] = []
         members[key].append(claim)
     # A claim that says nothing of what happened, and fits the figures of exactly one state its
-    # class has ("Sixty residents" beside "Sixty residents were evacuated"), joins that state's topic.
+    # class has ("Forty tenants" beside "Forty tenants were evacuated"), joins that state's topic.
     position = {c.id: n for n, c in enumerate(claims)}
     stated: dict[tuple[str, str, str], list[Key]] = {}
     for key in order:
@@ -129,12 +123,12 @@ def assign_topics(
             stated.setdefault((key[0], key[2], key[3]), []).append(key)
     for key in list(order):
         if key[1] in KNOWN_STATES:
-            siblings = _people_of_state(key, stated)
+            siblings = people_of_state(key, stated)
         else:
-            siblings = stated.get((_stated_class(key[0]), key[2], key[3]), [])
+            siblings = stated.get((stated_class(key[0]), key[2], key[3]), [])
         if siblings:
-            members[key] = _join_fitting(members[key], [members[k] for k in siblings], position)
-    _join_dated_occasions(order, members, position)
+            members[key] = join_fitting(members[key], [members[k] for k in siblings], position)
+    join_dated_occasions(order, members, position)
     # A key without a group may hold several measures or occasions: split it by context.
     split_order: list[Key] = []
     for key in order:
@@ -175,58 +169,9 @@ def assign_topics(
     return [replace(c, topic=topic_of[c.id]) for c in claims], topic_claims, labels, topic_keys
 
 
-# How many days before its own date an undated report can be about a dated occasion ("46 had
-# been arrested" in Friday's paper, of Wednesday night's protest).
-OCCASION_LAG_DAYS = 3
-
-
-def _join_dated_occasions(order: list[Key], members: dict[Key, list[Claim]], position: dict[str, int]) -> None:
-    """An undated count of a day-bound state joins the one dated occasion its figure fits.
-
-    "38 people had been arrested" (no day) beside "38 were arrested Wednesday night"
-    is Wednesday's count, not a later revision of Monday's one arrest: it moves to
-    the occasion whose figures fit its own, dated no later than the claim and at
-    most ``OCCASION_LAG_DAYS`` before it, when exactly one does. A figure the text
-    marks as a revision ("revised the estimate up to 19,000") need not fit.
-    """
-    dated: dict[tuple[str, str, str], list[Key]] = {}
-    for key in order:
-        if key[1] in DAY_BOUND_STATES and key[2].startswith("on "):
-            dated.setdefault((key[0], key[1], key[3]), []).append(key)
-    moved: set[Key] = set()
-    for key in order:
-        occasions = dated.get((key[0], key[1], key[3]))
-        if key[2] or not occasions:
-            continue
-        staying = []
-        for claim in members[key]:
-            fits = [
-                k for k in occasions
-                if claim.as_of and _days_before(k[2][3:], claim.as_of) in range(OCCASION_LAG_DAYS + 1)
-                and (claim.phase != 0 or any(compatible(claim.value, t.value) for t in members[k][:_COMMON]))
-            ]
-            if len(fits) == 1:
-                members[fits[0]].append(claim)  # seen by the next claims' fit, as it joins
-                moved.add(fits[0])
-            else:
-                staying.append(claim)
-        members[key] = staying
-    for target in moved:
-        members[target].sort(key=lambda c: position[c.id])
-
-
-def _days_before(day: str, later: str) -> int:
-    """Days from ``day`` to ``later`` (YYYY-MM-DD prefixes); -1 when either does not parse."""
-    try:
-        return (date.fromisoformat(later[:10]) - date.fromisoformat(day[:10])).days
-    except ValueError:
-        return -1
-
-
 # How long a counted word must be to be merged with a spelling one letter away from it
 # ("ambulences" / "ambulance"): shorter words a letter apart are often two words.
 SPELLING_MIN_LENGTH = 8
-_CLASS_NAMES = frozenset(COUNT_CLASSES.values())
 
 
 def same_word_spelt_twice(a: str, b: str) -> bool:
@@ -262,7 +207,7 @@ def spelling_variants(kinds: Sequence[str]) -> dict[str, str]:
     """
     counts = Counter(
         k for k in kinds
-        if len(k) >= SPELLING_MIN_LENGTH and k.isalpha() and k not in COUNT_CLASSES and k not in _CLASS_NAMES
+        if len(k) >= SPELLING_MIN_LENGTH and k.isalpha() and k not in COUNT_CLASSES and k not in CLASS_NAMES
     )
     by_start: dict[str, list[str]] = {}
     for kind in sorted(counts, key=lambda k: (-counts[k], k)):
@@ -277,72 +222,6 @@ def spelling_variants(kinds: Sequence[str]) -> dict[str, str]:
     return variants
 
 
-# States that happen to people (or animals), not to things: a count of any noun in one of
-# these, said of the story's people, is likely a count of them.
-PERSON_STATES = frozenset({"killed", "injured", "casualties", "shot", "captured", "missing", "ill", "hospitalised"})
-
-
-def _people_of_state(key: Key, stated: dict[tuple[str, str, str], list[Key]]) -> list[Key]:
-    """For a count of a noun no class lists ("three miners were killed"), the story's count of
-    people in the same state it may be ("three people died"): of its group, or of any one
-    group when it has none."""
-    kind, state, event, group = key
-    if state not in PERSON_STATES or kind in COUNT_CLASSES or kind in _CLASS_NAMES or " (" in kind:
-        return []
-    people = [k for k in stated.get(("people", event, group), []) if k[1] == state]
-    if not people and not group:
-        people = [k for (c, e, _), keys in stated.items() if c == "people" and e == event for k in keys if k[1] == state]
-    return people
-
-
-def _join_fitting(claims: list[Claim], siblings: list[list[Claim]], position: dict[str, int]) -> list[Claim]:
-    """Move the claims that fit the only sibling topic their figures fit into it; return the rest."""
-    target = _fitting_sibling(siblings, claims)
-    if target is None:
-        return claims
-    joined = len(target)
-    for claim in claims:
-        if any(_fits(claim, t) for t in [*target[:_COMMON], *target[joined:][:_COMMON]]):
-            target.append(claim)  # seen by the next claims' fit, as it joins
-    if len(target) == joined:
-        return claims
-    moved = {c.id for c in target[joined:]}
-    target.sort(key=lambda c: position[c.id])
-    return [c for c in claims if c.id not in moved]
-
-
-def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:
-    """The stated topic a state-less group of claims joins: the only one whose figures fit theirs."""
-    fits = [s for s in siblings if any(_fits(c, t) for c in claims for t in s[:_COMMON])]
-    return fits[0] if len(fits) == 1 else None
-
-
-# How far past its figure an open bound reaches when a figure is matched to it: "more than
-# 40" is rarely said of 60 or more, so it fits 45 but not 400.
-OPEN_REACH = 1.5
-
-
-def _fits(claim: Claim, stated: Claim) -> bool:
-    """Whether a claim's figure can be one a stated claim gives: on the same day (when both
-    have one, unless the text says the figure rose or fell), an open bound reaching only
-    ``OPEN_REACH`` past its figure. "More than 15 guests fell ill" says nothing of a
-    hotel's 400 guests, nor Monday's toll of Wednesday's "three people"."""
-    day, stated_day = moment(claim), moment(stated)
-    if day and stated_day and day != stated_day and claim.phase == 0:
-        return False
-    return compatible(_reach(claim.value), _reach(stated.value))
-
-
-def _reach(value: Interval) -> Interval:
-    """The interval with an open bound closed ``OPEN_REACH`` past the figure it gives."""
-    low, high = value.low, value.high
-    if high is None and low is not None:
-        high = low * OPEN_REACH
-    elif low is None and high is not None:
-        low = high / OPEN_REACH
-    return Interval(low, high, value.estimate)
-
-
 # How a kind that counts a part of a group counted elsewhere ends ("12 of the injured").
 PART_OF = " (part of)"
 
@@ -351,12 +230,6 @@ def _running_count(key: Key) -> bool:
     """A count that only grows while the story runs (its dead, its injured): one measure however
     worded (but not its parts, see the module doc)."""
     return key[1] in CUMULATIVE_STATES and key[1] not in DAY_BOUND_STATES
-
-
-def _stated_class(kind: str) -> str:
-    """The class a kind joins once a state is said: "resident", "child" → "people"; so does a
-    generic class itself ("victims" are "casualties", "staff" are "workers")."""
-    return "people" if kind in GENERIC_PERSON_CLASSES or COUNT_CLASSES.get(kind) in GENERIC_PERSON_CLASSES else kind
 
 
 def inherit_revised(claims: Sequence[Claim]) -> list[Claim]:
@@ -383,7 +256,7 @@ def split_by_context(
 ) -> list[list[Claim]]:
     """Claims of one kind, grouped into measures: two claims are one measure when they count
     with the same word and their values agree (one camp), when one revises the other in
-    one sentence ("10,000, higher than the estimate of 3,000"), or when their contexts
+    one sentence ("800, higher than the estimate of 500"), or when their contexts
     share ``shared_words`` content words, unless that would put together two different
     figures that one sentence gives side by side. With ``sentence_apart`` off, claims
     of one sentence are always one measure (two speakers' figures for one thing).
@@ -402,7 +275,7 @@ def split_by_context(
             join(first_of_unit.setdefault(claims[n].unit, n), n)
     by_sentence: dict[tuple[str, str], int] = {}
     for n, claim in enumerate(claims):
-        if claim.phase != 0 or not sentence_apart:  # "10,000, higher than the estimate of 3,000": one measure, revised
+        if claim.phase != 0 or not sentence_apart:  # "800, higher than the estimate of 500": one measure, revised
             by_sentence.setdefault((claim.source, claim.sentence), n)
     for n, claim in enumerate(claims):
         if (claim.source, claim.sentence) in by_sentence:
@@ -425,8 +298,8 @@ def split_by_context(
         for a_pos, a in enumerate(ids):
             for b in ids[a_pos + 1 :]:
                 shared[(a, b)] = shared.get((a, b), 0) + 1
-    # Two different figures side by side in one sentence, neither revising the other ("seven
-    # life sentences and four sentences of life without parole"), are two measures: shared
+    # Two different figures side by side in one sentence, neither revising the other ("five
+    # suspended terms and two terms without remission"), are two measures: shared
     # words never join their groups.
     side_by_side: dict[int, dict[tuple[str, str], list[Claim]]] = {}
     for n, claim in enumerate(claims):
