@@ -28,8 +28,10 @@ its injured, its evacuated) is one measure however its reports are worded. Its
 parts ("12 of the injured") are not: they need the evidence a count without a
 state needs.
 Either way, parts whose figures can all be true at once are put back together:
-keeping them apart would only hide that they confirm each other. An older figure a sentence compares with a newer one
-takes the newer one's key.
+keeping them apart would only hide that they confirm each other. For the same
+reason, topics of other articles that give one exact figure in other words,
+with words around them in common, are joined (``join_restated``). An older
+figure a sentence compares with a newer one takes the newer one's key.
 
 Whether a topic's sources agree is ``ncr.conflicts``'s question.
 """
@@ -150,7 +152,7 @@ def assign_topics(
         for n, part in enumerate(parts):
             members[(*key[:3], f"{key[3]}#{n}")] = part
             split_order.append((*key[:3], f"{key[3]}#{n}"))
-    order = split_order
+    order = join_restated(split_order, members, position)
     # Topics reported by more sources first; ties keep first appearance.
     order.sort(key=lambda k: (-len({c.source for c in members[k]}), -len(members[k])))
 
@@ -323,6 +325,53 @@ def split_by_context(
         for place, found in side_by_side.pop(gone, {}).items():
             side_by_side.setdefault(kept, {}).setdefault(place, []).extend(found)
     return [[claims[n] for n in members] for members in sets.groups().values()]
+
+
+# Content words two topics of one figure must share around their claims to be one measure
+# said in other words.
+RESTATED_CONTEXT = 2
+
+
+def join_restated(order: list[Key], members: dict[Key, list[Claim]], position: dict[str, int]) -> list[Key]:
+    """Topics that give one and the same figure in other words, in other articles, joined.
+
+    "Nine ward cleaners were laid off at the clinic" and "the clinic's nine dismissed
+    ward staff" have different keys (other nouns, another verb), but one exact
+    figure, no article in common and words around them in common
+    (``RESTATED_CONTEXT``): one measure, which the articles agree on. Both must
+    say the same of what happened (the same state, or none). Topics are compared
+    only within one figure, and figures held by more than ``_COMMON`` topics are
+    left alone, so the work stays near linear. Returns the new order of keys.
+    """
+    by_figure: dict[tuple[str, str, float, float], list[int]] = {}
+    for n, key in enumerate(order):
+        figures = {(c.value.low, c.value.high) for c in members[key]}
+        if len(figures) != 1:
+            continue
+        low, high = next(iter(figures))
+        if low is not None and high is not None:
+            state = key[1] if key[1] in KNOWN_STATES else ""
+            by_figure.setdefault((key[2], state, low, high), []).append(n)
+    sets = DisjointSets(len(order))
+    for found in by_figure.values():
+        if len(found) > _COMMON:
+            continue
+        words = {n: frozenset().union(*(c.context for c in members[order[n]])) for n in found}
+        sources = {n: {c.source for c in members[order[n]]} for n in found}
+        for i, a in enumerate(found):
+            for b in found[i + 1 :]:
+                if not sources[a] & sources[b] and len(words[a] & words[b]) >= RESTATED_CONTEXT:
+                    sets.join(a, b)
+    joined: list[Key] = []
+    for group in sets.groups().values():
+        first = order[min(group)]
+        members[first] = sorted((c for n in group for c in members[order[n]]), key=lambda c: position[c.id])
+        for n in group:
+            if order[n] != first:
+                del members[order[n]]
+        joined.append(first)
+    rank = {key: n for n, key in enumerate(order)}
+    return sorted(joined, key=rank.__getitem__)
 
 
 def rejoin_agreeing(parts: Sequence[Sequence[Claim]], position: dict[str, int]) -> list[list[Claim]]:

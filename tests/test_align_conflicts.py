@@ -269,3 +269,17 @@ def test_align_a_count_of_an_unlisted_noun_joins_the_peoples_count_of_its_state_
     kiosks = claim("C3", "b", 3, 3, kind="kiosk", state="destroyed", subject="kiosks")
     aligned, _, _, _ = assign_topics([replace(people, state="destroyed"), kiosks])
     assert aligned[0].topic != aligned[1].topic
+
+
+def test_align_one_figure_restated_in_other_words_in_other_articles_is_one_measure():
+    cleaners = replace(claim("C1", "a", 9, 9, kind="cleaner", subject="ward cleaners"),
+                       context=frozenset({"ward", "clinic", "lay"}))
+    staff = replace(claim("C2", "b", 9, 9, kind="staff", subject="dismissed ward staff"),
+                    context=frozenset({"ward", "clinic", "dismiss"}))
+    aligned, _, _, _ = assign_topics([cleaners, staff])
+    assert aligned[0].topic == aligned[1].topic
+    # Not with another figure, nor in one article, nor with fewer words in common.
+    for other in (replace(staff, value=Interval(8, 8, 8)), replace(staff, source="a"),
+                  replace(staff, context=frozenset({"ward", "dismiss"}))):
+        aligned, _, _, _ = assign_topics([cleaners, other])
+        assert aligned[0].topic != aligned[1].topic
