@@ -21,7 +21,8 @@ state (arrests, a crowd) joins the one dated occasion its figure fits.
 A key that says only what is counted (no state, no group) may hold several
 measures ("12 booths abroad", "900 booths in all"): it is split by evidence,
 values that agree, a revision in one sentence, or shared words around the
-claims (``extract.context``). A key with a state but no group may hold several
+claims (``extract.context``), leaving out the words the whole story uses around
+its figures ("fire" in a story of a fire). A key with a state but no group may hold several
 occasions (Monday's march and Saturday's vigil): its claims join when they share
 a word around them or a sentence; but a running count of the story (its dead,
 its injured, its evacuated) is one measure however its reports are worded. Its
@@ -131,6 +132,7 @@ def assign_topics(
         if siblings:
             members[key] = join_fitting(members[key], [members[k] for k in siblings], position)
     join_dated_occasions(order, members, position)
+    story = story_words(claims)
     # A key without a group may hold several measures or occasions: split it by context.
     split_order: list[Key] = []
     for key in order:
@@ -141,8 +143,8 @@ def assign_topics(
             parts = [members[key]]  # a group says which measure; a running toll of the story is one
         elif key[1] and not key[0].endswith(PART_OF):  # a state: one shared word or one sentence is enough
             parts = split_by_context(members[key], shared_words=1, sentence_apart=False)
-        else:
-            parts = split_by_context(members[key])
+        else:  # nothing said of what happened: only words that tell measures apart are evidence
+            parts = split_by_context(without_words(members[key], story))
         if len(parts) > 1:
             parts = rejoin_agreeing(parts, position)
         if len(parts) == 1:
@@ -232,6 +234,33 @@ def _running_count(key: Key) -> bool:
     """A count that only grows while the story runs (its dead, its injured): one measure however
     worded (but not its parts, see the module doc)."""
     return key[1] in CUMULATIVE_STATES and key[1] not in DAY_BOUND_STATES
+
+
+# A context word around the claims of more than this share of the articles (and of at least
+# STORY_WORD_SOURCES of them) is the story's ("fire" in a story of a fire), not a measure's.
+STORY_WORD_SHARE = 0.5
+STORY_WORD_SOURCES = 3
+
+
+def story_words(claims: Sequence[Claim]) -> frozenset[str]:
+    """The words the whole story uses around its figures: no evidence that two claims are one.
+
+    "two fire tenders will stay" and "ten fire engines fought the blaze" share
+    "fire" and "firefighter" because every report of a fire does; such words
+    tell no two measures apart.
+    """
+    sources: dict[str, set[str]] = {}
+    for claim in claims:
+        for word in claim.context:
+            sources.setdefault(word, set()).add(claim.source)
+    articles = len({c.source for c in claims})
+    limit = max(STORY_WORD_SOURCES - 1, int(articles * STORY_WORD_SHARE))
+    return frozenset(word for word, found in sources.items() if len(found) > limit)
+
+
+def without_words(claims: Sequence[Claim], words: frozenset[str]) -> list[Claim]:
+    """The claims with ``words`` left out of their context."""
+    return [replace(c, context=c.context - words) if c.context & words else c for c in claims]
 
 
 def inherit_revised(claims: Sequence[Claim]) -> list[Claim]:

@@ -283,3 +283,17 @@ def test_align_one_figure_restated_in_other_words_in_other_articles_is_one_measu
                   replace(staff, context=frozenset({"ward", "dismiss"}))):
         aligned, _, _, _ = assign_topics([cleaners, other])
         assert aligned[0].topic != aligned[1].topic
+
+
+def test_align_words_the_whole_story_uses_do_not_join_two_measures():
+    def pumps(cid, source, n, words):
+        return replace(claim(cid, source, n, n, kind="fire engines", subject="pumps"), context=frozenset(words))
+
+    staying = pumps("C1", "a", 2, {"blaze", "crew", "stay", "overnight"})
+    fighting = pumps("C2", "b", 12, {"blaze", "crew", "fight", "roof"})
+    others = [pumps(f"C{n}", src, 12, {"blaze", "crew"}) for n, src in ((3, "c"), (4, "d"))]
+    aligned, _, _, _ = assign_topics([staying, fighting, *others])
+    assert aligned[0].topic != aligned[1].topic
+    # In two articles alone the same words are evidence.
+    aligned, _, _, _ = assign_topics([staying, fighting])
+    assert aligned[0].topic == aligned[1].topic
