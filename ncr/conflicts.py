@@ -9,10 +9,12 @@ Time. Claims are compared only when they can describe the same moment: the
 same ``phase`` (``extract.timing``: superseded / current / newest, as the text
 marks them) and the same ``as_of`` day. An undated claim is compared with the
 other undated ones and with the latest day whose figures it fits (it can be that
-day's figure), else with the latest day's. A
+day's figure), else with the latest day's. A figure its article calls
+superseded, with no day of its own, is not of the article's day. A
 claim that is *before* another (an earlier day, or an earlier phase on the same
 or an unknown day) and incompatible with it is superseded by it: an
-``update`` (earlier id, later id), whoever said either.
+``update`` (earlier id, later id), whoever said either; for this an undated
+claim that fits some day's figures is read as of that day.
 
 Stale repeats. A running count (a toll) that only repeats a figure of an earlier
 day, printed beside a newer, higher one, is stale, not a contradiction of it.
@@ -97,10 +99,14 @@ def moment(claim: Claim) -> str | None:
 
     Except for the count of an occasion (a march's crowd): that is the
     occasion's, whichever day reports it, so only a day its own clause names
-    sets it apart; and for a figure of another event or a standing fact, which
-    no day of the story revises.
+    sets it apart; for a figure of another event or a standing fact, which
+    no day of the story revises; and for a figure its own article calls
+    superseded ("officials had first put the toll at four") without naming its
+    day: it held some time before the article, not on the article's day.
     """
     if claim.state in OCCASION_STATES and not claim.day_stated:
+        return None
+    if claim.phase < 0 and not claim.day_stated:
         return None
     if claim.event:
         return None  # a past event's or a standing figure does not change with the day that recalls it
@@ -121,7 +127,11 @@ def before(a: Claim, b: Claim) -> bool:
     last Wednesday") is older than that article's present, but says nothing
     of another undated article's.
     """
-    day_a, day_b = moment(a), moment(b)
+    return _earlier(a, b, moment(a), moment(b))
+
+
+def _earlier(a: Claim, b: Claim, day_a: str | None, day_b: str | None) -> bool:
+    """``before``, with the days the two claims are read as of."""
     if day_a and day_b and day_a != day_b:
         return day_a < day_b
     if a.phase < 0 and a.source != b.source and b.phase == 0:
@@ -205,18 +215,30 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
 
 
 def _place_undated(by_day: dict[str, list[Claim]], undated: Sequence[Claim], tolerance: float) -> list[list[Claim]]:
-    """Each day's claims with the undated claims that can be of that day.
+    """Each day's claims with the undated claims that can be of that day (``_undated_days``)."""
+    placed: dict[str, list[Claim]] = {day: list(by_day[day]) for day in sorted(by_day)}
+    days = _undated_days(by_day, undated, tolerance)
+    for claim in undated:
+        if claim.id in days:
+            placed[days[claim.id]].append(claim)
+    return list(placed.values())
+
+
+def _undated_days(
+    by_day: dict[str, list[Claim]], undated: Sequence[Claim], tolerance: float, fitting_only: bool = False
+) -> dict[str, str]:
+    """The day each undated claim is read as of, when some claims have one.
 
     An undated figure that fits some day's figures may be that day's ("26 dead" in a
-    feature with no date, beside dated reports of 10, 19 and 26): it is compared with
-    the latest such day. One that fits no day's is compared with the latest day's, the
-    likeliest time of a figure printed without one. Fitting is tested by bisection on
+    feature with no date, beside dated reports of 10, 19 and 26): it is read as of
+    the latest such day. One that fits no day's is read as of the latest day, the
+    likeliest time of a figure printed without one (unless ``fitting_only``: then
+    it gets no day). Fitting is tested by bisection on
     each day's intervals sorted by lower bound, so the work stays O(n log n).
     """
     days = sorted(by_day)
-    placed: dict[str, list[Claim]] = {day: list(by_day[day]) for day in days}
     if not undated or not days:
-        return [placed[day] for day in days]
+        return {}
     index: dict[str, tuple[list[float], list[float]]] = {}
     for day in days:
         spans = sorted(_bounds(c.value, tolerance) for c in by_day[day])
@@ -224,6 +246,7 @@ def _place_undated(by_day: dict[str, list[Claim]], undated: Sequence[Claim], tol
         for _, high in spans:
             reach.append(max(high, reach[-1]) if reach else high)
         index[day] = ([low for low, _ in spans], reach)
+    placed: dict[str, str] = {}
     for claim in undated:
         low, high = _bounds(claim.value, tolerance)
         fitting = []
@@ -232,8 +255,9 @@ def _place_undated(by_day: dict[str, list[Claim]], undated: Sequence[Claim], tol
             at = bisect_right(lows, high)  # the intervals starting at or below this one's top
             if at and reach[at - 1] >= low:
                 fitting.append(day)
-        placed[(fitting or days)[-1]].append(claim)
-    return [placed[day] for day in days]
+        if fitting or not fitting_only:
+            placed[claim.id] = (fitting or days)[-1]
+    return placed
 
 
 # Earlier claims a figure is checked against when deciding whether it merely repeats one.
@@ -296,9 +320,19 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
     rising = any(c.phase > 0 for c in claims)  # the text says the figure rose ("climbed to 112")
     claims = [replace(c, value=_closed(c.value)) if rising or c.state in CUMULATIVE_STATES else c for c in claims]
     bounds = {c.id: _bounds(c.value, tolerance) for c in claims}
+    # An undated claim that can be some day's figure is read as of that day (``_undated_days``):
+    # "31 dead" in a feature with no date is the toll of the day it was 31, after the day of 27.
+    by_day: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if (day := moment(claim)) is not None:
+            by_day.setdefault(day, []).append(claim)
+    placed = _undated_days(by_day, [c for c in claims if moment(c) is None], tolerance, fitting_only=True)
+    day_of = {c.id: moment(c) or placed.get(c.id) for c in claims}
+    # A day is one moment to walk, its phases ordered by ``before``; undated claims, by phase.
     moments: dict[tuple[str | None, int], list[Claim]] = {}
     for claim in claims:
-        moments.setdefault((moment(claim), claim.phase), []).append(claim)
+        day = day_of[claim.id]
+        moments.setdefault((day, 0) if day else (None, claim.phase), []).append(claim)
     # Per moment, its claims by rising upper and by falling lower bound: those a figure cannot
     # agree with are the start of one list or the other.
     rising_high = {k: sorted(g, key=lambda c: (bounds[c.id][1], c.id)) for k, g in moments.items()}
@@ -313,10 +347,13 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
         """Walking the moments ``keys`` in order, the first one's claims ``claim`` cannot agree with."""
         low, high = bounds[claim.id]
         for key in keys:
-            below = takewhile(lambda c: bounds[c.id][1] < low, rising_high[key])
-            above = takewhile(lambda c: bounds[c.id][0] > high, falling_low[key])
-            candidates = [*islice(below, UPDATE_FANOUT), *islice(above, UPDATE_FANOUT)]
-            hits = [c for c in candidates if (before(c, claim) if earlier else before(claim, c))]
+            def in_order(c: Claim) -> bool:
+                first, then = (c, claim) if earlier else (claim, c)
+                return _earlier(first, then, day_of[first.id], day_of[then.id])
+
+            below = filter(in_order, takewhile(lambda c: bounds[c.id][1] < low, rising_high[key]))
+            above = filter(in_order, takewhile(lambda c: bounds[c.id][0] > high, falling_low[key]))
+            hits = [*islice(below, UPDATE_FANOUT), *islice(above, UPDATE_FANOUT)]
             if hits:
                 return hits
         return []

@@ -297,3 +297,24 @@ def test_align_words_the_whole_story_uses_do_not_join_two_measures():
     # In two articles alone the same words are evidence.
     aligned, _, _, _ = assign_topics([staying, fighting])
     assert aligned[0].topic == aligned[1].topic
+
+
+def test_conflicts_a_figure_an_article_calls_superseded_is_older_than_the_figures_that_revised_it():
+    def toll(cid, source, n, day, phase=0, stated=False):
+        return replace(claim(cid, source, n, n, kind="people", state="killed"), as_of=day, phase=phase, day_stated=stated)
+
+    first = toll("C1", "a", 12, "2031-08-04")
+    said = toll("C2", "b", 27, "2031-08-05")  # "27 people were killed"
+    rose = toll("C3", "c", 27, "2031-08-05", phase=1)  # "the toll rose to 27"
+    recalled = toll("C4", "d", 12, "2031-08-06", phase=-1)  # "officials had first said 12"
+    topic = build_topic("T1", "dead", [first, said, rose, recalled])
+    assert {("C4", "C2"), ("C4", "C3"), ("C1", "C2"), ("C1", "C3")} <= set(topic.updates)
+    assert not any(later == "C4" for _, later in topic.updates)
+
+
+def test_conflicts_an_undated_figure_that_fits_a_day_is_revised_as_that_days():
+    monday = replace(claim("C1", "a", 3, 3, kind="people", state="killed"), as_of="2031-08-04")
+    tuesday = replace(claim("C2", "b", 7, 7, kind="people", state="killed"), as_of="2031-08-05")
+    feature = claim("C3", "c", 3, 3, kind="people", state="killed")  # undated, "three died"
+    topic = build_topic("T1", "dead", [monday, tuesday, feature])
+    assert ("C3", "C2") in topic.updates and ("C2", "C3") not in topic.updates
