@@ -61,8 +61,12 @@ def join_fitting(claims: list[Claim], siblings: list[list[Claim]], position: dic
 
 
 def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:
-    """The stated topic a state-less group of claims joins: the only one whose figures fit theirs."""
+    """The stated topic a state-less group of claims joins: the only one whose figures fit theirs,
+    or, when several do, the only one that fits in an article of their own ("two women" beside
+    "two co-workers were killed" in one report, though another says two were hurt)."""
     fits = [s for s in siblings if any(_fits(c, t) for c in claims for t in s[:SAMPLE])]
+    if len(fits) > 1:
+        fits = [s for s in fits if any(c.source == t.source and _fits(c, t) for c in claims for t in s[:SAMPLE])]
     return fits[0] if len(fits) == 1 else None
 
 

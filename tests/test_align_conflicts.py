@@ -318,3 +318,11 @@ def test_conflicts_an_undated_figure_that_fits_a_day_is_revised_as_that_days():
     feature = claim("C3", "c", 3, 3, kind="people", state="killed")  # undated, "three died"
     topic = build_topic("T1", "dead", [monday, tuesday, feature])
     assert ("C3", "C2") in topic.updates and ("C2", "C3") not in topic.updates
+
+
+def test_align_a_figure_that_fits_two_states_joins_the_one_its_own_article_gives():
+    killed = claim("C1", "a", 2, 2, kind="people", state="killed", subject="people")  # "two co-workers were killed"
+    hurt = claim("C2", "b", 2, 2, kind="people", state="injured", subject="people")  # "two others were hurt"
+    women = claim("C3", "a", 2, 2, kind="woman", subject="women")  # "the two women", beside C1
+    aligned, _, _, _ = assign_topics([killed, hurt, women])
+    assert aligned[2].topic == aligned[0].topic != aligned[1].topic
