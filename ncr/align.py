@@ -31,7 +31,9 @@ state needs.
 Either way, parts whose figures can all be true at once are put back together:
 keeping them apart would only hide that they confirm each other. For the same
 reason, topics of other articles that give one exact figure in other words,
-with words around them in common, are joined (``join_restated``). An older
+with words around them in common, are joined (``join_restated``); and a part
+the text says rose or fell to its figure joins the one part dated before it
+(``join_rises``). An older
 figure a sentence compares with a newer one takes the newer one's key.
 
 Whether a topic's sources agree is ``ncr.conflicts``'s question.
@@ -146,7 +148,7 @@ def assign_topics(
         else:  # nothing said of what happened: only words that tell measures apart are evidence
             parts = split_by_context(without_words(members[key], story))
         if len(parts) > 1:
-            parts = rejoin_agreeing(parts, position)
+            parts = rejoin_agreeing(join_rises(parts), position)
         if len(parts) == 1:
             split_order.append(key)
             continue
@@ -354,6 +356,26 @@ def split_by_context(
         for place, found in side_by_side.pop(gone, {}).items():
             side_by_side.setdefault(kept, {}).setdefault(place, []).extend(found)
     return [[claims[n] for n in members] for members in sets.groups().values()]
+
+
+def join_rises(parts: list[list[Claim]]) -> list[list[Claim]]:
+    """Parts of one key put back together where the text says a figure rose or fell.
+
+    "The number of guards was raised to 40" revises an earlier figure of its kind,
+    whatever words surround it: a part whose claims the text calls newest
+    (``phase`` 1) and that holds nothing dated before them joins the one other
+    part dated before them, when there is exactly one.
+    """
+    first_day = [min((c.as_of for c in part if c.as_of), default=None) for part in parts]
+    sets = DisjointSets(len(parts))
+    for n, part in enumerate(parts):
+        rise = min((c.as_of for c in part if c.phase > 0 and c.as_of), default=None)
+        if rise is None or (first_day[n] or rise) < rise:
+            continue
+        earlier = [m for m, day in enumerate(first_day) if m != n and day and day < rise]
+        if len(earlier) == 1:
+            sets.join(n, earlier[0])
+    return [[c for m in group for c in parts[m]] for group in sets.groups().values()]
 
 
 # Content words two topics of one figure must share around their claims to be one measure

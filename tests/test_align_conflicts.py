@@ -326,3 +326,14 @@ def test_align_a_figure_that_fits_two_states_joins_the_one_its_own_article_gives
     women = claim("C3", "a", 2, 2, kind="woman", subject="women")  # "the two women", beside C1
     aligned, _, _, _ = assign_topics([killed, hurt, women])
     assert aligned[2].topic == aligned[0].topic != aligned[1].topic
+
+
+def test_align_a_figure_the_text_says_was_raised_joins_the_one_earlier_figure_of_its_kind():
+    sent = replace(claim("C1", "a", 60, 60), as_of="2031-09-01", context=frozenset({"send", "ministry", "border"}))
+    raised = replace(claim("C2", "b", 200, 200), as_of="2031-09-02", phase=1, context=frozenset({"raise", "valley"}))
+    aligned, _, _, _ = assign_topics([sent, raised])
+    assert aligned[0].topic == aligned[1].topic
+    # With two earlier figures of the kind, which one it revises is not known.
+    other = replace(claim("C3", "c", 900, 900), as_of="2031-09-01", context=frozenset({"garrison", "total"}))
+    aligned, _, _, _ = assign_topics([sent, raised, other])
+    assert len({c.topic for c in aligned}) == 3
