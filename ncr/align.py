@@ -45,7 +45,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .conflicts import camps, compatible
+from .conflicts import camps
+from .relations import compatible
 from .disjoint import DisjointSets
 from .fitting import CLASS_NAMES, DAY_BOUND_STATES, Key, join_dated_occasions, join_fitting, people_of_state, stated_class
 from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES, STATES

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .conflicts import compatible, moment
+from .relations import compatible, moment
 from .lexicon import COUNT_CLASSES, GENERIC_PERSON_CLASSES
 from .records import Claim, Interval
 

@@ -1,0 +1,97 @@
+"""Revisions: which figures of a topic supersede which, over time.
+
+A claim that is *before* another (an earlier day, or an earlier phase on the
+same or an unknown day; ``relations.before``) and incompatible with it is
+superseded by it: an ``update`` (earlier id, later id), whoever said either.
+For this an undated claim that fits some day's figures is read as of that day.
+
+Memory stays linear in the claims: each claim is linked to at most
+``UPDATE_FANOUT`` claims per side (the figures of the latest earlier moment it
+revises, those of the earliest later one that revised it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from itertools import islice, takewhile
+
+from .lexicon import CUMULATIVE_STATES
+from .records import Claim, Interval
+from .relations import bounds, earlier_on, moment, undated_days
+
+
+def _closed(value: Interval) -> Interval:
+    """An open bound closed at the figure given: "at least 9" is the count of 9 it reports."""
+    low = value.low if value.low is not None else value.high
+    high = value.high if value.high is not None else value.low
+    return Interval(low, high, value.estimate)
+
+
+# Figures of one moment a claim is linked with, on either side of it: every outlet's
+# copy of a superseded figure is named, and memory stays linear in the claims.
+UPDATE_FANOUT = 8
+
+
+def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str, str], ...]:
+    """(earlier, later) pairs: for each claim, the claims of the latest earlier moment it is
+    incompatible with (what it revises), and those of the earliest later moment incompatible
+    with it (what revised it), at most ``UPDATE_FANOUT`` each way per side, so that every
+    superseded figure is named, not only one per moment.
+
+    Looking forward, dated moments come before undated ones: the next day's toll is
+    the nearest revision of today's, sooner than a figure of unknown day.
+
+    Over time a running count's open bound is read as the figure it gives: "at least
+    9 dead" on Monday and "23 dead" on Tuesday is a toll revised, though 23 is at
+    least 9. So is any count the text says rose ("more than 40 aftershocks", then
+    "the number climbed to 95").
+    """
+    rising = any(c.phase > 0 for c in claims)  # the text says the figure rose ("climbed to 112")
+    claims = [replace(c, value=_closed(c.value)) if rising or c.state in CUMULATIVE_STATES else c for c in claims]
+    span = {c.id: bounds(c.value, tolerance) for c in claims}
+    # An undated claim that can be some day's figure is read as of that day (``_undated_days``):
+    # "31 dead" in a feature with no date is the toll of the day it was 31, after the day of 27.
+    by_day: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if (day := moment(claim)) is not None:
+            by_day.setdefault(day, []).append(claim)
+    placed = undated_days(by_day, [c for c in claims if moment(c) is None], tolerance, fitting_only=True)
+    day_of = {c.id: moment(c) or placed.get(c.id) for c in claims}
+    # A day is one moment to walk, its phases ordered by ``before``; undated claims, by phase.
+    moments: dict[tuple[str | None, int], list[Claim]] = {}
+    for claim in claims:
+        day = day_of[claim.id]
+        moments.setdefault((day, 0) if day else (None, claim.phase), []).append(claim)
+    # Per moment, its claims by rising upper and by falling lower bound: those a figure cannot
+    # agree with are the start of one list or the other.
+    rising_high = {k: sorted(g, key=lambda c: (span[c.id][1], c.id)) for k, g in moments.items()}
+    falling_low = {k: sorted(g, key=lambda c: (-span[c.id][0], c.id)) for k, g in moments.items()}
+    dated = sorted((k for k in moments if k[0] is not None), key=lambda k: (k[0] or "", k[1]))
+    undated = sorted((k for k in moments if k[0] is None), key=lambda k: k[1])
+    latest_first = [*reversed(dated), *reversed(undated)]
+    earliest_first = [*dated, *undated]
+    found: dict[tuple[str, str], None] = {}
+
+    def nearest_incompatible(claim: Claim, keys: Iterable[tuple[str | None, int]], earlier: bool) -> list[Claim]:
+        """Walking the moments ``keys`` in order, the first one's claims ``claim`` cannot agree with."""
+        low, high = span[claim.id]
+        for key in keys:
+            def in_order(c: Claim) -> bool:
+                first, then = (c, claim) if earlier else (claim, c)
+                return earlier_on(first, then, day_of[first.id], day_of[then.id])
+
+            below = filter(in_order, takewhile(lambda c: span[c.id][1] < low, rising_high[key]))
+            above = filter(in_order, takewhile(lambda c: span[c.id][0] > high, falling_low[key]))
+            hits = [*islice(below, UPDATE_FANOUT), *islice(above, UPDATE_FANOUT)]
+            if hits:
+                return hits
+        return []
+
+    for claim in claims:
+        for revised in nearest_incompatible(claim, latest_first, earlier=True):
+            found.setdefault((revised.id, claim.id))
+        for reviser in nearest_incompatible(claim, earliest_first, earlier=False):
+            found.setdefault((claim.id, reviser.id))
+    order = {c.id: n for n, c in enumerate(claims)}
+    return tuple(sorted(found, key=lambda p: (order[p[1]], order[p[0]])))
