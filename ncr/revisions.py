@@ -4,6 +4,8 @@ A claim that is *before* another (an earlier day, or an earlier phase on the
 same or an unknown day; ``relations.before``) and incompatible with it is
 superseded by it: an ``update`` (earlier id, later id), whoever said either.
 For this an undated claim that fits some day's figures is read as of that day.
+A speaker who gives another figure in a later article revises their own
+(``own_revisions``), even of an occasion's count, whose day reports do not set.
 
 Memory stays linear in the claims: each claim is linked to at most
 ``UPDATE_FANOUT`` claims per side (the figures of the latest earlier moment it
@@ -18,7 +20,7 @@ from itertools import islice, takewhile
 
 from .lexicon import CUMULATIVE_STATES
 from .records import Claim, Interval
-from .relations import bounds, earlier_on, moment, undated_days
+from .relations import bounds, earlier_on, moment, speaker_key, undated_days
 
 
 def _closed(value: Interval) -> Interval:
@@ -93,5 +95,36 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
             found.setdefault((revised.id, claim.id))
         for reviser in nearest_incompatible(claim, earliest_first, earlier=False):
             found.setdefault((claim.id, reviser.id))
+    for pair in own_revisions(claims, span):
+        found.setdefault(pair)
     order = {c.id: n for n, c in enumerate(claims)}
     return tuple(sorted(found, key=lambda p: (order[p[1]], order[p[0]])))
+
+
+# Earlier figures of one speaker a figure is checked against (the work stays linear).
+OWN_LOOKBACK = 32
+
+
+def own_revisions(claims: Sequence[Claim], span: dict[str, tuple[float, float]]) -> list[tuple[str, str]]:
+    """(earlier, later) pairs where one speaker gives another figure in a later article.
+
+    "Police put the march at 5,000" on Saturday and "police now say 8,000" on
+    Sunday: a speaker revising their own figure is an update, even of a count
+    whose day the reports do not set apart (an occasion's crowd). Figures of
+    another event, or without a day, are left out.
+    """
+    by_voice: dict[str, list[Claim]] = {}
+    for claim in claims:
+        voice = speaker_key(claim)
+        if voice and claim.as_of and not claim.event:
+            by_voice.setdefault(voice, []).append(claim)
+    pairs = []
+    for said in by_voice.values():
+        said.sort(key=lambda c: c.as_of or "")
+        for n, later in enumerate(said):
+            low, high = span[later.id]
+            for earlier in said[max(0, n - OWN_LOOKBACK) : n]:
+                before_day = (earlier.as_of or "") < (later.as_of or "")
+                if before_day and earlier.source != later.source and (span[earlier.id][1] < low or span[earlier.id][0] > high):
+                    pairs.append((earlier.id, later.id))
+    return pairs

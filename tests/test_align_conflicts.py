@@ -337,3 +337,16 @@ def test_align_a_figure_the_text_says_was_raised_joins_the_one_earlier_figure_of
     other = replace(claim("C3", "c", 900, 900), as_of="2031-09-01", context=frozenset({"garrison", "total"}))
     aligned, _, _, _ = assign_topics([sent, raised, other])
     assert len({c.topic for c in aligned}) == 3
+
+
+def test_conflicts_a_speaker_giving_another_figure_in_a_later_article_revises_their_own():
+    from ncr.records import Attribution
+
+    police = Attribution(text="police", entity=None)
+    crowd = dict(kind="people", state="gathered", subject="marchers")
+    saturday = replace(claim("C1", "a", 5_000, 5_000, **crowd), as_of="2031-10-04", attributed_to=police)
+    sunday = replace(claim("C2", "b", 8_000, 8_000, **crowd), as_of="2031-10-05", attributed_to=police)
+    assert ("C1", "C2") in build_topic("T1", "marchers", [saturday, sunday]).updates
+    # Two speakers' figures for the march are not one's revision of the other's.
+    organisers = replace(sunday, attributed_to=Attribution(text="organisers", entity=None))
+    assert not build_topic("T1", "marchers", [saturday, organisers]).updates
