@@ -20,7 +20,7 @@ from itertools import islice, takewhile
 
 from .lexicon import CUMULATIVE_STATES
 from .records import Claim, Interval
-from .relations import bounds, earlier_on, moment, speaker_key, undated_days
+from .relations import bounds, moment, speaker_key, undated_days
 
 
 def _closed(value: Interval) -> Interval:
@@ -60,32 +60,37 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
             by_day.setdefault(day, []).append(claim)
     placed = undated_days(by_day, [c for c in claims if moment(c) is None], tolerance, fitting_only=True)
     day_of = {c.id: moment(c) or placed.get(c.id) for c in claims}
-    # A day is one moment to walk, its phases ordered by ``before``; undated claims, by phase.
     moments: dict[tuple[str | None, int], list[Claim]] = {}
     for claim in claims:
-        day = day_of[claim.id]
-        moments.setdefault((day, 0) if day else (None, claim.phase), []).append(claim)
+        moments.setdefault((day_of[claim.id], claim.phase), []).append(claim)
     # Per moment, its claims by rising upper and by falling lower bound: those a figure cannot
     # agree with are the start of one list or the other.
     rising_high = {k: sorted(g, key=lambda c: (span[c.id][1], c.id)) for k, g in moments.items()}
     falling_low = {k: sorted(g, key=lambda c: (-span[c.id][0], c.id)) for k, g in moments.items()}
-    dated = sorted((k for k in moments if k[0] is not None), key=lambda k: (k[0] or "", k[1]))
-    undated = sorted((k for k in moments if k[0] is None), key=lambda k: k[1])
-    latest_first = [*reversed(dated), *reversed(undated)]
-    earliest_first = [*dated, *undated]
+    # The walk goes a day at a time (all its phases together); undated moments, a phase at a time.
+    steps: dict[tuple[str | None, int], list[tuple[str | None, int]]] = {}
+    for key in sorted(moments, key=lambda k: (k[0] is None, k[0] or "", k[1])):
+        steps.setdefault((key[0], 0) if key[0] else key, []).append(key)
+    earliest_first = list(steps.values())
+    latest_first = [*reversed([s for s in earliest_first if s[0][0]]), *reversed([s for s in earliest_first if not s[0][0]])]
     found: dict[tuple[str, str], None] = {}
 
-    def nearest_incompatible(claim: Claim, keys: Iterable[tuple[str | None, int]], earlier: bool) -> list[Claim]:
-        """Walking the moments ``keys`` in order, the first one's claims ``claim`` cannot agree with."""
+    def nearest_incompatible(claim: Claim, walk: Iterable[list[tuple[str | None, int]]], earlier: bool) -> list[Claim]:
+        """Walking the moments in order, the first step's claims ``claim`` cannot agree with."""
         low, high = span[claim.id]
-        for key in keys:
-            def in_order(c: Claim) -> bool:
-                first, then = (c, claim) if earlier else (claim, c)
-                return earlier_on(first, then, day_of[first.id], day_of[then.id])
-
-            below = filter(in_order, takewhile(lambda c: span[c.id][1] < low, rising_high[key]))
-            above = filter(in_order, takewhile(lambda c: span[c.id][0] > high, falling_low[key]))
-            hits = [*islice(below, UPDATE_FANOUT), *islice(above, UPDATE_FANOUT)]
+        mine = (day_of[claim.id], claim.phase)
+        for step in walk:
+            hits: list[Claim] = []
+            for key in step:
+                first, then = (key, mine) if earlier else (mine, key)
+                if not _moment_before(first, then):
+                    continue  # no claim of this moment can be on the right side of this one
+                below = takewhile(lambda c: span[c.id][1] < low, rising_high[key])
+                above = takewhile(lambda c: span[c.id][0] > high, falling_low[key])
+                days_differ = bool(first[0] and then[0] and first[0] != then[0])
+                if first[1] < 0 and then[1] == 0 and not days_differ:  # superseded, beside another article's present
+                    below, above = (filter(lambda c: c.source == claim.source, found_) for found_ in (below, above))
+                hits += [*islice(below, UPDATE_FANOUT), *islice(above, UPDATE_FANOUT)]
             if hits:
                 return hits
         return []
@@ -128,3 +133,10 @@ def own_revisions(claims: Sequence[Claim], span: dict[str, tuple[float, float]])
                 if before_day and earlier.source != later.source and (span[earlier.id][1] < low or span[earlier.id][0] > high):
                     pairs.append((earlier.id, later.id))
     return pairs
+
+
+def _moment_before(a: tuple[str | None, int], b: tuple[str | None, int]) -> bool:
+    """Whether moment ``a`` (day, phase) is before ``b``, as ``relations.before`` reads two claims."""
+    if a[0] and b[0] and a[0] != b[0]:
+        return a[0] < b[0]
+    return a[1] < b[1]
