@@ -380,8 +380,10 @@ def join_rises(parts: list[list[Claim]]) -> list[list[Claim]]:
 
 
 # Content words two topics of one figure must share around their claims to be one measure
-# said in other words.
-RESTATED_CONTEXT = 2
+# said in other words: one for a figure of ``COMMON_FIGURE_BELOW`` or more, two below it,
+# where two measures of a story often share a figure by chance ("two guards", "two counts").
+RESTATED_CONTEXT = 1
+COMMON_FIGURE_BELOW = 10
 
 
 def join_restated(order: list[Key], members: dict[Key, list[Claim]], position: dict[str, int]) -> list[Key]:
@@ -389,30 +391,32 @@ def join_restated(order: list[Key], members: dict[Key, list[Claim]], position: d
 
     "Nine ward cleaners were laid off at the clinic" and "the clinic's nine dismissed
     ward staff" have different keys (other nouns, another verb), but one exact
-    figure, no article in common and words around them in common
-    (``RESTATED_CONTEXT``): one measure, which the articles agree on. Both must
+    figure (the same interval, open or not), no article in common and words around
+    them in common (``RESTATED_CONTEXT``, one more for a small figure): one
+    measure, which the articles agree on. Both must
     say the same of what happened (the same state, or none). Topics are compared
     only within one figure, and figures held by more than ``_COMMON`` topics are
     left alone, so the work stays near linear. Returns the new order of keys.
     """
-    by_figure: dict[tuple[str, str, float, float], list[int]] = {}
+    by_figure: dict[tuple[str, str, float | None, float | None], list[int]] = {}
     for n, key in enumerate(order):
         figures = {(c.value.low, c.value.high) for c in members[key]}
         if len(figures) != 1:
             continue
         low, high = next(iter(figures))
-        if low is not None and high is not None:
+        if low is not None or high is not None:
             state = key[1] if key[1] in KNOWN_STATES else ""
             by_figure.setdefault((key[2], state, low, high), []).append(n)
     sets = DisjointSets(len(order))
-    for found in by_figure.values():
+    for (_, _, low, high), found in by_figure.items():
         if len(found) > _COMMON:
             continue
+        needed = RESTATED_CONTEXT + (max(low or 0, high or 0) < COMMON_FIGURE_BELOW)
         words = {n: frozenset().union(*(c.context for c in members[order[n]])) for n in found}
         sources = {n: {c.source for c in members[order[n]]} for n in found}
         for i, a in enumerate(found):
             for b in found[i + 1 :]:
-                if not sources[a] & sources[b] and len(words[a] & words[b]) >= RESTATED_CONTEXT:
+                if not sources[a] & sources[b] and len(words[a] & words[b]) >= needed:
                     sets.join(a, b)
     joined: list[Key] = []
     for group in sets.groups().values():

@@ -350,3 +350,16 @@ def test_conflicts_a_speaker_giving_another_figure_in_a_later_article_revises_th
     # Two speakers' figures for the march are not one's revision of the other's.
     organisers = replace(sunday, attributed_to=Attribution(text="organisers", entity=None))
     assert not build_topic("T1", "marchers", [saturday, organisers]).updates
+
+
+def test_align_a_larger_figure_restated_needs_one_word_in_common_a_small_one_two():
+    def count(cid, source, low, high, kind, words):
+        return replace(claim(cid, source, low, high, kind=kind, subject=kind), context=frozenset(words))
+
+    boats = count("C1", "a", 140, None, "boat", {"harbour", "moor"})  # "more than 140 boats moored"
+    vessels = count("C2", "b", 140, None, "vessel", {"harbour", "shelter"})  # "more than 140 vessels sheltered"
+    aligned, _, _, _ = assign_topics([boats, vessels])
+    assert aligned[0].topic == aligned[1].topic
+    small = [replace(c, value=Interval(4, 4, 4)) for c in (boats, vessels)]
+    aligned, _, _, _ = assign_topics(small)
+    assert aligned[0].topic != aligned[1].topic
