@@ -7,7 +7,8 @@ happened to them (killed, injured, arrested, gathered, or nothing said; one
 word spelt two ways in the input is one word), they
 belong to the same group (Ruritanian / Ruritania's / of Ruritania), and
 they are about the same event: a figure the text ties to another year or to a
-standing fact (``extract.timing``) never joins the story's own.
+standing fact (``extract.timing``) never joins the story's own; a figure of
+an undated past event takes the date of the one dated past event it fits.
 A claim whose group the text leaves open joins the one topic of its class,
 state and event, if there is exactly one; otherwise it stays on its own. A claim
 that says nothing of what happened joins the one state of its class whose
@@ -94,7 +95,7 @@ def assign_topics(
     Returns the claims with ``topic`` set, the claim ids of each topic, each
     topic's label (the subject phrasing its claims use most) and its key.
     """
-    claims = inherit_revised(claims)
+    claims = inherit_revised(date_past_events(claims))
     spelling = spelling_variants([c.kind for c in claims])
     if spelling:
         claims = [replace(c, kind=spelling[c.kind]) if c.kind in spelling else c for c in claims]
@@ -264,6 +265,32 @@ def story_words(claims: Sequence[Claim]) -> frozenset[str]:
 def without_words(claims: Sequence[Claim], words: frozenset[str]) -> list[Claim]:
     """The claims with ``words`` left out of their context."""
     return [replace(c, context=c.context - words) if c.context & words else c for c in claims]
+
+
+# The event ``extract.timing`` gives a past event it cannot date, and a standing fact.
+UNDATED_PAST, STANDING = "earlier", "standing"
+
+
+def date_past_events(claims: Sequence[Claim]) -> list[Claim]:
+    """A figure of an undated past event takes the date of the one dated past event the input
+    tells of the same thing (the same state, else the same kind) whose figures it fits.
+
+    "Nine men died in the blast years ago" beside "the 2011 blast killed nine
+    miners" is one past event, told twice.
+    """
+    dated: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.event and claim.event not in (UNDATED_PAST, STANDING):
+            dated.setdefault(claim.state or claim.kind, []).append(claim)
+    out = []
+    for claim in claims:
+        if claim.event == UNDATED_PAST:
+            told = dated.get(claim.state or claim.kind, [])
+            events = {c.event for c in told[:_COMMON] if compatible(c.value, claim.value)}
+            if len(events) == 1 and len({c.event for c in told}) == 1:
+                claim = replace(claim, event=events.pop())
+        out.append(claim)
+    return out
 
 
 def inherit_revised(claims: Sequence[Claim]) -> list[Claim]:

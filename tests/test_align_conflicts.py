@@ -363,3 +363,13 @@ def test_align_a_larger_figure_restated_needs_one_word_in_common_a_small_one_two
     small = [replace(c, value=Interval(4, 4, 4)) for c in (boats, vessels)]
     aligned, _, _, _ = assign_topics(small)
     assert aligned[0].topic != aligned[1].topic
+
+
+def test_align_a_figure_of_an_undated_past_event_joins_the_one_dated_past_event_it_fits():
+    dated = replace(claim("C1", "a", 9, 9, kind="people", state="killed", subject="people"), event="2011")
+    undated = replace(claim("C2", "b", 9, 9, kind="people", state="killed", subject="men"), event="earlier")
+    current = claim("C3", "b", 4, 4, kind="people", state="killed", subject="people")
+    aligned, _, _, _ = assign_topics([dated, undated, current])
+    assert aligned[0].topic == aligned[1].topic != aligned[2].topic
+    aligned, _, _, _ = assign_topics([dated, replace(undated, value=Interval(40, 40, 40))])
+    assert aligned[0].topic != aligned[1].topic
