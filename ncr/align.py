@@ -29,7 +29,8 @@ a word around them or a sentence; but a running count of the story (its dead,
 its injured, its evacuated) is one measure however its reports are worded. Its
 parts ("12 of the injured") are not: they need the evidence a count without a
 state needs.
-Either way, parts whose figures can all be true at once are put back together:
+Either way, parts whose figures can all be true at once are put back together
+(``ncr.rejoin``):
 keeping them apart would only hide that they confirm each other. For the same
 reason, topics of other articles that give one exact figure in other words,
 with words around them in common, are joined (``join_restated``); and a part
@@ -49,13 +50,13 @@ from dataclasses import replace
 from .conflicts import camps
 from .relations import compatible
 from .disjoint import DisjointSets
-from .fitting import CLASS_NAMES, DAY_BOUND_STATES, Key, join_dated_occasions, join_fitting, people_of_state, stated_class
-from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES, STATES
+from .rejoin import join_restated, join_rises, rejoin_agreeing
+from .fitting import (
+    CLASS_NAMES, DAY_BOUND_STATES, KNOWN_STATES, Key, join_dated_occasions, join_fitting, people_of_state, stated_class,
+)
+from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES
 from .names import place_key, same_place
 from .records import Claim, TopicKey
-
-INF = float("inf")
-
 
 def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:
     """Map each group key to one representative of the groups it names the same place as."""
@@ -70,8 +71,6 @@ def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:
     return canonical
 
 
-# What can happen to counted things; a key's other "states" are only the verb of undescribed people.
-KNOWN_STATES = frozenset(STATES.values())
 # Content words two claims of a key without a state must share to be one measure.
 SHARED_CONTEXT = 2
 # A context word more claims of one key than this share says nothing (and would cost all pairs).
@@ -384,105 +383,6 @@ def split_by_context(
         for place, found in side_by_side.pop(gone, {}).items():
             side_by_side.setdefault(kept, {}).setdefault(place, []).extend(found)
     return [[claims[n] for n in members] for members in sets.groups().values()]
-
-
-def join_rises(parts: list[list[Claim]]) -> list[list[Claim]]:
-    """Parts of one key put back together where the text says a figure rose or fell.
-
-    "The number of guards was raised to 40" revises an earlier figure of its kind,
-    whatever words surround it: a part whose claims the text calls newest
-    (``phase`` 1) and that holds nothing dated before them joins the one other
-    part dated before them, when there is exactly one.
-    """
-    first_day = [min((c.as_of for c in part if c.as_of), default=None) for part in parts]
-    sets = DisjointSets(len(parts))
-    for n, part in enumerate(parts):
-        rise = min((c.as_of for c in part if c.phase > 0 and c.as_of), default=None)
-        if rise is None or (first_day[n] or rise) < rise:
-            continue
-        earlier = [m for m, day in enumerate(first_day) if m != n and day and day < rise]
-        if len(earlier) == 1:
-            sets.join(n, earlier[0])
-    return [[c for m in group for c in parts[m]] for group in sets.groups().values()]
-
-
-# Content words two topics of one figure must share around their claims to be one measure
-# said in other words: one for a figure of ``COMMON_FIGURE_BELOW`` or more, two below it,
-# where two measures of a story often share a figure by chance ("two guards", "two counts").
-RESTATED_CONTEXT = 1
-COMMON_FIGURE_BELOW = 10
-
-
-def join_restated(order: list[Key], members: dict[Key, list[Claim]], position: dict[str, int]) -> list[Key]:
-    """Topics that give one and the same figure in other words, in other articles, joined.
-
-    "Nine ward cleaners were laid off at the clinic" and "the clinic's nine dismissed
-    ward staff" have different keys (other nouns, another verb), but one exact
-    figure (the same interval, open or not), no article in common and words around
-    them in common (``RESTATED_CONTEXT``, one more for a small figure): one
-    measure, which the articles agree on. Both must
-    say the same of what happened (the same state, or none). Topics are compared
-    only within one figure, and figures held by more than ``_COMMON`` topics are
-    left alone, so the work stays near linear. Returns the new order of keys.
-    """
-    by_figure: dict[tuple[str, str, float | None, float | None], list[int]] = {}
-    for n, key in enumerate(order):
-        figures = {(c.value.low, c.value.high) for c in members[key]}
-        if len(figures) != 1:
-            continue
-        low, high = next(iter(figures))
-        if low is not None or high is not None:
-            state = key[1] if key[1] in KNOWN_STATES else ""
-            by_figure.setdefault((key[2], state, low, high), []).append(n)
-    sets = DisjointSets(len(order))
-    for (_, _, low, high), found in by_figure.items():
-        if len(found) > _COMMON:
-            continue
-        needed = RESTATED_CONTEXT + (max(low or 0, high or 0) < COMMON_FIGURE_BELOW)
-        words = {n: frozenset().union(*(c.context for c in members[order[n]])) for n in found}
-        sources = {n: {c.source for c in members[order[n]]} for n in found}
-        for i, a in enumerate(found):
-            for b in found[i + 1 :]:
-                if not sources[a] & sources[b] and len(words[a] & words[b]) >= needed:
-                    sets.join(a, b)
-    joined: list[Key] = []
-    for group in sets.groups().values():
-        first = order[min(group)]
-        members[first] = sorted((c for n in group for c in members[order[n]]), key=lambda c: position[c.id])
-        for n in group:
-            if order[n] != first:
-                del members[order[n]]
-        joined.append(first)
-    rank = {key: n for n, key in enumerate(order)}
-    return sorted(joined, key=rank.__getitem__)
-
-
-def rejoin_agreeing(parts: Sequence[Sequence[Claim]], position: dict[str, int]) -> list[list[Claim]]:
-    """Parts whose figures can all be true at once, put back together.
-
-    Splitting by context keeps apart what no evidence joins; parts that agree
-    on some single amount lose nothing by being one topic (their status is
-    agree either way) and gain the sources that confirm each other. Parts are
-    grouped by the same greedy stabbing as camps, so the work is O(n log n).
-    """
-    spans: list[tuple[float, float, int]] = []
-    alone: list[int] = []
-    for n, part in enumerate(parts):
-        low = max((c.value.low for c in part if c.value.low is not None), default=-INF)
-        high = min((c.value.high for c in part if c.value.high is not None), default=INF)
-        if low <= high:
-            spans.append((low, high, n))
-        else:
-            alone.append(n)
-    groups: list[list[int]] = [[n] for n in alone]
-    point = None
-    for low, high, n in sorted(spans, key=lambda s: (s[1], s[2])):
-        if point is None or low > point:
-            point = high
-            groups.append([])
-        groups[-1].append(n)
-    merged = [sorted((c for n in group for c in parts[n]), key=lambda c: position[c.id]) for group in groups]
-    return sorted(merged, key=lambda g: position[g[0].id])
 
 
 def _label(claims: Sequence[Claim]) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from .relations import compatible, moment
-from .lexicon import COUNT_CLASSES, GENERIC_PERSON_CLASSES
+from .lexicon import COUNT_CLASSES, GENERIC_PERSON_CLASSES, STATES
 from .records import Claim, Interval
 
 Key = tuple[str, str, str, str]  # (class, state, event, group)
@@ -24,6 +24,8 @@ DAY_BOUND_STATES = frozenset({"gathered", "captured"})
 # Claims of a candidate topic a figure is compared with (the work stays linear).
 SAMPLE = 50
 CLASS_NAMES = frozenset(COUNT_CLASSES.values())
+# What can happen to counted things; a key's other "states" are only the verb of undescribed people.
+KNOWN_STATES = frozenset(STATES.values())
 
 
 # States that happen to people (or animals), not to things: a count of any noun in one of
