@@ -77,13 +77,20 @@ def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[C
 OPEN_REACH = 1.5
 
 
+# Below this, one figure given on two days is as likely two counts as one recalled.
+RECALLED_FROM = 10
+
+
 def _fits(claim: Claim, stated: Claim) -> bool:
     """Whether a claim's figure can be one a stated claim gives: on the same day (when both
-    have one, unless the text says the figure rose or fell), an open bound reaching only
-    ``OPEN_REACH`` past its figure. "More than 15 guests fell ill" says nothing of a
-    hotel's 400 guests, nor Monday's toll of Wednesday's "three people"."""
+    have one, unless the text says the figure rose or fell, or repeats the very figure,
+    ``RECALLED_FROM`` or more), an open bound reaching only ``OPEN_REACH`` past its
+    figure. "More than 15 guests fell ill" says nothing of a hotel's 400 guests, nor
+    Monday's toll of Wednesday's "three people"; "about 300 homes" recalls "about 300
+    homes were evacuated" of the day before."""
     day, stated_day = moment(claim), moment(stated)
-    if day and stated_day and day != stated_day and claim.phase == 0:
+    recalled = claim.value == stated.value and (claim.value.high or claim.value.low or 0) >= RECALLED_FROM
+    if day and stated_day and day != stated_day and claim.phase == 0 and not recalled:
         return False
     return compatible(_reach(claim.value), _reach(stated.value))
 

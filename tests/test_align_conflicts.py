@@ -373,3 +373,15 @@ def test_align_a_figure_of_an_undated_past_event_joins_the_one_dated_past_event_
     assert aligned[0].topic == aligned[1].topic != aligned[2].topic
     aligned, _, _, _ = assign_topics([dated, replace(undated, value=Interval(40, 40, 40))])
     assert aligned[0].topic != aligned[1].topic
+
+
+def test_align_a_figure_without_a_state_recalling_the_very_figure_of_another_day_joins_it():
+    homes = dict(kind="home", subject="homes")
+    evacuated = replace(claim("C1", "a", 270, 330, state="displaced", **homes), as_of="2031-05-02")  # "about 300"
+    recalled = replace(claim("C2", "b", 270, 330, **homes), as_of="2031-05-03")  # "about 300 homes" next day
+    aligned, _, _, _ = assign_topics([evacuated, recalled])
+    assert aligned[0].topic == aligned[1].topic
+    # A small figure on another day is as likely another count.
+    small = [replace(c, value=Interval(3, 3, 3)) for c in (evacuated, recalled)]
+    aligned, _, _, _ = assign_topics(small)
+    assert aligned[0].topic != aligned[1].topic
