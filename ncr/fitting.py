@@ -86,7 +86,7 @@ def _fits(claim: Claim, stated: Claim) -> bool:
     have one, unless the text says the figure rose or fell, or repeats the very figure,
     ``RECALLED_FROM`` or more), an open bound reaching only ``OPEN_REACH`` past its
     figure. "More than 15 guests fell ill" says nothing of a hotel's 400 guests, nor
-    Monday's toll of Wednesday's "three people"; "about 300 homes" recalls "about 300
+    Monday's toll of Wednesday's "three people"; "about 350 homes" recalls "about 350
     homes were evacuated" of the day before."""
     day, stated_day = moment(claim), moment(stated)
     recalled = claim.value == stated.value and (claim.value.high or claim.value.low or 0) >= RECALLED_FROM

@@ -356,8 +356,8 @@ def test_align_a_larger_figure_restated_needs_one_word_in_common_a_small_one_two
     def count(cid, source, low, high, kind, words):
         return replace(claim(cid, source, low, high, kind=kind, subject=kind), context=frozenset(words))
 
-    boats = count("C1", "a", 140, None, "boat", {"harbour", "moor"})  # "more than 140 boats moored"
-    vessels = count("C2", "b", 140, None, "vessel", {"harbour", "shelter"})  # "more than 140 vessels sheltered"
+    boats = count("C1", "a", 170, None, "boat", {"harbour", "moor"})  # "more than 170 boats moored"
+    vessels = count("C2", "b", 170, None, "vessel", {"harbour", "shelter"})  # "more than 170 vessels sheltered"
     aligned, _, _, _ = assign_topics([boats, vessels])
     assert aligned[0].topic == aligned[1].topic
     small = [replace(c, value=Interval(4, 4, 4)) for c in (boats, vessels)]
@@ -377,8 +377,8 @@ def test_align_a_figure_of_an_undated_past_event_joins_the_one_dated_past_event_
 
 def test_align_a_figure_without_a_state_recalling_the_very_figure_of_another_day_joins_it():
     homes = dict(kind="home", subject="homes")
-    evacuated = replace(claim("C1", "a", 270, 330, state="displaced", **homes), as_of="2031-05-02")  # "about 300"
-    recalled = replace(claim("C2", "b", 270, 330, **homes), as_of="2031-05-03")  # "about 300 homes" next day
+    evacuated = replace(claim("C1", "a", 315, 385, state="displaced", **homes), as_of="2031-05-02")  # "about 350"
+    recalled = replace(claim("C2", "b", 315, 385, **homes), as_of="2031-05-03")  # "about 350 homes" next day
     aligned, _, _, _ = assign_topics([evacuated, recalled])
     assert aligned[0].topic == aligned[1].topic
     # A small figure on another day is as likely another count.
