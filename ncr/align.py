@@ -5,26 +5,38 @@ class (troops, soldiers, forces and personnel are all military personnel;
 people, crowds and marchers counted at a march are all people), the same thing
 happened to them (killed, injured, arrested, gathered, or nothing said; one
 word spelt two ways in the input is one word), they
-belong to the same group (North Korean / North Korea's / of North Korea), and
+belong to the same group (Ruritanian / Ruritania's / of Ruritania), and
 they are about the same event: a figure the text ties to another year or to a
-standing fact (``extract.timing``) never joins the story's own.
+standing fact (``extract.timing``) never joins the story's own; a figure of
+an undated past event takes the date of the one dated past event it fits.
 A claim whose group the text leaves open joins the one topic of its class,
 state and event, if there is exactly one; otherwise it stays on its own. A claim
 that says nothing of what happened joins the one state of its class whose
 figures its value fits ("the two clerks" beside "two people were killed" and
-"five were arrested"), if exactly one fits. An undated count of a day-bound
+"five were arrested"), if exactly one fits: on the same day, and an open bound
+("more than 40") reaching only a little past its figure. So does a count of a
+noun no class lists, in a state that happens to people ("three rangers were
+killed"), to the one count of people in that state its figure fits. An undated count of a day-bound
 state (arrests, a crowd) joins the one dated occasion its figure fits.
 
 A key that says only what is counted (no state, no group) may hold several
-measures ("27 booths abroad", "2,000 booths in all"): it is split by evidence,
+measures ("12 booths abroad", "900 booths in all"): it is split by evidence,
 values that agree, a revision in one sentence, or shared words around the
-claims (``extract.context``). A key with a state but no group may hold several
+claims (``extract.context``), leaving out the words the whole story uses around
+its figures ("fire" in a story of a fire). A key with a state but no group may hold several
 occasions (Monday's march and Saturday's vigil): its claims join when they share
 a word around them or a sentence; but a running count of the story (its dead,
-its injured, its evacuated) is one measure however its reports are worded.
-Either way, parts whose figures can all be true at once are put back together:
-keeping them apart would only hide that they confirm each other. An older figure a sentence compares with a newer one
-takes the newer one's key.
+its injured, its evacuated) is one measure however its reports are worded. Its
+parts ("12 of the injured") are not: they need the evidence a count without a
+state needs.
+Either way, parts whose figures can all be true at once are put back together
+(``ncr.rejoin``):
+keeping them apart would only hide that they confirm each other. For the same
+reason, topics of other articles that give one exact figure in other words,
+with words around them in common, are joined (``join_restated``); and a part
+the text says rose or fell to its figure joins the one part dated before it
+(``join_rises``). An older
+figure a sentence compares with a newer one takes the newer one's key.
 
 Whether a topic's sources agree is ``ncr.conflicts``'s question.
 """
@@ -34,15 +46,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
-from .conflicts import camps, compatible
+from .conflicts import camps
+from .relations import compatible
 from .disjoint import DisjointSets
-from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES, GENERIC_PERSON_CLASSES, STATES
+from .rejoin import join_restated, join_rises, rejoin_agreeing
+from .fitting import (
+    CLASS_NAMES, DAY_BOUND_STATES, KNOWN_STATES, Key, join_dated_occasions, join_fitting, people_of_state, stated_class,
+)
+from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES
 from .names import place_blocks, place_key, same_place
 from .records import Claim, TopicKey
-
-INF = float("inf")
 
 
 def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:
@@ -68,14 +82,6 @@ def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:
     return canonical
 
 
-Key = tuple[str, str, str, str]  # (class, state, event, group)
-
-
-# States that happen on a day and are counted per occasion: "46 people were arrested
-# on Wednesday" and "one person was arrested on Monday" are two counts, not a revision.
-DAY_BOUND_STATES = frozenset({"gathered", "captured"})
-# What can happen to counted things; a key's other "states" are only the verb of undescribed people.
-KNOWN_STATES = frozenset(STATES.values())
 # Content words two claims of a key without a state must share to be one measure.
 SHARED_CONTEXT = 2
 # A context word more claims of one key than this share says nothing (and would cost all pairs).
@@ -99,7 +105,7 @@ def assign_topics(
     Returns the claims with ``topic`` set, the claim ids of each topic, each
     topic's label (the subject phrasing its claims use most) and its key.
     """
-    claims = inherit_revised(claims)
+    claims = inherit_revised(date_past_events(claims))
     spelling = spelling_variants([c.kind for c in claims])
     if spelling:
         claims = [replace(c, kind=spelling[c.kind]) if c.kind in spelling else c for c in claims]
@@ -126,39 +132,35 @@ def assign_topics(
             members[key] = []
         members[key].append(claim)
     # A claim that says nothing of what happened, and fits the figures of exactly one state its
-    # class has ("Sixty residents" beside "Sixty residents were evacuated"), joins that state's topic.
+    # class has ("Forty tenants" beside "Forty tenants were evacuated"), joins that state's topic.
     position = {c.id: n for n, c in enumerate(claims)}
     stated: dict[tuple[str, str, str], list[Key]] = {}
     for key in order:
         if key[1] in KNOWN_STATES:
             stated.setdefault((key[0], key[2], key[3]), []).append(key)
     for key in list(order):
-        siblings = stated.get((_stated_class(key[0]), key[2], key[3]), [])
-        if key[1] in KNOWN_STATES or not siblings:
-            continue
-        target = _fitting_sibling([members[k] for k in siblings], members[key])
-        if target is None:
-            continue
-        fitting = {c.id for c in members[key] if any(compatible(c.value, t.value) for t in target[:_COMMON])}
-        if fitting:
-            target.extend(c for c in members[key] if c.id in fitting)
-            target.sort(key=lambda c: position[c.id])
-            members[key] = [c for c in members[key] if c.id not in fitting]
-    _join_dated_occasions(order, members, position)
+        if key[1] in KNOWN_STATES:
+            siblings = people_of_state(key, stated)
+        else:
+            siblings = stated.get((stated_class(key[0]), key[2], key[3]), [])
+        if siblings:
+            members[key] = join_fitting(members[key], [members[k] for k in siblings], position)
+    join_dated_occasions(order, members, position)
+    story = story_words(claims)
     # A key without a group may hold several measures or occasions: split it by context.
     split_order: list[Key] = []
     for key in order:
         if not members[key]:
             del members[key]  # every claim joined a stated topic
             continue
-        if len(members[key]) < 2 or key[3] or (key[1] in CUMULATIVE_STATES and key[1] not in DAY_BOUND_STATES):
+        if len(members[key]) < 2 or key[3] or (_running_count(key) and not key[0].endswith(PART_OF)):
             parts = [members[key]]  # a group says which measure; a running toll of the story is one
-        elif key[1]:  # a state: one shared word or one sentence is enough evidence
+        elif key[1] and not key[0].endswith(PART_OF):  # a state: one shared word or one sentence is enough
             parts = split_by_context(members[key], shared_words=1, sentence_apart=False)
-        else:
-            parts = split_by_context(members[key])
+        else:  # nothing said of what happened: only words that tell measures apart are evidence
+            parts = split_by_context(without_words(members[key], story))
         if len(parts) > 1:
-            parts = rejoin_agreeing(parts, position)
+            parts = rejoin_agreeing(join_rises(parts), position)
         if len(parts) == 1:
             split_order.append(key)
             continue
@@ -166,7 +168,7 @@ def assign_topics(
         for n, part in enumerate(parts):
             members[(*key[:3], f"{key[3]}#{n}")] = part
             split_order.append((*key[:3], f"{key[3]}#{n}"))
-    order = split_order
+    order = join_restated(split_order, members, position)
     # Topics reported by more sources first; ties keep first appearance.
     order.sort(key=lambda k: (-len({c.source for c in members[k]}), -len(members[k])))
 
@@ -185,58 +187,9 @@ def assign_topics(
     return [replace(c, topic=topic_of[c.id]) for c in claims], topic_claims, labels, topic_keys
 
 
-# How many days before its own date an undated report can be about a dated occasion ("46 had
-# been arrested" in Friday's paper, of Wednesday night's protest).
-OCCASION_LAG_DAYS = 3
-
-
-def _join_dated_occasions(order: list[Key], members: dict[Key, list[Claim]], position: dict[str, int]) -> None:
-    """An undated count of a day-bound state joins the one dated occasion its figure fits.
-
-    "38 people had been arrested" (no day) beside "38 were arrested Wednesday night"
-    is Wednesday's count, not a later revision of Monday's one arrest: it moves to
-    the occasion whose figures fit its own, dated no later than the claim and at
-    most ``OCCASION_LAG_DAYS`` before it, when exactly one does. A figure the text
-    marks as a revision ("revised the estimate up to 19,000") need not fit.
-    """
-    dated: dict[tuple[str, str, str], list[Key]] = {}
-    for key in order:
-        if key[1] in DAY_BOUND_STATES and key[2].startswith("on "):
-            dated.setdefault((key[0], key[1], key[3]), []).append(key)
-    moved: set[Key] = set()
-    for key in order:
-        occasions = dated.get((key[0], key[1], key[3]))
-        if key[2] or not occasions:
-            continue
-        staying = []
-        for claim in members[key]:
-            fits = [
-                k for k in occasions
-                if claim.as_of and _days_before(k[2][3:], claim.as_of) in range(OCCASION_LAG_DAYS + 1)
-                and (claim.phase != 0 or any(compatible(claim.value, t.value) for t in members[k][:_COMMON]))
-            ]
-            if len(fits) == 1:
-                members[fits[0]].append(claim)  # seen by the next claims' fit, as it joins
-                moved.add(fits[0])
-            else:
-                staying.append(claim)
-        members[key] = staying
-    for target in moved:
-        members[target].sort(key=lambda c: position[c.id])
-
-
-def _days_before(day: str, later: str) -> int:
-    """Days from ``day`` to ``later`` (YYYY-MM-DD prefixes); -1 when either does not parse."""
-    try:
-        return (date.fromisoformat(later[:10]) - date.fromisoformat(day[:10])).days
-    except ValueError:
-        return -1
-
-
 # How long a counted word must be to be merged with a spelling one letter away from it
 # ("ambulences" / "ambulance"): shorter words a letter apart are often two words.
 SPELLING_MIN_LENGTH = 8
-_CLASS_NAMES = frozenset(COUNT_CLASSES.values())
 
 
 def same_word_spelt_twice(a: str, b: str) -> bool:
@@ -272,7 +225,7 @@ def spelling_variants(kinds: Sequence[str]) -> dict[str, str]:
     """
     counts = Counter(
         k for k in kinds
-        if len(k) >= SPELLING_MIN_LENGTH and k.isalpha() and k not in COUNT_CLASSES and k not in _CLASS_NAMES
+        if len(k) >= SPELLING_MIN_LENGTH and k.isalpha() and k not in COUNT_CLASSES and k not in CLASS_NAMES
     )
     by_start: dict[str, list[str]] = {}
     for kind in sorted(counts, key=lambda k: (-counts[k], k)):
@@ -287,15 +240,67 @@ def spelling_variants(kinds: Sequence[str]) -> dict[str, str]:
     return variants
 
 
-def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:
-    """The stated topic a state-less group of claims joins: the only one whose figures fit theirs."""
-    fits = [s for s in siblings if any(compatible(c.value, t.value) for c in claims for t in s[:_COMMON])]
-    return fits[0] if len(fits) == 1 else None
+# How a kind that counts a part of a group counted elsewhere ends ("12 of the injured").
+PART_OF = " (part of)"
 
 
-def _stated_class(kind: str) -> str:
-    """The class a kind joins once a state is said: "resident", "child" → "people"."""
-    return "people" if COUNT_CLASSES.get(kind) in GENERIC_PERSON_CLASSES else kind
+def _running_count(key: Key) -> bool:
+    """A count that only grows while the story runs (its dead, its injured): one measure however
+    worded (but not its parts, see the module doc)."""
+    return key[1] in CUMULATIVE_STATES and key[1] not in DAY_BOUND_STATES
+
+
+# A context word around the claims of more than this share of the articles (and of at least
+# STORY_WORD_SOURCES of them) is the story's ("fire" in a story of a fire), not a measure's.
+STORY_WORD_SHARE = 0.5
+STORY_WORD_SOURCES = 3
+
+
+def story_words(claims: Sequence[Claim]) -> frozenset[str]:
+    """The words the whole story uses around its figures: no evidence that two claims are one.
+
+    "two fire tenders will stay" and "ten fire engines fought the blaze" share
+    "fire" and "firefighter" because every report of a fire does; such words
+    tell no two measures apart.
+    """
+    sources: dict[str, set[str]] = {}
+    for claim in claims:
+        for word in claim.context:
+            sources.setdefault(word, set()).add(claim.source)
+    articles = len({c.source for c in claims})
+    limit = max(STORY_WORD_SOURCES - 1, int(articles * STORY_WORD_SHARE))
+    return frozenset(word for word, found in sources.items() if len(found) > limit)
+
+
+def without_words(claims: Sequence[Claim], words: frozenset[str]) -> list[Claim]:
+    """The claims with ``words`` left out of their context."""
+    return [replace(c, context=c.context - words) if c.context & words else c for c in claims]
+
+
+# The event ``extract.timing`` gives a past event it cannot date, and a standing fact.
+UNDATED_PAST, STANDING = "earlier", "standing"
+
+
+def date_past_events(claims: Sequence[Claim]) -> list[Claim]:
+    """A figure of an undated past event takes the date of the one dated past event the input
+    tells of the same thing (the same state, else the same kind) whose figures it fits.
+
+    "Nine men died in the blast years ago" beside "the 2011 blast killed nine
+    miners" is one past event, told twice.
+    """
+    dated: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.event and claim.event not in (UNDATED_PAST, STANDING):
+            dated.setdefault(claim.state or claim.kind, []).append(claim)
+    out = []
+    for claim in claims:
+        if claim.event == UNDATED_PAST:
+            told = dated.get(claim.state or claim.kind, [])
+            events = {c.event for c in told[:_COMMON] if compatible(c.value, claim.value)}
+            if len(events) == 1 and len({c.event for c in told}) == 1:
+                claim = replace(claim, event=events.pop())
+        out.append(claim)
+    return out
 
 
 def inherit_revised(claims: Sequence[Claim]) -> list[Claim]:
@@ -322,7 +327,7 @@ def split_by_context(
 ) -> list[list[Claim]]:
     """Claims of one kind, grouped into measures: two claims are one measure when they count
     with the same word and their values agree (one camp), when one revises the other in
-    one sentence ("10,000, higher than the estimate of 3,000"), or when their contexts
+    one sentence ("800, higher than the estimate of 500"), or when their contexts
     share ``shared_words`` content words, unless that would put together two different
     figures that one sentence gives side by side. With ``sentence_apart`` off, claims
     of one sentence are always one measure (two speakers' figures for one thing).
@@ -341,7 +346,7 @@ def split_by_context(
             join(first_of_unit.setdefault(claims[n].unit, n), n)
     by_sentence: dict[tuple[str, str], int] = {}
     for n, claim in enumerate(claims):
-        if claim.phase != 0 or not sentence_apart:  # "10,000, higher than the estimate of 3,000": one measure, revised
+        if claim.phase != 0 or not sentence_apart:  # "800, higher than the estimate of 500": one measure, revised
             by_sentence.setdefault((claim.source, claim.sentence), n)
     for n, claim in enumerate(claims):
         if (claim.source, claim.sentence) in by_sentence:
@@ -364,8 +369,8 @@ def split_by_context(
         for a_pos, a in enumerate(ids):
             for b in ids[a_pos + 1 :]:
                 shared[(a, b)] = shared.get((a, b), 0) + 1
-    # Two different figures side by side in one sentence, neither revising the other ("seven
-    # life sentences and four sentences of life without parole"), are two measures: shared
+    # Two different figures side by side in one sentence, neither revising the other ("five
+    # suspended terms and two terms without remission"), are two measures: shared
     # words never join their groups.
     side_by_side: dict[int, dict[tuple[str, str], list[Claim]]] = {}
     for n, claim in enumerate(claims):
@@ -389,34 +394,6 @@ def split_by_context(
         for place, found in side_by_side.pop(gone, {}).items():
             side_by_side.setdefault(kept, {}).setdefault(place, []).extend(found)
     return [[claims[n] for n in members] for members in sets.groups().values()]
-
-
-def rejoin_agreeing(parts: Sequence[Sequence[Claim]], position: dict[str, int]) -> list[list[Claim]]:
-    """Parts whose figures can all be true at once, put back together.
-
-    Splitting by context keeps apart what no evidence joins; parts that agree
-    on some single amount lose nothing by being one topic (their status is
-    agree either way) and gain the sources that confirm each other. Parts are
-    grouped by the same greedy stabbing as camps, so the work is O(n log n).
-    """
-    spans: list[tuple[float, float, int]] = []
-    alone: list[int] = []
-    for n, part in enumerate(parts):
-        low = max((c.value.low for c in part if c.value.low is not None), default=-INF)
-        high = min((c.value.high for c in part if c.value.high is not None), default=INF)
-        if low <= high:
-            spans.append((low, high, n))
-        else:
-            alone.append(n)
-    groups: list[list[int]] = [[n] for n in alone]
-    point = None
-    for low, high, n in sorted(spans, key=lambda s: (s[1], s[2])):
-        if point is None or low > point:
-            point = high
-            groups.append([])
-        groups[-1].append(n)
-    merged = [sorted((c for n in group for c in parts[n]), key=lambda c: position[c.id]) for group in groups]
-    return sorted(merged, key=lambda g: position[g[0].id])
 
 
 def _label(claims: Sequence[Claim]) -> str:

@@ -1,18 +1,14 @@
-"""Conflicts, updates and camps: can the sources of a topic all be right, and when?
+"""Conflicts and camps: can the sources of a topic all be right at once?
 
-Each claim's interval already carries its own looseness (an approximate value
-spans ±10 %, "thousands" spans 2,000 to 19,999, "as many as" is open below).
-Two intervals are *compatible* when some single amount satisfies both, after
-widening both by ``tolerance`` (a fraction, 0 by default).
+How two claims relate (compatible figures, the same voice, the same moment)
+is ``ncr.relations``; which figures revise which over time, ``ncr.revisions``.
 
 Time. Claims are compared only when they can describe the same moment: the
 same ``phase`` (``extract.timing``: superseded / current / newest, as the text
 marks them) and the same ``as_of`` day. An undated claim is compared with the
 other undated ones and with the latest day whose figures it fits (it can be that
-day's figure), else with the latest day's. A
-claim that is *before* another (an earlier day, or an earlier phase on the same
-or an unknown day) and incompatible with it is superseded by it: an
-``update`` (earlier id, later id), whoever said either.
+day's figure), else with the latest day's. A figure its article calls
+superseded, with no day of its own, is not of the article's day.
 
 Stale repeats. A running count (a toll) that only repeats a figure of an earlier
 day, printed beside a newer, higher one, is stale, not a contradiction of it.
@@ -32,101 +28,22 @@ claims that fit only there.
 
 Nothing here enumerates all pairs: ``conflicts`` holds at most one pair per
 claim and direction (the claim and the lowest incompatible claim of another
-voice below it, and the highest above it), and
-``updates`` at most two per claim (the latest earlier figure it revises, the
-earliest later one that revised it), so memory stays linear in the number of
-claims.
+voice below it, and the highest above it), so memory stays linear in the
+number of claims.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from .lexicon import CUMULATIVE_STATES, OCCASION_STATES
-from .records import Camp, Claim, Interval, Status, Topic, TopicKey
+from .lexicon import CUMULATIVE_STATES
+from .records import Camp, Claim, Status, Topic, TopicKey
+from .relations import bounds as _bounds, compatible, different_voices, moment, speaker_key, undated_days
+from .revisions import updates
 
-INF = float("inf")
-
-
-def _bounds(value: Interval, tolerance: float) -> tuple[float, float]:
-    low = value.low if value.low is not None else -INF
-    high = value.high if value.high is not None else INF
-    return low * (1 - tolerance), high * (1 + tolerance)
-
-
-def compatible(a: Interval, b: Interval, tolerance: float = 0.0) -> bool:
-    """True when some single amount satisfies both intervals."""
-    a_low, a_high = _bounds(a, tolerance)
-    b_low, b_high = _bounds(b, tolerance)
-    return a_low <= b_high and b_low <= a_high
-
-
-def speaker_key(claim: Claim) -> str | None:
-    """Who a claim comes from inside its article: the resolved entity, else the words, else None."""
-    attribution = claim.attributed_to
-    if attribution is None:
-        return None
-    if attribution.entity:
-        return attribution.entity
-    written = attribution.refers_to or attribution.text
-    words = [w for w in written.lower().split() if w not in {"the", "a", "an", "some"}]
-    return " ".join(words) or None
-
-
-def different_voices(a: Claim, b: Claim) -> bool:
-    """Different articles, or two different named speakers of one article.
-
-    Inside one article, two speakers differ when their entities differ, or,
-    unresolved, when their names share no word ("police" and "police sources"
-    are one voice; "police" and "organisers" two).
-    """
-    if a.source != b.source:
-        return True
-    key_a, key_b = speaker_key(a), speaker_key(b)
-    if key_a is None or key_b is None or key_a == key_b:
-        return False
-    resolved = a.attributed_to is not None and a.attributed_to.entity and b.attributed_to is not None and b.attributed_to.entity
-    return bool(resolved) or not set(key_a.split()) & set(key_b.split())
-
-
-def moment(claim: Claim) -> str | None:
-    """The day a claim's figure holds on, as far as comparing goes: its ``as_of``.
-
-    Except for the count of an occasion (a march's crowd): that is the
-    occasion's, whichever day reports it, so only a day its own clause names
-    sets it apart; and for a figure of another event or a standing fact, which
-    no day of the story revises.
-    """
-    if claim.state in OCCASION_STATES and not claim.day_stated:
-        return None
-    if claim.event:
-        return None  # a past event's or a standing figure does not change with the day that recalls it
-    return claim.as_of
-
-
-def same_moment(a: Claim, b: Claim) -> bool:
-    """True when the two claims can describe the same moment (see module doc)."""
-    day_a, day_b = moment(a), moment(b)
-    return a.phase == b.phase and (day_a is None or day_b is None or day_a == day_b)
-
-
-def before(a: Claim, b: Claim) -> bool:
-    """True when ``a`` describes an earlier moment than ``b``.
-
-    Days decide when both are known. Otherwise the phases do, with one limit:
-    a figure its own article calls superseded ("the estimate of 3,000 from
-    last Wednesday") is older than that article's present, but says nothing
-    of another undated article's.
-    """
-    day_a, day_b = moment(a), moment(b)
-    if day_a and day_b and day_a != day_b:
-        return day_a < day_b
-    if a.phase < 0 and a.source != b.source and b.phase == 0:
-        return False
-    return a.phase < b.phase
-
+__all__ = ["build_topic", "camps", "compatible", "conflicting_pairs", "moment", "stale", "updates"]
 
 @dataclass(slots=True)
 class _Lowest:
@@ -204,35 +121,13 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
 
 
 def _place_undated(by_day: dict[str, list[Claim]], undated: Sequence[Claim], tolerance: float) -> list[list[Claim]]:
-    """Each day's claims with the undated claims that can be of that day.
-
-    An undated figure that fits some day's figures may be that day's ("26 dead" in a
-    feature with no date, beside dated reports of 10, 19 and 26): it is compared with
-    the latest such day. One that fits no day's is compared with the latest day's, the
-    likeliest time of a figure printed without one. Fitting is tested by bisection on
-    each day's intervals sorted by lower bound, so the work stays O(n log n).
-    """
-    days = sorted(by_day)
-    placed: dict[str, list[Claim]] = {day: list(by_day[day]) for day in days}
-    if not undated or not days:
-        return [placed[day] for day in days]
-    index: dict[str, tuple[list[float], list[float]]] = {}
-    for day in days:
-        spans = sorted(_bounds(c.value, tolerance) for c in by_day[day])
-        reach: list[float] = []
-        for _, high in spans:
-            reach.append(max(high, reach[-1]) if reach else high)
-        index[day] = ([low for low, _ in spans], reach)
+    """Each day's claims with the undated claims that can be of that day (``_undated_days``)."""
+    placed: dict[str, list[Claim]] = {day: list(by_day[day]) for day in sorted(by_day)}
+    days = undated_days(by_day, undated, tolerance)
     for claim in undated:
-        low, high = _bounds(claim.value, tolerance)
-        fitting = []
-        for day in days:
-            lows, reach = index[day]
-            at = bisect_right(lows, high)  # the intervals starting at or below this one's top
-            if at and reach[at - 1] >= low:
-                fitting.append(day)
-        placed[(fitting or days)[-1]].append(claim)
-    return [placed[day] for day in days]
+        if claim.id in days:
+            placed[days[claim.id]].append(claim)
+    return list(placed.values())
 
 
 # Earlier claims a figure is checked against when deciding whether it merely repeats one.
@@ -264,63 +159,6 @@ def _without_stale(pairs: tuple[tuple[str, str], ...], claims: Sequence[Claim], 
         if not (lower in repeats and upper not in repeats):
             kept.append((a, b))
     return tuple(kept)
-
-
-def _closed(value: Interval) -> Interval:
-    """An open bound closed at the figure given: "at least 9" is the count of 9 it reports."""
-    low = value.low if value.low is not None else value.high
-    high = value.high if value.high is not None else value.low
-    return Interval(low, high, value.estimate)
-
-
-def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str, str], ...]:
-    """(earlier, later) pairs: for each claim, the latest earlier claim it is incompatible with
-    (what it revises), and the earliest later one incompatible with it (what revised it), so
-    that every superseded figure is named, not only one per moment.
-
-    Over time a running count's open bound is read as the figure it gives: "at least
-    9 dead" on Monday and "23 dead" on Tuesday is a toll revised, though 23 is at
-    least 9. So is any count the text says rose ("more than 40 aftershocks", then
-    "the number climbed to 95").
-    """
-    rising = any(c.phase > 0 for c in claims)  # the text says the figure rose ("climbed to 112")
-    claims = [replace(c, value=_closed(c.value)) if rising or c.state in CUMULATIVE_STATES else c for c in claims]
-    moments: dict[tuple[str | None, int], list[Claim]] = {}
-    for claim in claims:
-        moments.setdefault((moment(claim), claim.phase), []).append(claim)
-    # Per moment, the claims that bound it: any claim incompatible with a later one is found through these.
-    extremes = {
-        key: (
-            min(group, key=lambda c: (_bounds(c.value, tolerance)[1], c.id)),
-            max(group, key=lambda c: (_bounds(c.value, tolerance)[0], c.id)),
-        )
-        for key, group in moments.items()
-    }
-    ordered = sorted(moments, key=lambda k: (k[0] or "", k[1]), reverse=True)  # latest first
-    found: dict[tuple[str, str], None] = {}
-
-    def nearest_incompatible(claim: Claim, keys: Iterable[tuple[str | None, int]], earlier: bool) -> Claim | None:
-        """Walking the moments ``keys`` in order, the first one's extreme claim ``claim`` cannot agree with."""
-        low, high = _bounds(claim.value, tolerance)
-        for key in keys:
-            lowest, highest = extremes[key]
-            if not (before(lowest, claim) if earlier else before(claim, lowest)):
-                continue
-            if _bounds(lowest.value, tolerance)[1] < low:
-                return lowest
-            if _bounds(highest.value, tolerance)[0] > high:
-                return highest
-        return None
-
-    for claim in claims:
-        revised = nearest_incompatible(claim, ordered, earlier=True)  # latest first
-        if revised is not None:
-            found.setdefault((revised.id, claim.id))
-        reviser = nearest_incompatible(claim, reversed(ordered), earlier=False)  # earliest first
-        if reviser is not None:
-            found.setdefault((claim.id, reviser.id))
-    order = {c.id: n for n, c in enumerate(claims)}
-    return tuple(sorted(found, key=lambda p: (order[p[1]], order[p[0]])))
 
 
 def camps(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[Camp, ...]:

@@ -99,7 +99,7 @@ for _class, _words in {
     "people": """civilian resident inhabitant citizen people person individual
         man men woman women child children kid boy girl teenager teen youth
         adult passenger pedestrian tourist visitor patient student pupil
-        worshipper""",
+        worshipper other""",
     "crowd": """crowd protester protestor demonstrator marcher rioter mourner
         participant attendee turnout gathering""",
     "workers": "worker employee coworker co-worker colleague staff staffer",

@@ -486,3 +486,12 @@ def test_reconcile_an_undated_article_is_read_as_of_the_year_of_the_others(nlp):
     topic, current = topic_with(report, "22")
     assert past.event == "1979" and past.topic != current.topic
     assert topic.status is Status.AGREE
+
+
+@pytest.mark.model
+def test_reconcile_others_hurt_are_people_hurt(nlp):
+    report = run(nlp, "A gunman killed two guards and wounded two others at the Tarn depot on Monday.\n",
+                 "One person was wounded in the Tarn depot shooting on Monday.\n")
+    topic, one = topic_with(report, "One")
+    others = next(c for c in report.claims if c.source == "s0" and c.start > report.articles[0].text.index("wounded"))
+    assert others.topic == one.topic and topic.status is Status.CONFLICT

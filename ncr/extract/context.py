@@ -1,8 +1,8 @@
 """The words around a claim that say what exactly it counts, for telling measures of one kind apart.
 
-"27 booths were set up abroad" and "more than 2,000 booths" count the same kind
-of thing, but not the same thing; "two fire tenders will remain at the scene"
-and "ten fire engines fought the blaze" neither. The content words near the
+"12 booths were set up abroad" and "more than 900 booths" count the same kind
+of thing, but not the same thing; "three pumps will stay at the scene overnight"
+and "twelve engines fought the blaze" neither. The content words near the
 number (nouns, proper nouns, verbs, adjectives and adverbs, by lemma) are what
 two reports of one measure share, and two different measures do not.
 """

@@ -1,0 +1,159 @@
+"""Joining claims that say less to the topic whose figures they fit.
+
+A claim that says nothing of what happened ("Forty tenants"), or counts a noun
+no class lists ("three rangers were killed"), or gives no day for a count of an
+occasion ("a dozen had been detained"), has too little in its key to find its topic.
+It joins the one candidate topic whose figures its own fits, read strictly: on
+the same day, an open bound reaching only a little past its figure. ``ncr.align``
+decides which topics are candidates; this module only fits and moves claims.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .relations import compatible, moment
+from .lexicon import COUNT_CLASSES, GENERIC_PERSON_CLASSES, STATES
+from .records import Claim, Interval
+
+Key = tuple[str, str, str, str]  # (class, state, event, group)
+
+# States that happen on a day and are counted per occasion: "17 people were arrested
+# on Friday" and "two were arrested on Tuesday" are two counts, not a revision.
+DAY_BOUND_STATES = frozenset({"gathered", "captured"})
+# Claims of a candidate topic a figure is compared with (the work stays linear).
+SAMPLE = 50
+CLASS_NAMES = frozenset(COUNT_CLASSES.values())
+# What can happen to counted things; a key's other "states" are only the verb of undescribed people.
+KNOWN_STATES = frozenset(STATES.values())
+
+
+# States that happen to people (or animals), not to things: a count of any noun in one of
+# these, said of the story's people, is likely a count of them.
+PERSON_STATES = frozenset({"killed", "injured", "casualties", "shot", "captured", "missing", "ill", "hospitalised"})
+
+
+def people_of_state(key: Key, stated: dict[tuple[str, str, str], list[Key]]) -> list[Key]:
+    """For a count of a noun no class lists ("three rangers were killed"), the story's count of
+    people in the same state it may be ("three people died"): of its group, or of any one
+    group when it has none."""
+    kind, state, event, group = key
+    if state not in PERSON_STATES or kind in COUNT_CLASSES or kind in CLASS_NAMES or " (" in kind:
+        return []
+    people = [k for k in stated.get(("people", event, group), []) if k[1] == state]
+    if not people and not group:
+        people = [k for (c, e, _), keys in stated.items() if c == "people" and e == event for k in keys if k[1] == state]
+    return people
+
+
+def join_fitting(claims: list[Claim], siblings: list[list[Claim]], position: dict[str, int]) -> list[Claim]:
+    """Move the claims that fit the only sibling topic their figures fit into it; return the rest."""
+    target = _fitting_sibling(siblings, claims)
+    if target is None:
+        return claims
+    joined = len(target)
+    for claim in claims:
+        if any(_fits(claim, t) for t in [*target[:SAMPLE], *target[joined:][:SAMPLE]]):
+            target.append(claim)  # seen by the next claims' fit, as it joins
+    if len(target) == joined:
+        return claims
+    moved = {c.id for c in target[joined:]}
+    target.sort(key=lambda c: position[c.id])
+    return [c for c in claims if c.id not in moved]
+
+
+def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:
+    """The stated topic a state-less group of claims joins: the only one whose figures fit theirs,
+    or, when several do, the only one that fits in an article of their own ("two women" beside
+    "two co-workers were killed" in one report, though another says two were hurt)."""
+    fits = [s for s in siblings if any(_fits(c, t) for c in claims for t in s[:SAMPLE])]
+    if len(fits) > 1:
+        fits = [s for s in fits if any(c.source == t.source and _fits(c, t) for c in claims for t in s[:SAMPLE])]
+    return fits[0] if len(fits) == 1 else None
+
+
+# How far past its figure an open bound reaches when a figure is matched to it: "more than
+# 40" is rarely said of 60 or more, so it fits 45 but not 400.
+OPEN_REACH = 1.5
+
+
+# Below this, one figure given on two days is as likely two counts as one recalled.
+RECALLED_FROM = 10
+
+
+def _fits(claim: Claim, stated: Claim) -> bool:
+    """Whether a claim's figure can be one a stated claim gives: on the same day (when both
+    have one, unless the text says the figure rose or fell, or repeats the very figure,
+    ``RECALLED_FROM`` or more), an open bound reaching only ``OPEN_REACH`` past its
+    figure. "More than 15 guests fell ill" says nothing of a hotel's 400 guests, nor
+    Monday's toll of Wednesday's "three people"; "about 350 homes" recalls "about 350
+    homes were evacuated" of the day before."""
+    day, stated_day = moment(claim), moment(stated)
+    recalled = claim.value == stated.value and (claim.value.high or claim.value.low or 0) >= RECALLED_FROM
+    if day and stated_day and day != stated_day and claim.phase == 0 and not recalled:
+        return False
+    return compatible(_reach(claim.value), _reach(stated.value))
+
+
+def _reach(value: Interval) -> Interval:
+    """The interval with an open bound closed ``OPEN_REACH`` past the figure it gives."""
+    low, high = value.low, value.high
+    if high is None and low is not None:
+        high = low * OPEN_REACH
+    elif low is None and high is not None:
+        low = high / OPEN_REACH
+    return Interval(low, high, value.estimate)
+
+
+def stated_class(kind: str) -> str:
+    """The class a kind joins once a state is said: "resident", "child" → "people"; so does a
+    generic class itself ("victims" are "casualties", "staff" are "workers")."""
+    return "people" if kind in GENERIC_PERSON_CLASSES or COUNT_CLASSES.get(kind) in GENERIC_PERSON_CLASSES else kind
+
+
+# How many days before its own date an undated report can be about a dated occasion ("46 had
+# been arrested" in Friday's paper, of Wednesday night's protest).
+OCCASION_LAG_DAYS = 3
+
+
+def join_dated_occasions(order: list[Key], members: dict[Key, list[Claim]], position: dict[str, int]) -> None:
+    """An undated count of a day-bound state joins the one dated occasion its figure fits.
+
+    "38 people had been arrested" (no day) beside "38 were arrested Wednesday night"
+    is Wednesday's count, not a later revision of Monday's one arrest: it moves to
+    the occasion whose figures fit its own, dated no later than the claim and at
+    most ``OCCASION_LAG_DAYS`` before it, when exactly one does. A figure the text
+    marks as a revision ("revised the estimate up to 19,000") need not fit.
+    """
+    dated: dict[tuple[str, str, str], list[Key]] = {}
+    for key in order:
+        if key[1] in DAY_BOUND_STATES and key[2].startswith("on "):
+            dated.setdefault((key[0], key[1], key[3]), []).append(key)
+    moved: set[Key] = set()
+    for key in order:
+        occasions = dated.get((key[0], key[1], key[3]))
+        if key[2] or not occasions:
+            continue
+        staying = []
+        for claim in members[key]:
+            fits = [
+                k for k in occasions
+                if claim.as_of and _days_before(k[2][3:], claim.as_of) in range(OCCASION_LAG_DAYS + 1)
+                and (claim.phase != 0 or any(compatible(claim.value, t.value) for t in members[k][:SAMPLE]))
+            ]
+            if len(fits) == 1:
+                members[fits[0]].append(claim)  # seen by the next claims' fit, as it joins
+                moved.add(fits[0])
+            else:
+                staying.append(claim)
+        members[key] = staying
+    for target in moved:
+        members[target].sort(key=lambda c: position[c.id])
+
+
+def _days_before(day: str, later: str) -> int:
+    """Days from ``day`` to ``later`` (YYYY-MM-DD prefixes); -1 when either does not parse."""
+    try:
+        return (date.fromisoformat(later[:10]) - date.fromisoformat(day[:10])).days
+    except ValueError:
+        return -1
