@@ -8,8 +8,8 @@ What it measures, on the seeds cycled to ``--docs`` articles (each its own id):
   in the cache), and on a Dask LocalCluster of 2 worker processes; the model
   loads of worker processes and of the cluster are inside the timings, as a user
   would wait for them;
-* peak memory (maximum resident set size of a fresh ``ncr claims --no-cache
-  --jobs 1 --format json`` process) on ``MEMORY_ARTICLES`` short synthetic
+* peak memory (the high-water mark of resident memory, VmHWM, of a fresh
+  ``ncr claims --no-cache --jobs 1 --format json`` process) on ``MEMORY_ARTICLES`` short synthetic
   articles: with records, memory grows with what is found, not with the parses;
 * reconciliation alone (no spaCy: ``align.assign_topics``, ``copies`` and
   ``conflicts.build_topic``) on ``RECONCILE_CLAIMS`` synthetic claims spread over
@@ -88,10 +88,12 @@ def peak_memory(n: int) -> dict[str, float]:
     import json
 
     feed = "".join(json.dumps({"id": f"s{i}", "text": t}) + "\n" for i, t in enumerate(short_articles(n)))
+    # VmHWM, not ru_maxrss: on Linux a child keeps the ru_maxrss of the process it was forked from.
     code = (
-        "import resource, sys; from ncr.cli import main; sys.argv = ['ncr', 'claims', '-', '--no-cache', "
+        "import sys; from ncr.cli import main; sys.argv = ['ncr', 'claims', '-', '--no-cache', "
         "'--jobs', '1', '--format', 'json']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')]\n"
+        "print(hwm[0].split()[1] if hwm else 0, file=sys.stderr)"
     )
     started = time.perf_counter()
     done = subprocess.run(

@@ -19,18 +19,18 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from ncr.decoding import Undecodable, clean_string, decode, sanitise
 from ncr.errors import UsageError
 from ncr.fetch import FetchError, FetchPolicy, fetch, is_url
+from ncr.files import NotRegular, cut_point, open_regular, os_reason, utf8_boundary, walk_inputs
 from ncr.pages import HTML_SUFFIXES, looks_like_html, read_page
 from ncr.records import Article, Problem
 
@@ -159,7 +159,7 @@ class _Reader:
         try:
             data = stream.read(cap + 1)
         except OSError as exc:
-            self.skip(STDIN, f"cannot read ({_reason(exc)})")
+            self.skip(STDIN, f"cannot read ({os_reason(exc)})")
             return
         if len(data) > cap:
             data = data[:cap]
@@ -174,10 +174,10 @@ class _Reader:
 
     def read_directory(self, root: str) -> None:
         errors: list[OSError] = []
-        found = _walk(root, errors.append)
+        found = walk_inputs(root, TEXT_SUFFIXES | HTML_SUFFIXES | {JSONL_SUFFIX}, errors.append)
         for error in errors:
             where = error.filename or root
-            self.skip(str(where), f"cannot read directory ({_reason(error)})")
+            self.skip(str(where), f"cannot read directory ({os_reason(error)})")
         if not found and not errors:
             self.skip(root, "no .txt, .text, .md, .html, .htm or .jsonl files")
         for path in found:
@@ -185,7 +185,7 @@ class _Reader:
 
     def read_file(self, path: str) -> None:
         try:
-            with _open_regular(path) as fh:
+            with open_regular(path) as fh:
                 if path.lower().endswith(JSONL_SUFFIX):
                     self.read_jsonl(path, fh)
                     return
@@ -194,15 +194,15 @@ class _Reader:
                     cap = max(cap, self.limits.fetch.max_bytes)  # markup weighs more than its text
                 data = fh.read(cap + 1)
                 size = os.fstat(fh.fileno()).st_size
-        except _NotRegular as exc:
+        except NotRegular as exc:
             self.skip(path, f"not a regular file ({exc.kind})")
             return
         except OSError as exc:
-            self.skip(path, f"cannot read ({_reason(exc)})")
+            self.skip(path, f"cannot read ({os_reason(exc)})")
             return
         whole = None
         if len(data) > cap:  # the character limit cuts the text further, and warns
-            data, whole = _utf8_boundary(data[:cap]), f"{size:,} bytes"
+            data, whole = utf8_boundary(data[:cap]), f"{size:,} bytes"
         stem = clean_string(PurePath(path).stem)
         if path.lower().endswith(tuple(HTML_SUFFIXES)) or looks_like_html(data):
             self.read_page(path, stem, data, url=None)
@@ -300,79 +300,6 @@ class _Reader:
         self.add(article)
 
 
-class _NotRegular(OSError):
-    """A path that is a FIFO, device or socket: reading it could block or never end."""
-
-    def __init__(self, kind: str) -> None:
-        super().__init__(kind)
-        self.kind = kind
-
-
-def _open_regular(path: str) -> BinaryIO:
-    """Open ``path`` for reading without blocking on a FIFO; refuse anything not a regular file."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise _NotRegular(_file_kind(mode))
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def _file_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    return "not a file"
-
-
-def _reason(error: OSError) -> str:
-    """A short lower-case reason: "permission denied", "too many levels of symbolic links"."""
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    text = error.strerror or str(error)
-    return text[:1].lower() + text[1:]
-
-
-def _utf8_boundary(data: bytes) -> bytes:
-    """Bytes cut short of a UTF-8 character split by a read limit, so the cut does not
-    read as an invalid byte (UTF-16/32, marked by their BOM, are left alone)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-        return data
-    start = len(data)
-    while start > 0 and len(data) - start < 3 and 0x80 <= data[start - 1] < 0xC0:
-        start -= 1  # back over continuation bytes to the character's first byte
-    if start > 0 and data[start - 1] >= 0xC0:
-        lead = data[start - 1]
-        length = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
-        if len(data) - (start - 1) < length:
-            return data[: start - 1]
-    return data
-
-
-def cut_point(text: str, limit: int) -> int:
-    """Where to cut ``text`` to at most ``limit`` characters: after the last paragraph
-    break, else line break, else sentence end, else space before the limit (a hard
-    cut only when there is none in the last half)."""
-    floor = limit // 2
-    for separator in ("\n\n", "\n", ". ", " "):
-        at = text.rfind(separator, floor, limit)
-        if at != -1:
-            return at + len(separator)
-    return limit
-
-
 def url_id(url: str) -> str:
     """A source id for a URL: its last path segment without extension ("quake-toll"),
     else its host."""
@@ -390,32 +317,18 @@ def read_url_list(path: str) -> list[str]:
     Raises ``UsageError`` if the file cannot be read.
     """
     try:
-        with _open_regular(path) as fh:
+        with open_regular(path) as fh:
             data = fh.read(STDIN_MAX_BYTES)
-    except _NotRegular as exc:
+    except NotRegular as exc:
         raise UsageError(f"--urls {path}: not a regular file ({exc.kind})") from None
     except OSError as exc:
-        raise UsageError(f"--urls {path}: cannot read ({_reason(exc)})") from None
+        raise UsageError(f"--urls {path}: cannot read ({os_reason(exc)})") from None
     lines = data.decode("utf-8", errors="replace").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _replace_id(article: Article, new_id: str) -> Article:
     return replace(article, id=new_id)
-
-
-def _walk(root: str, on_error: Callable[[OSError], None]) -> list[str]:
-    """Input files under ``root``, hidden entries skipped, sorted by posix path."""
-    found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if name.startswith("."):
-                continue
-            suffix = os.path.splitext(name)[1].lower()
-            if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES or suffix == JSONL_SUFFIX:
-                found.append(Path(dirpath, name).as_posix())
-    return sorted(found)
 
 
 def guess_title(text: str) -> str | None:

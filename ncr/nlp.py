@@ -126,7 +126,7 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     """``text`` cut into consecutive pieces of at most ``size`` characters that join back
     into it: after a paragraph break where there is one, else a line break, a sentence
     end or a space (``ingest.cut_point``)."""
-    from .ingest import cut_point
+    from .files import cut_point
 
     parts: list[str] = []
     while len(text) > size:
