@@ -64,7 +64,7 @@ def extract_records(
         if progress is not None:
             progress(len(fresh))
     elif jobs > 1 and len(todo) >= 2 * MIN_PER_WORKER:
-        fresh = _in_workers(todo, model, today, input_year, jobs, progress)
+        fresh = _in_workers(todo, model, today, input_year, jobs, progress, nlp)
     else:
         nlp = nlp or load_nlp()
         fresh = []
@@ -86,9 +86,11 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start_worker(model: str | None) -> None:
-    from .nlp import load_model
+    """Load the model, unless the worker was forked from a process that had it loaded."""
+    if "nlp" not in _WORKER:
+        from .nlp import load_model
 
-    _WORKER["nlp"] = load_model(model)
+        _WORKER["nlp"] = load_model(model)
 
 
 def _extract_chunk(chunk: list[Article], today: date, input_year: int | None) -> list[ArticleRecord]:
@@ -97,17 +99,25 @@ def _extract_chunk(chunk: list[Article], today: date, input_year: int | None) ->
 
 def _in_workers(
     articles: list[Article], model: str | None, today: date, input_year: int | None, jobs: int,
-    progress: Callable[[int], None] | None,
+    progress: Callable[[int], None] | None, nlp: Language | None = None,
 ) -> list[ArticleRecord]:
-    """Records of ``articles`` from ``jobs`` processes (started fresh: no parse state is forked)."""
+    """Records of ``articles`` from ``jobs`` processes. Where processes can be forked
+    (Linux) and the model is already loaded here, workers inherit it instead of
+    loading it again; elsewhere each worker starts fresh and loads it once."""
     workers = min(jobs, max(1, len(articles) // MIN_PER_WORKER))
     size = max(1, min(BATCH_SIZE, math.ceil(len(articles) / (workers * 4))))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-    context = multiprocessing.get_context("spawn")
+    forking = nlp is not None and "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else "spawn")
     out: list[ArticleRecord] = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(model,)) as pool:
-        for records in pool.map(_extract_chunk, chunks, [today] * len(chunks), [input_year] * len(chunks)):
-            out.extend(records)
-            if progress is not None:
-                progress(len(records))
+    if forking:
+        _WORKER["nlp"] = nlp
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(model,)) as pool:
+            for records in pool.map(_extract_chunk, chunks, [today] * len(chunks), [input_year] * len(chunks)):
+                out.extend(records)
+                if progress is not None:
+                    progress(len(records))
+    finally:
+        _WORKER.pop("nlp", None)
     return out

@@ -80,11 +80,12 @@ def test_same_bytes_without_cache_cold_warm_and_with_workers(corpus: Path, tmp_p
     cold = run("claims", corpus, "--json", "--jobs", "1", cache=cache)
     entries = RecordCache(cache).info()[0]
     warm = run("claims", corpus, "--json", "--jobs", "1", cache=cache)
-    workers = run("claims", corpus, "--json", "--jobs", "2")
+    workers = run("claims", corpus, "--json", "--jobs", "2")  # started fresh: each loads the model
+    forked = run("claims", corpus, "--json", "--jobs", "2", cache=tmp_path / "other")  # inherit the loaded model
 
-    for result in (plain, cold, warm, workers):
+    for result in (plain, cold, warm, workers, forked):
         assert result.returncode == 0, result.stderr
-    assert plain.stdout == cold.stdout == warm.stdout == workers.stdout
+    assert plain.stdout == cold.stdout == warm.stdout == workers.stdout == forked.stdout
     assert entries == len(STORY)
     assert len(json.loads(plain.stdout)["claims"]) >= 2 * len(STORY)
 
