@@ -58,17 +58,24 @@ def input_year_of(articles: Iterable[Article]) -> int | None:
 def extract_articles(
     articles: Iterable[Article], nlp: Language, today: date, input_year: int | None, batch_size: int = BATCH_SIZE,
 ) -> Iterator[ArticleRecord]:
-    """A record per article, in order; at most one batch of parses is alive at a time."""
+    """A record per article, in order; at most one batch of parses is alive at a time,
+    and what spaCy learnt from it (strings, lexemes) is dropped with it."""
     articles = iter(articles)
     while batch := list(islice(articles, batch_size)):
-        docs = list(parse_texts(nlp, (mask_boilerplate(a.text) for a in batch), batch_size))
-        # Title-case headlines that may hold a count are parsed again in sentence case, all in one batch.
-        recased = [recased_headlines(doc) for doc in docs]
-        line_docs = iter(nlp.pipe((text for lines in recased for _, text in lines), batch_size=batch_size))
-        headlines = [[(line, next(line_docs)) for line, _ in lines] for lines in recased]
-        for article, doc, lines in zip(batch, docs, headlines, strict=True):
-            yield extract_record(article, doc, today, lines, input_year)
-        del docs, headlines
+        # Strings and lexemes spaCy adds for a batch are freed with it (a memory zone), so
+        # the model's vocabulary does not grow with every article ever read.
+        with nlp.memory_zone():
+            docs = list(parse_texts(nlp, (mask_boilerplate(a.text) for a in batch), batch_size))
+            # Title-case headlines that may hold a count are parsed again in sentence case, all in one batch.
+            recased = [recased_headlines(doc) for doc in docs]
+            line_docs = iter(nlp.pipe((text for lines in recased for _, text in lines), batch_size=batch_size))
+            headlines = [[(line, next(line_docs)) for line, _ in lines] for lines in recased]
+            records = [
+                extract_record(article, doc, today, lines, input_year)
+                for article, doc, lines in zip(batch, docs, headlines, strict=True)
+            ]
+            del docs, headlines, recased, line_docs
+        yield from records
 
 
 def _anchor(article: Article, doc: Doc, today: date) -> tuple[Article, Anchor]:
