@@ -217,7 +217,7 @@ SPEECH_VERBS = frozenset(
     believe think estimate predict allege acknowledge admit deny stress
     emphasize emphasise underline tweet write remark declare testify
     brief inform show speculate fear expect assess conclude find express
-    accuse calculate count put quote""".split()
+    accuse calculate count put quote maintain reckon contend""".split()
 )
 # Nouns that report when they are the subject of "is that" ("Reports are that ...").
 REPORT_NOUNS = frozenset({"report", "estimate", "word", "indication", "assessment", "understanding", "finding"})

@@ -140,6 +140,11 @@ def test_quantities_group_comes_from_nationality_or_sender(nlp):
         ("Local broadcasters have suggested that as many as 5,000 fans were inside.", "Local broadcasters", "suggested"),
         ("According to the coast guard, 42 fishermen are missing.", "the coast guard", "according to"),
         ("Union leader Mara Quell pointed out that 9,000 drivers had joined the strike.", "Union leader Mara Quell", "pointed out"),
+        ("The guild maintains that 64 weavers were on strike.", "The guild", "maintains"),
+        ("Stewards, who first counted 900, now put the crowd at 1,100.", "Stewards", "counted"),
+        ("Wardens counted 700 geese on the marsh.", "Wardens", "counted"),
+        ("The board puts the number of pupils who missed classes last week at 4,300.", "The board", "puts"),
+        ("The warden reckons that 300 deer crossed the ridge.", "The warden", "reckons"),
     ],
 )
 def test_attribution_finds_the_speaker_in_both_orders(nlp, text, speaker, cue):
@@ -532,3 +537,21 @@ def test_quantities_reported_missing_and_unaccounted_for_are_missing(nlp, text, 
 def test_quantities_bullets_held_are_not_bullets_that_hit(nlp):
     assert only_claim(nlp, "The magazine held six bullets when it was found.").kind == "bullet"
     assert only_claim(nlp, "Six bullets struck the car.").kind == "hits"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # the count it sits beside comes after it in the sentence
+        ("Stewards, who first counted 900, now put the crowd at 1,100.", [900, 1100]),
+    ],
+)
+def test_quantities_a_bare_number_counts_the_count_beside_it(nlp, text, values):
+    found = find_claims(nlp(text))
+    assert [c.value.low for c in found] == values
+    assert len({c.unit for c in found}) == 1
+
+
+def test_quantities_a_relative_clause_on_the_measured_noun_does_not_hide_the_amount_verb(nlp):
+    found = find_claims(nlp("The board puts the number of pupils who missed classes last week at 4,300."))
+    assert [(c.value.low, c.unit) for c in found] == [(4300, "pupil")]

@@ -495,3 +495,26 @@ def test_reconcile_others_hurt_are_people_hurt(nlp):
     topic, one = topic_with(report, "One")
     others = next(c for c in report.claims if c.source == "s0" and c.start > report.articles[0].text.index("wounded"))
     assert others.topic == one.topic and topic.status is Status.CONFLICT
+
+
+@pytest.mark.model
+def test_reconcile_a_bare_measure_noun_joins_the_topic_that_gives_its_figure(nlp):
+    report = run(
+        nlp,
+        "Floodwater reached 8,200 farms in the delta, the ministry said.\n",
+        "The ministry said 8,200 farms were under water on Tuesday.\n",
+        "The ministry has put its peak figure at 8,200.\n",
+    )
+    assert len(report.claims) == 3 and len({c.topic for c in report.claims}) == 1
+
+
+@pytest.mark.model
+def test_reconcile_counts_of_a_charge_are_not_a_bare_measure(nlp):
+    report = run(
+        nlp,
+        "The clerk faces two counts of fraud.\n",
+        "Two guards were injured in the raid.\n",
+        "Police said two guards were injured.\n",
+    )
+    charges = next(c for c in report.claims if c.source == "s0")
+    assert all(c.topic != charges.topic for c in report.claims if c is not charges)

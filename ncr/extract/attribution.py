@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
+    MEASURE_NOUNS,
     ATTRIBUTION_BARRIERS,
     REPORT_NOUNS,
     ROLE_HEADS,
@@ -66,11 +67,20 @@ def is_speech_cue(token: Token) -> bool:
             # "the study found that ...", "police put the toll at 12"; not "found him guilty", "put on a uniform".
             return any(
                 (c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}) or (c.dep_ == "prep" and c.lower_ == "at")
+                or (c.dep_ == "dobj" and _counted_object(lemma, c))
                 for c in token.children
             )
         return True
     particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
     return any((lemma, particle) in SPEECH_PHRASAL for particle in particles)
+
+
+def _counted_object(lemma: str, obj: Token) -> bool:
+    """True when a verb's object is a count its subject gives: "police counted 900 (marchers)",
+    "the board puts the number of pupils who ... at 40" (the "at" hung inside the object)."""
+    if lemma == "count":
+        return obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
+    return obj.lemma_.lower() in MEASURE_NOUNS and any(t.dep_ == "prep" and t.lower_ == "at" for t in obj.subtree)
 
 
 def speaker_span(head: Token) -> Span:
@@ -228,7 +238,10 @@ def _nearest_speech(token: Token) -> Speech | None:
             return Speech(cue=cue, cue_text=_cue_text(cue), speaker=speaker)
         if node.dep_ == "appos":
             return None  # "Smallville, a town of 500,000, ...": background, not the speaker's
-        if node.dep_ in ATTRIBUTION_BARRIERS or node.head.i == node.i:
+        # "puts the number of pupils who missed classes at 40": the parser hung the amount's
+        # "at" on the relative clause; the clause is no barrier for it.
+        misattached = node.dep_ == "relcl" and token.head.lower_ == "at" and token.head.head.i == node.i
+        if (node.dep_ in ATTRIBUTION_BARRIERS and not misattached) or node.head.i == node.i:
             return _reported_clause(node) or _trailing_speech(token)
         node = node.head
 

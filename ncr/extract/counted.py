@@ -167,7 +167,10 @@ def measured_by_verb(number: Token) -> Token | None:
     # Up past what the parser hung the preposition on: "revised the toll down to five",
     # "put the number of barns destroyed across the county at 220" (a participle of the noun).
     for _ in range(5):
-        if (verb.pos_ == "VERB" and verb.dep_ not in _NOMINAL_DEPS) or verb.head.i == verb.i:
+        # A relative clause on the measured noun is climbed past ("the number of customers
+        # who lost power on Monday at 9,000"), unless its own verb gives the amount.
+        inside = verb.dep_ in _NOMINAL_DEPS or (verb.dep_ == "relcl" and verb.lemma_.lower() not in AMOUNT_VERBS)
+        if (verb.pos_ == "VERB" and not inside) or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in AMOUNT_VERBS:

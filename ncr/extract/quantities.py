@@ -173,7 +173,7 @@ def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> R
     "five men were missing, while the union put the number at six".
 
     Only a number with no noun of its own, no label that makes it something else,
-    of at least 2, after the count it sits beside and within a factor of
+    of at least 2, beside a count of its sentence (``_beside``) and within a factor of
     ``_PARALLEL_RATIO`` of it: one measure given twice stays one order of size.
     """
     if phrase.vague or phrase.high < 2 or excluded(doc, phrase):
@@ -183,11 +183,9 @@ def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> R
         return None
     if number.dep_ in {"nummod", "compound", "npadvmod"} or doc[phrase.end - 1].ent_type_ in {"DATE", "TIME"}:
         return None
-    sentence = number.sent
-    earlier = [c for c in claims if sentence.start <= c.span.start and c.span.end <= phrase.start and c.kind]
-    if not earlier:
+    parallel = _beside(number, phrase, claims)
+    if parallel is None:
         return None
-    parallel = earlier[-1]
     value_low, value_high = parallel.value.low, parallel.value.high
     anchor = value_high if value_high is not None else value_low
     if anchor is None or not anchor / _PARALLEL_RATIO <= phrase.high <= anchor * _PARALLEL_RATIO:
@@ -204,6 +202,17 @@ def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> R
         span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit=parallel.unit,
         subject=parallel.subject, kind=kind, state=state, group=parallel.group,
     )
+
+
+def _beside(number: Token, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
+    """The count a bare number sits beside in its sentence: the last one before it, else the
+    first one after it ("who first counted 900, now put the crowd at 1,100"). A count of
+    the sentence before is not taken: tried, it put more bare numbers in wrong topics."""
+    sentence = number.sent
+    earlier = [c for c in claims if sentence.start <= c.span.start and c.span.end <= phrase.start and c.kind]
+    if earlier:
+        return earlier[-1]
+    return next((c for c in claims if phrase.end <= c.span.start and c.span.end <= sentence.end and c.kind), None)
 
 
 # "a mother of two": the number after "of" counts the parent's children (or grandchildren).
