@@ -64,6 +64,8 @@ def extract_records(
         if progress is not None:
             progress(len(fresh))
     elif jobs > 1 and len(todo) >= 2 * MIN_PER_WORKER:
+        if nlp is None and "fork" in multiprocessing.get_all_start_methods():
+            nlp = load_nlp()  # loaded once here, inherited by every forked worker
         fresh = _in_workers(todo, model, today, input_year, jobs, progress, nlp)
     else:
         nlp = nlp or load_nlp()
