@@ -267,25 +267,13 @@ def main(argv: list[str] | None = None) -> int:
     wanted = set(args.only or BENCHMARKS)
 
     if "throughput" not in wanted:
+        os.chdir(ROOT)
         figures: dict[str, Any] = {}
-        if "reconcile" in wanted:
-            figures["reconcile"] = reconcile_figures()
-        if "adversarial" in wanted:
-            figures["adversarial"] = adversarial.measure(ncr.nlp.load_model(args.model))
-        if "scale" in wanted:
-            os.chdir(ROOT)
-            figures["scale"] = scale.measure(build_corpus(args.docs), ncr.nlp.load_model(args.model))
+        measure_others(wanted, figures, lambda: ncr.nlp.load_model(args.model), lambda: build_corpus(args.docs))
         if args.json:
             print(json.dumps(figures))
-            return 0
-        if "reconcile" in figures:
-            print_reconcile(figures["reconcile"])
-        if "adversarial" in figures:
-            print()
-            adversarial.print_figures(figures["adversarial"])
-        if "scale" in figures:
-            print()
-            scale.print_figures(figures["scale"])
+        else:
+            print_others(figures)
         return 0
 
     os.chdir(ROOT)  # read seeds/ exactly as `ncr claims seeds/` would from the repo root
@@ -320,12 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         "target": TARGET_RATIO,
         "met": met,
     }
-    if "reconcile" in wanted:
-        figures["reconcile"] = reconcile_figures()
-    if "adversarial" in wanted:
-        figures["adversarial"] = adversarial.measure(nlp)
-    if "scale" in wanted:
-        figures["scale"] = scale.measure(articles, nlp)
+    measure_others(wanted, figures, lambda: nlp, lambda: articles)
     if args.json:
         print(json.dumps(figures))
         return 0
@@ -344,16 +327,29 @@ def main(argv: list[str] | None = None) -> int:
         f"ratio (median ncr / bare): {ratio:.2f}   "
         f"target >= {TARGET_RATIO:.2f}: {'met' if met else 'not met'}"
     )
-    if "reconcile" in figures:
-        print()
-        print_reconcile(figures["reconcile"])
-    if "adversarial" in figures:
-        print()
-        adversarial.print_figures(figures["adversarial"])
-    if "scale" in figures:
-        print()
-        scale.print_figures(figures["scale"])
+    print()
+    print_others(figures)
     return 0
+
+
+def measure_others(wanted: set[str], figures: dict[str, Any], nlp: Any, articles: Any) -> None:
+    """The benchmarks after throughput, into ``figures`` (``nlp`` and ``articles`` load on demand)."""
+    if "reconcile" in wanted:
+        figures["reconcile"] = reconcile_figures()
+    if "adversarial" in wanted:
+        figures["adversarial"] = adversarial.measure(nlp())
+    if "scale" in wanted:
+        figures["scale"] = scale.measure(articles(), nlp())
+
+
+def print_others(figures: dict[str, Any]) -> None:
+    """Each benchmark after throughput that ran, a blank line between them."""
+    printers = (("reconcile", print_reconcile), ("adversarial", adversarial.print_figures), ("scale", scale.print_figures))
+    blocks = [(printer, figures[name]) for name, printer in printers if name in figures]
+    for n, (printer, data) in enumerate(blocks):
+        if n:
+            print()
+        printer(data)
 
 
 if __name__ == "__main__":
