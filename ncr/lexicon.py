@@ -133,7 +133,7 @@ for _state, _words in {
     "displaced": "displace evacuate flee relocate rehouse move",
     "shot": "shoot",
     "gathered": "march protest demonstrate rally gather riot assemble",
-    "destroyed": "destroy damage flatten raze collapse gut cut sever snap",
+    "destroyed": "destroy damage flatten raze collapse gut cut sever snap smash wreck ransack vandalise vandalize torch",
     "ill": "ill sick sicken infect",
     "hospitalised": "hospitalise hospitalize hospitalised hospitalized",
 }.items():
@@ -178,7 +178,7 @@ GATHERING_CLASSES = frozenset({"crowd"})
 # Verbs that say nothing of what happened to what they count ("there were 40 people", "it has 125 seats").
 LIGHT_VERBS = frozenset(
     """be have include get make take give see become remain number total reach
-    count exceed involve contain comprise hold""".split()
+    count exceed involve contain comprise hold carry house employ accommodate""".split()
 )
 # Nouns that name an amount rather than a thing ("the number of volunteers", "the death toll").
 MEASURE_NOUNS = frozenset({"number", "toll", "figure", "total", "count", "tally", "estimate"})

@@ -337,7 +337,7 @@ def predicate_of(counted: Token) -> str | None:
     lemma = head.lemma_.lower()
     if lemma in LIGHT_VERBS or lemma in SPEECH_VERBS:
         return None
-    return lemma
+    return STATES.get(lemma, lemma)  # "police arrested 200 people": the state the verb names
 
 
 def group_of(counted: Token) -> Span | None:
