@@ -1,8 +1,8 @@
 """A cache of article records, so a second run on the same articles does not parse them again.
 
 An entry is keyed by a SHA-256 of everything extraction depends on: the
-record format (``RECORD_FORMAT``, bumped whenever extraction changes), ncr's
-version, the model's name and version and spaCy's, the article (its text and
+record format (``RECORD_FORMAT``), ncr's version and a fingerprint of its
+source code (any change to the rules makes new keys), the model's name and version and spaCy's, the article (its text and
 metadata, publication date included) and, for an article with no publication
 date, ``today`` and the inputs' latest year (``ncr.extraction``). Entries live
 in the platform's user cache directory (platformdirs), or ``--cache-dir``.
@@ -15,6 +15,7 @@ a crash. Writes are atomic (a temporary file in the same directory, then
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -55,12 +56,26 @@ class ModelId:
         return cls(f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}", str(meta.get("version", "?")), spacy.__version__)
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """A SHA-256 of ncr's own source files: any change to the code that extracts (a lexicon
+    word, a rule) changes every key, so a record is never read back by code that would
+    have extracted it differently, and no one has to remember to bump a version."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def record_key(article: Article, model: ModelId, today: date, input_year: int | None) -> str:
     """The cache key of an article's record (see the module docstring for what goes in)."""
     undated = article.published is None
     parts = {
         "format": RECORD_FORMAT,
         "ncr": __version__,
+        "code": code_fingerprint(),
         "model": asdict(model),
         "article": asdict(article),
         "today": today.isoformat() if undated else None,

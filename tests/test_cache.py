@@ -50,6 +50,21 @@ def test_key_changes_with_ncr_version(monkeypatch: pytest.MonkeyPatch) -> None:
     assert record_key(ARTICLE, MODEL, TODAY, None) != key
 
 
+def test_key_changes_with_the_code(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import ncr.cache
+
+    key = record_key(ARTICLE, MODEL, TODAY, None)
+    package = tmp_path / "ncr"
+    package.mkdir()
+    (package / "cache.py").write_text("# another rule\n")
+    ncr.cache.code_fingerprint.cache_clear()
+    monkeypatch.setattr(ncr.cache, "__file__", str(package / "cache.py"))
+    try:
+        assert record_key(ARTICLE, MODEL, TODAY, None) != key
+    finally:
+        ncr.cache.code_fingerprint.cache_clear()
+
+
 STORY = [
     f"Storm report {i}\n\nAt least {i + 3} boats were damaged in Harl Bay on Monday, the coastguard said. "
     f"\u201cWe moved {i * 10 + 5} people,\u201d said Warden Ines Corra.\n"
