@@ -321,6 +321,23 @@ CAPITALS: dict[str, str] = {
 
 # Legal-form words that end company names ("Chrysler LLC", "Ford Motor Company"):
 # dropped when comparing organisation names.
+# Words a company's full name adds to the name it is known by ("Apple *Computer*", "China
+# Eastern *Airlines*", "Boeing *Commercial Airplanes*"): what it does or is, not another body's
+# name ("Apple Corps"), a place ("GM Europe") or a product ("Chrysler Aspen").
+BUSINESS_WORDS = frozenset(
+    """air airline airlines airway airways aircraft airplane airplanes aerospace aviation
+    motor motors automotive automobile automobiles auto car cars truck trucks
+    computer computers electronics software systems technology technologies
+    communications telecom telecommunications network networks broadcasting
+    media entertainment pictures studios records publishing press news
+    bank banking financial finance capital investment investments insurance
+    management partners securities trust fund funds
+    energy oil petroleum gas power electric steel mining chemical chemicals
+    pharmaceutical pharmaceuticals laboratories labs foods food beverages
+    industries industrial manufacturing commercial international global worldwide
+    railway railways shipping logistics stores retail""".split()
+)
+
 LEGAL_FORMS = frozenset(
     """inc incorporated corp corporation co company companies llc ltd limited plc
     group spa ag sa nv gmbh holdings""".split()

@@ -47,8 +47,9 @@ def organisation_key(key: str) -> str:
     words = key.split()
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
-    if len(words) > 1 and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        words[-1] = words[-1][:-1]
+    last = words[-1]
+    if len(words) > 1 and len(last) > 3 and last.endswith("s") and not last.endswith("ss") and last[:-1] not in LEGAL_FORMS:
+        words[-1] = last[:-1]  # but "Corps" is no plural of "Corp"
     return " ".join(words)
 
 

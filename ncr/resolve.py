@@ -9,9 +9,11 @@ meet, and are joined only on evidence, each join carrying its reason:
   without spaces ("Son-hui" / "Sonhui");
 - ``short form``: a one-word name that is part of exactly one full person name
   in the whole input ("Putin" / "Vladimir Putin"); an ambiguous one ("Kim"
-  when there are two Kims) stays apart;
+  when there are two Kims) stays apart; an organisation's name without the
+  words of what it does ("Apple" / "Apple Computer Inc.");
 - ``initials``: "J. Kirby" / "John Kirby", when only one full name fits;
 - ``acronym``: "KCNA" / "Korean Central News Agency", "US" / "United States";
+  an acronym one article defines ("Singapore Airlines (SIA)") in every article;
 - ``description``: "Seoul's intelligence agency" / "South Korea's National
   Intelligence Service": the same country, and the description's words in the name;
 - ``role``: two people holding the same one-holder role (president, foreign
@@ -31,8 +33,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .disjoint import DisjointSets
+from .extract.acronyms import is_acronym
 from .extract.entities import LocalMention
-from .lexicon import ORG_TYPE_NOUNS, SINGULAR_ROLES
+from .lexicon import BUSINESS_WORDS, LEGAL_FORMS, ORG_TYPE_NOUNS, SINGULAR_ROLES
 from .names import acronym, country_of_metonym, normalise_name, organisation_key, place_blocks, same_place
 from .records import Entity, Merge, Mention, Metonym
 
@@ -129,21 +132,86 @@ def _join_short_forms(components: _Components) -> None:
                 components.join(full[match], index, "initials")
 
 
+# The share of the articles writing a short name that must agree on the longer name it stands for.
+AGREEING_ARTICLES = 0.75
+
+
 def _join_organisation_short_forms(components: _Components) -> None:
-    """ "Cerberus" / "Cerberus Capital Management": a one-word organisation name that
-    begins exactly one longer organisation name in the input."""
+    """ "Cerberus" / "Cerberus Capital Management", "China Eastern" / "China Eastern
+    Airlines": an organisation name whose words begin longer organisation names
+    that add only words of what a business does or is (``BUSINESS_WORDS``, legal
+    forms, kinds of body; not "Apple Corps", "GM Europe" or "Chrysler Aspen") is
+    the one longer name it begins; when it begins
+    several ("Apple Computer", "Apple Corps"), the one whose articles name most of
+    the other names its own article names, when one clearly does. A short name
+    already joined across articles moves only when every article agrees on what
+    it stands for (``AGREEING_ARTICLES`` of them). Names are filed under their prefixes, so nothing is compared
+    all with all.
+    """
     nodes = components.nodes
-    by_first: dict[str, dict[str, int]] = {}
+    by_prefix: dict[str, dict[str, int]] = {}  # prefix -> longer organisation key -> first node
+    first_of: dict[str, int] = {}
     for index, node in enumerate(nodes):
-        key = organisation_key(node.key)
-        if node.label == "ORG" and " " in key:
-            by_first.setdefault(key.split()[0], {}).setdefault(key, index)
+        words = organisation_key(node.key).split() if node.label == "ORG" else []
+        for cut in range(1, len(words)):
+            if all(w in BUSINESS_WORDS or w in LEGAL_FORMS or w in ORG_TYPE_NOUNS for w in words[cut:]):
+                by_prefix.setdefault(" ".join(words[:cut]), {}).setdefault(" ".join(words), index)
+        if len(words) > 1:
+            first_of.setdefault(" ".join(words), index)
+    context = _names_by_source(nodes)
+    chosen: dict[int, dict[int, str]] = {}  # component -> node -> the longer name it begins
     for index, node in enumerate(nodes):
-        if node.label != "ORG" or " " in node.key:
+        if node.label != "ORG":
             continue
-        candidates = by_first.get(node.key, {})
+        candidates = _outermost(by_prefix.get(organisation_key(node.key), {}))
+        if len(candidates) > 1:
+            candidates = _best_in_context(node, candidates, nodes, context)
         if len(candidates) == 1:
-            components.join(next(iter(candidates.values())), index, "short form")
+            chosen.setdefault(components.find(index), {})[index] = next(iter(candidates))
+    for choices in chosen.values():
+        votes = Counter(choices.values())
+        key, most = votes.most_common(1)[0]
+        if most >= AGREEING_ARTICLES * len(choices):  # the articles that write it agree on what it stands for
+            for index, choice in choices.items():
+                if choice == key:
+                    components.join(first_of[key], index, "short form")
+
+
+def _outermost(candidates: dict[str, int]) -> dict[str, int]:
+    """The longer names that do not begin with another of them: "Ford Motor" stands for
+    "Ford Motor Company" too, so "Ford" has one candidate, not two."""
+    return {
+        key: index for key, index in candidates.items()
+        if not any(other != key and key.startswith(other + " ") for other in candidates)
+    }
+
+
+def _names_by_source(nodes: Sequence[_Local]) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for node in nodes:
+        names.setdefault(node.source, set()).add(node.key)
+    return names
+
+
+def _best_in_context(
+    node: _Local, candidates: dict[str, int], nodes: Sequence[_Local], context: dict[str, set[str]]
+) -> dict[str, int]:
+    """Of several longer names, the one whose articles share most other names with ``node``'s
+    article (at least one more than any other); none when no one stands out."""
+    own = context.get(node.source, set()) - {node.key}
+    sources: dict[str, set[str]] = {}
+    for other in nodes:
+        if other.label == "ORG" and (key := organisation_key(other.key)) in candidates:
+            sources.setdefault(key, set()).add(other.source)
+    shared = {
+        key: len(own & set().union(*(context[s] for s in sources.get(key, ()))) - {key, node.key})
+        for key in candidates
+    }
+    ranked = sorted(shared.values(), reverse=True)
+    if ranked[0] == 0 or ranked[0] == ranked[1]:
+        return {}
+    best = max(shared, key=shared.__getitem__)
+    return {best: candidates[best]}
 
 
 def _join_acronyms(components: _Components) -> None:
@@ -161,6 +229,23 @@ def _join_acronyms(components: _Components) -> None:
         targets = by_acronym.get((node.label, words[0]), set())
         if len({organisation_key(nodes[t].key) for t in targets}) == 1:
             components.join(min(targets), index, "acronym")
+
+
+def _join_defined_acronyms(components: _Components) -> None:
+    """ "SIA" in one article, "Singapore Airlines (SIA)" in another: an acronym some article
+    defines stands for that name in every article, when the input defines it only one way."""
+    nodes = components.nodes
+    meanings: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for index, node in enumerate(nodes):
+        first.setdefault(node.key, index)
+        for mention in node.mentions:
+            if mention.short_form_of is not None and is_acronym(mention.text):
+                meanings.setdefault(normalise_name(mention.text), set()).add(mention.short_form_of)
+    for index, node in enumerate(nodes):
+        meaning = meanings.get(node.key, set())
+        if len(meaning) == 1 and (full := next(iter(meaning))) in first:
+            components.join(first[full], index, "acronym")
 
 
 def _join_roles(components: _Components) -> None:
@@ -268,6 +353,7 @@ def resolve_entities(mentions_by_source: Sequence[tuple[str, Sequence[LocalMenti
     _join_equal(components, [n.key.replace(" ", "") if n.label == "PERSON" else None for n in nodes], "variant")
     _join_equal(components, [organisation_key(n.key) if n.label == "ORG" else None for n in nodes], "variant")
     _join_short_forms(components)
+    _join_defined_acronyms(components)
     _join_acronyms(components)
     _join_organisation_short_forms(components)
     _join_roles(components)

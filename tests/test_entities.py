@@ -199,3 +199,58 @@ def test_resolve_role_without_body_is_ignored_when_the_article_names_the_body_el
         "Freedonian President Lena Oster arrived. Later President Oster said Ruritania must act.",
     )
     assert entity_named(entities, "Marko Test") is not entity_named(entities, "Lena Oster")
+
+
+def test_resolve_organisation_short_form_of_a_longer_business_name():
+    entities = resolve(
+        "Tarrow Airlines cancelled 80 flights on Monday, the carrier said.",
+        "A spokesman for Tarrow said the airline would resume flights.",
+    )
+    airline = entity_named(entities, "Tarrow Airlines")
+    assert "Tarrow" in airline.aliases
+    assert any(m.reason == "short form" for m in airline.merges)
+
+
+def organisations(*articles):
+    """Resolve hand-made organisation mentions: one list of names per article."""
+    from ncr.extract.entities import LocalMention
+    from ncr.names import normalise_name
+    from ncr.resolve import resolve_entities
+
+    return resolve_entities([
+        (f"s{n}", [LocalMention(i * 40, i * 40 + len(name), name, "ORG", normalise_name(name), i * 5, i * 5 + 2)
+                   for i, name in enumerate(names)])
+        for n, names in enumerate(articles)
+    ])
+
+
+def test_resolve_short_form_stays_apart_from_a_product_a_division_or_another_body():
+    # "Europe", "Solstice" and "Corps" do not say what Mervane does: three other names.
+    entities = organisations(["Mervane Europe"], ["Mervane", "Mervane Solstice"], ["Mervane Corps"])
+    assert len(entity_named(entities, "Mervane").aliases) == 1
+
+
+def test_resolve_short_form_takes_the_longer_name_its_article_shares_names_with():
+    entities = organisations(
+        ["Corvell Computer", "Glenwick Labs"],
+        ["Corvell Airlines", "Port Asla Airport"],
+        ["Corvell", "Glenwick Labs"],
+    )
+    computer = entity_named(entities, "Corvell Computer")
+    assert "Corvell" in computer.aliases
+    assert "Corvell Airlines" not in computer.aliases
+
+
+def test_resolve_short_form_no_article_tells_apart_stays_apart():
+    entities = organisations(["Corvell Computer"], ["Corvell Airlines"], ["Corvell"])
+    assert entity_named(entities, "Corvell").aliases == ("Corvell",)
+
+
+def test_resolve_acronym_defined_in_one_article_holds_in_another():
+    entities = resolve(
+        "The Halden Grain Exchange (HGX) suspended trading on Monday.",
+        "HGX said trading would resume on Wednesday.",
+    )
+    exchange = entity_named(entities, "Halden Grain Exchange")
+    assert "HGX" in exchange.aliases
+    assert all("(" not in alias for alias in exchange.aliases)

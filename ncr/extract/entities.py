@@ -33,6 +33,7 @@ from ..lexicon import (
     ROLE_MODIFIERS,
 )
 from ..names import normalise_name, place_key
+from .acronyms import acronym_definitions
 from .spans import ents_in
 
 # spaCy labels kept as entities; numbers and dates are other stages' business.
@@ -421,6 +422,16 @@ def find_mentions(doc: Doc) -> list[LocalMention]:
     spans.extend(_Span(start, end, "PERSON", []) for start, end in _missed_names(doc, covered, person_words))
     spans.sort(key=lambda s: s.start)
 
+    # "Singapore Airlines (SIA)": the acronym is filed under the name it stands for.
+    defined: dict[int, _Span] = {}
+    for (name_start, name_end), (acronym_start, acronym_end) in acronym_definitions(doc, [(s.start, s.end) for s in spans]):
+        name = next(s for s in spans if s.start == name_start)
+        spans = [s for s in spans if s is not name and not (s.start < acronym_end and acronym_start < s.end)]
+        name = _Span(name_start, name_end, name.label, name.roles)
+        defined[acronym_start] = name
+        spans.extend([name, _Span(acronym_start, acronym_end, name.label, [])])
+    spans.sort(key=lambda s: s.start)
+
     mentions: list[LocalMention] = []
     full_names: dict[str, str] = {}  # a word of a multi-word person name → the latest such name
     for span in spans:
@@ -430,7 +441,9 @@ def find_mentions(doc: Doc) -> list[LocalMention]:
             continue
         label, short_form_of = span.label, None
         words = key.split()
-        if label == "PERSON" and len(words) > 1:
+        if span.start in defined:
+            short_form_of = key = normalise_name(_text_of(doc, defined[span.start].start, defined[span.start].end)[2])
+        elif label == "PERSON" and len(words) > 1:
             for word in words:
                 full_names[word] = key
         elif len(words) == 1 and words[0] in full_names and label in {"PERSON", "ORG", "GPE", "NORP"}:
