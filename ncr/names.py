@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .lexicon import CAPITALS, DEMONYMS, LEGAL_FORMS
+from .lexicon import CAPITALS, DEMONYMS, LEGAL_FORMS, ORG_TYPE_NOUNS
 
 _POSSESSIVES = ("'s", "'")
 # Endings that turn a country's name into its demonym ("Korea" → "Korean").
@@ -51,6 +51,33 @@ def organisation_key(key: str) -> str:
     if len(words) > 1 and len(last) > 3 and last.endswith("s") and not last.endswith("ss") and last[:-1] not in LEGAL_FORMS:
         words[-1] = last[:-1]  # but "Corps" is no plural of "Corp"
     return " ".join(words)
+
+
+def body_first(key: str) -> str:
+    """ "department of labor" → "labor department": a kind of body named "of" its field, in the
+    order news also writes it, so that both forms compare equal."""
+    words = key.split()
+    if len(words) > 2 and words[0] in ORG_TYPE_NOUNS and words[1] == "of" and "of" not in words[2:]:
+        return " ".join([*words[2:], words[0]])
+    return key
+
+
+# How many words a place at the head of an organisation's name may have ("united states").
+_PLACE_WORDS = (3, 2, 1)
+
+
+def placed_organisation(key: str, places: set[str] | frozenset[str]) -> tuple[str, str] | None:
+    """An organisation name that begins with a place, split into the place (its comparable
+    form) and the rest: "us federal reserve" → ("united states", "federal reserve"), as is
+    "united states federal reserve". ``places`` are the place keys the input knows."""
+    words = key.split()
+    for size in _PLACE_WORDS:
+        if len(words) > size:
+            head = " ".join(words[:size])
+            place = DEMONYMS.get(head, head)
+            if place in places:
+                return place, body_first(" ".join(words[size:]))
+    return None
 
 
 def acronym(key: str) -> str:

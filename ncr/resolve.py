@@ -35,8 +35,10 @@ from dataclasses import dataclass, field, replace
 from .disjoint import DisjointSets
 from .extract.acronyms import is_acronym
 from .extract.entities import LocalMention
-from .lexicon import BUSINESS_WORDS, LEGAL_FORMS, ORG_TYPE_NOUNS, SINGULAR_ROLES
-from .names import acronym, country_of_metonym, normalise_name, organisation_key, place_blocks, same_place
+from .lexicon import BUSINESS_WORDS, DEMONYMS, LEGAL_FORMS, ORG_TYPE_NOUNS, SINGULAR_ROLES
+from .names import (
+    acronym, body_first, country_of_metonym, normalise_name, organisation_key, place_blocks, placed_organisation, same_place,
+)
 from .records import Entity, Merge, Mention, Metonym
 
 # When spaCy disagrees with itself about a name, prefer the more specific label.
@@ -231,6 +233,30 @@ def _join_acronyms(components: _Components) -> None:
             components.join(min(targets), index, "acronym")
 
 
+def _join_placed_organisations(components: _Components) -> None:
+    """ "the US Federal Reserve" / "the United States Federal Reserve" / "the Federal Reserve",
+    "the U.S. Department of Labor" / "the US Labor Department": an organisation named
+    after its country is one whichever way the country and the body are written, and
+    the body's name alone is it when the input places that body in one country only."""
+    nodes = components.nodes
+    places = set(DEMONYMS.values()) | {
+        DEMONYMS.get(n.key, n.key) for n in nodes if n.label in _PLACE_LABELS or n.label == "NORP"
+    }
+    placed: dict[int, tuple[str, str]] = {}
+    for index, node in enumerate(nodes):
+        if node.label == "ORG" and (found := placed_organisation(node.key, places)):
+            placed[index] = (found[0], organisation_key(found[1]))
+    _join_equal(components, [" ".join(placed[i]) if i in placed else None for i in range(len(nodes))], "variant")
+    homes: dict[str, dict[str, int]] = {}  # the body's name -> its place -> first node
+    for index, (place, body) in placed.items():
+        homes.setdefault(body, {}).setdefault(place, index)
+    for index, node in enumerate(nodes):
+        if node.label == "ORG" and index not in placed:
+            found = homes.get(organisation_key(body_first(node.key)), {})
+            if len(found) == 1:
+                components.join(next(iter(found.values())), index, "short form")
+
+
 def _join_defined_acronyms(components: _Components) -> None:
     """ "SIA" in one article, "Singapore Airlines (SIA)" in another: an acronym some article
     defines stands for that name in every article, when the input defines it only one way."""
@@ -353,6 +379,7 @@ def resolve_entities(mentions_by_source: Sequence[tuple[str, Sequence[LocalMenti
     _join_equal(components, [n.key.replace(" ", "") if n.label == "PERSON" else None for n in nodes], "variant")
     _join_equal(components, [organisation_key(n.key) if n.label == "ORG" else None for n in nodes], "variant")
     _join_short_forms(components)
+    _join_placed_organisations(components)
     _join_defined_acronyms(components)
     _join_acronyms(components)
     _join_organisation_short_forms(components)

@@ -254,3 +254,17 @@ def test_resolve_acronym_defined_in_one_article_holds_in_another():
     exchange = entity_named(entities, "Halden Grain Exchange")
     assert "HGX" in exchange.aliases
     assert all("(" not in alias for alias in exchange.aliases)
+
+
+def test_resolve_organisation_named_after_its_country_in_any_form():
+    entities = organisations(
+        ["U.S. Department of Fisheries"], ["the United States Fisheries Department"], ["the Fisheries Department"],
+    )
+    department = entity_named(entities, "U.S. Department of Fisheries")
+    assert set(department.aliases) == {"U.S. Department of Fisheries", "the United States Fisheries Department",
+                                       "the Fisheries Department"}
+
+
+def test_resolve_body_of_two_countries_is_not_joined_by_its_bare_name():
+    entities = organisations(["the British Coast Guard"], ["the US Coast Guard"], ["the Coast Guard"])
+    assert entity_named(entities, "the Coast Guard").aliases == ("the Coast Guard",)
