@@ -10,6 +10,7 @@ Each stage is a plain function in its own module; this one only wires them.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -95,6 +96,21 @@ def person_name_words(mention_lists: Iterable[Sequence[LocalMention]]) -> frozen
     )
 
 
+# Labels of names the model's misses are recovered for from other articles, besides people.
+_RECOVERED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
+def one_word_names(mention_lists: Iterable[Sequence[LocalMention]]) -> dict[str, str]:
+    """One-word names of organisations and places in the input ("Opel", "GM"), each with the
+    label most of its mentions have, for finding them where the model missed them."""
+    labels: dict[str, Counter[str]] = {}
+    for mentions in mention_lists:
+        for m in mentions:
+            if m.label in _RECOVERED_LABELS and " " not in m.key and m.short_form_of is None:
+                labels.setdefault(m.key, Counter())[m.label] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in sorted(labels.items())}
+
+
 def _attribution(source: str, speaker: Speaker, index: MentionIndex) -> Attribution:
     """The speaker as written, resolved to an entity; a pronoun through the speaker it stands for."""
     span, earlier = speaker.span, speaker.refers_to
@@ -118,8 +134,9 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
 def reconcile(records: Sequence[ArticleRecord], tolerance: float = 0.0) -> Report:
     """Entities across sources, topics and conflicts, from article records alone."""
     known = person_name_words(r.mentions for r in records)
+    names = one_word_names(r.mentions for r in records)
     docs_mentions = [
-        (r.article.id, find_known_names(r.mentions, r.name_candidates, known)) for r in records
+        (r.article.id, find_known_names(r.mentions, r.name_candidates, known, names)) for r in records
     ]
     entities = resolve_entities(docs_mentions)
     index = MentionIndex(entities)

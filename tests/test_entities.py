@@ -268,3 +268,12 @@ def test_resolve_organisation_named_after_its_country_in_any_form():
 def test_resolve_body_of_two_countries_is_not_joined_by_its_bare_name():
     entities = organisations(["the British Coast Guard"], ["the US Coast Guard"], ["the Coast Guard"])
     assert entity_named(entities, "the Coast Guard").aliases == ("the Coast Guard",)
+
+
+def test_resolve_a_name_the_model_missed_is_found_from_another_article():
+    entities = resolve(
+        "Dorvex said on Monday it would cut 200 jobs.",
+        "Dorvex shares fell 3 percent after the announcement.",
+    )
+    dorvex = entity_named(entities, "Dorvex")
+    assert {m.source for m in dorvex.mentions} == {"s0", "s1"} and dorvex.label == "ORG"

@@ -19,7 +19,7 @@ Linking the same entity across articles is ``ncr.resolve``'s job.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -390,19 +390,28 @@ def name_candidates(doc: Doc, mentions: Sequence[LocalMention]) -> list[tuple[in
     return found
 
 
-def find_known_names(mentions: Sequence[LocalMention], candidates: Sequence, words: frozenset[str]) -> list[LocalMention]:
+def find_known_names(
+    mentions: Sequence[LocalMention], candidates: Sequence, words: frozenset[str], names: Mapping[str, str] | None = None,
+) -> list[LocalMention]:
     """Mentions of names known from other articles that the model missed in this one.
 
     ``words`` are words of full person names seen elsewhere in the input;
-    ``candidates`` are the article's ``name_candidates`` (as ``NameCandidate``
-    records). A capitalised occurrence outside the existing mentions becomes a
-    person mention filed under its own name, for ``ncr.resolve`` to join (or not).
+    ``names`` are one-word names of organisations and places seen elsewhere, with
+    their label ("Opel", "GM"); ``candidates`` are the article's ``name_candidates``
+    (as ``NameCandidate`` records). A capitalised occurrence outside the existing
+    mentions becomes a mention filed under its own name, for ``ncr.resolve`` to
+    join (or not).
     """
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
     extra = []
     next_free = 0
     for c in candidates:
-        if c.token < next_free or c.word not in words:
+        if c.token < next_free:
+            continue
+        if c.word not in words:
+            if names and c.word in names and c.token not in covered:
+                extra.append(LocalMention(c.start, c.end_one, c.text_one, names[c.word], c.word, c.token, c.token + 1))
+                next_free = c.token + 1
             continue
         if any(j in covered for j in range(c.token, c.stop)):
             start, end, text, stop = c.start, c.end_one, c.text_one, c.token + 1
