@@ -219,7 +219,7 @@ def evaluate(nlp: Any, args: Any) -> tuple[dict[str, Any], list[str]]:
     topics = ", ".join(args.ecbplus_topics) if args.ecbplus_topics else "all"
     lines += ["", *table((
         f"entities: ECB+ (CC BY 3.0), {len(ecb_clusters)} sub-topics (topics: {topics}), gold named HUMAN_PART PER/ORG/GPE "
-        "mentions in the coreference sentences; figures in %",
+        "mentions linked across documents, in the coreference sentences; figures in %",
         f"baseline: spaCy PERSON/ORG/GPE/NORP names grouped per sub-topic ({baseline}); var = name-variant pairs",
     ), ecb_rows)]
     if missed:

@@ -13,10 +13,12 @@ ECB+ (``ecbplus_gold``): every HUMAN_PART_PER, HUMAN_PART_ORG and
 HUMAN_PART_GPE mention (the participants that are people, organisations and
 countries acting as such; GENERIC, MET, VEH ... are left out) that lies in a
 sentence listed in ``ECBplus_coreference_sentences.csv`` (where the corpus
-authors say coreference was fully annotated) and whose text is a name. Its
-chain is the instance its CROSS_DOC_COREF relation points to, shared by the
-articles of a sub-topic; a mention only in an INTRA_DOC_COREF relation has a
-chain local to its document, and a mention in neither is a chain of its own.
+authors say coreference was fully annotated), is the source of a
+CROSS_DOC_COREF relation, and whose text is a name. Its chain is the instance
+that relation points to, shared by the articles of a sub-topic. Mentions only
+in INTRA_DOC_COREF relations, or in none, are left out: the corpus links
+across documents only the participants of its annotated events, so "FBI" in
+six articles is six unlinked mentions, which would count as six entities.
 ECB+ marks no syntactic type, so a mention is a name when ``looks_like_name``
 and, if it is one word, that word is not also written in lower case in the
 sub-topic's articles (which tells "Police" or "Officials" opening a sentence
@@ -96,23 +98,19 @@ def ecbplus_gold(
     sentence_of = {t.get("t_id", ""): int(t.get("sentence", "-1")) for t in root.iter("token")}
     markables = root.find("Markables")
     elements = {e.get("m_id", ""): e for e in (markables if markables is not None else ())}
-    cross: dict[str, str] = {}
-    local: dict[str, str] = {}
+    chain_of: dict[str, str] = {}
     relations = root.find("Relations")
-    for relation in relations if relations is not None else ():
+    for relation in relations.findall("CROSS_DOC_COREF") if relations is not None else ():
         target = relation.find("target")
-        target_id = target.get("m_id", "") if target is not None else ""
-        for source in relation.findall("source"):
-            if relation.tag == "CROSS_DOC_COREF" and target_id in elements:
-                cross[source.get("m_id", "")] = elements[target_id].get("instance_id") or f"{article.name}#{target_id}"
-            elif relation.tag == "INTRA_DOC_COREF":
-                local[source.get("m_id", "")] = f"{article.name}#{target_id}"
+        instance = elements.get(target.get("m_id", "") if target is not None else "")
+        if instance is not None and instance.get("instance_id"):
+            chain_of.update((source.get("m_id", ""), instance.get("instance_id", "")) for source in relation.findall("source"))
     found = []
     for m_id, element in elements.items():
         ent_type = element.tag.removeprefix("HUMAN_PART_")
         t_ids = [a.get("t_id", "") for a in element.findall("token_anchor")]
         spans = sorted(article.token_spans[t] for t in t_ids if t in article.token_spans)
-        if ent_type not in types or not element.tag.startswith("HUMAN_PART_") or not spans:
+        if ent_type not in types or not element.tag.startswith("HUMAN_PART_") or not spans or m_id not in chain_of:
             continue
         if not all(sentence_of.get(t) in sentences for t in t_ids):
             continue
@@ -120,6 +118,5 @@ def ecbplus_gold(
         text = article.text[start:end]
         if not looks_like_name(text) or (" " not in text.strip() and text.strip().lower() in lower_words):
             continue
-        chain = cross.get(m_id) or local.get(m_id) or f"{article.name}#{m_id}"
-        found.append(GoldMention(article.name, start, end, spans[-1][0], spans[-1][1], text, chain, ent_type, None))
+        found.append(GoldMention(article.name, start, end, spans[-1][0], spans[-1][1], text, chain_of[m_id], ent_type, None))
     return sorted(found, key=lambda g: (g.start, g.end, g.chain))

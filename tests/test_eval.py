@@ -276,12 +276,15 @@ ECB = """<?xml version="1.0" ?><Document doc_name="7_1ecb.xml" doc_id="X">
 <HUMAN_PART_ORG m_id="4"><token_anchor t_id="9"/></HUMAN_PART_ORG>
 <HUMAN_PART_GENERIC m_id="5"><token_anchor t_id="12"/></HUMAN_PART_GENERIC>
 <HUMAN_PART_PER m_id="6"><token_anchor t_id="14"/><token_anchor t_id="15"/></HUMAN_PART_PER>
+<HUMAN_PART_ORG m_id="7"><token_anchor t_id="9"/></HUMAN_PART_ORG>
 <HUMAN_PART_PER m_id="20" TAG_DESCRIPTOR="jo_quill" instance_id="HUM1"/>
-<HUMAN_PART_ORG m_id="21" TAG_DESCRIPTOR="acme"/>
+<HUMAN_PART_ORG m_id="21" TAG_DESCRIPTOR="acme" instance_id="HUM2"/>
+<HUMAN_PART_ORG m_id="22" TAG_DESCRIPTOR="police"/>
 </Markables>
 <Relations>
 <CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="2"/><source m_id="3"/><source m_id="6"/><target m_id="20"/></CROSS_DOC_COREF>
-<INTRA_DOC_COREF r_id="2"><source m_id="4"/><target m_id="21"/></INTRA_DOC_COREF>
+<CROSS_DOC_COREF r_id="2" note="HUM2"><source m_id="4"/><source m_id="1"/><target m_id="21"/></CROSS_DOC_COREF>
+<INTRA_DOC_COREF r_id="3"><source m_id="7"/><target m_id="22"/></INTRA_DOC_COREF>
 </Relations>
 </Document>
 """
@@ -297,11 +300,12 @@ def test_ecbplus_gold_named_participants_in_coreference_sentences(tmp_path):
         if t_id not in {"10", "11"}:  # the corpus's "` s" is written "'s"
             assert article.text[start:end] == ECB.split(f'"{t_id}"', 1)[1].split(">", 1)[1].split("<", 1)[0]
     gold = eg.ecbplus_gold(ECB, article, frozenset({0, 1}), eg.lower_case_words([article]))
-    # "Police" is written in lower case elsewhere, GENERIC is not scored, sentence 2 is not a coreference sentence.
+    # "Police" is written in lower case elsewhere, GENERIC is not scored, sentence 2 is not a coreference
+    # sentence, and the second mention of Acme is linked within its document only.
     assert [(g.text, g.chain, g.ent_type) for g in gold] == [
         ("Jo Quill", "HUM1", "PER"),
         ("Quill", "HUM1", "PER"),
-        ("Acme", "7_1ecb#21", "ORG"),
+        ("Acme", "HUM2", "ORG"),
     ]
     assert all(article.text[g.head_start : g.head_end] == g.text.split()[-1] for g in gold)
 
