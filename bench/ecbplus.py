@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +56,7 @@ class EcbArticle:
     url: str | None
     text: str
     sentences: tuple[Sentence, ...]
+    token_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # t_id -> span in text (URL tokens left out)
 
     def sentence(self, number: int) -> Sentence:
         for sentence in self.sentences:
@@ -84,23 +85,35 @@ def _opens(tokens: list[str], i: int, quote_open: bool) -> bool:
 
 def join_tokens(tokens: list[str]) -> str:
     """One sentence's tokens as readable text (the rules in the module docstring)."""
+    return layout_tokens(tokens)[0]
+
+
+def layout_tokens(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """One sentence's tokens as readable text, with each token's character span in it."""
     out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+
+    def put(piece: str, token: bool = False) -> None:
+        nonlocal length
+        if token:
+            spans.append((length, length + len(piece)))
+        out.append(piece)
+        length += len(piece)
+
     quote_open = False
     glue_next = False
     for i, token in enumerate(tokens):
         if token in {"``", "''", '"', "“", "”"}:
             opening = _opens(tokens, i, quote_open)
             quote_open = opening
-            if opening:
-                if out:
-                    out.append(" ")
-                out.append('"')
-                glue_next = True
-            else:
-                out.append('"')
+            if opening and out:
+                put(" ")
+            put('"', token=True)
+            glue_next = glue_next or opening
             continue
         if token in {"’", "'"} and i and tokens[i + 1 : i + 2] and tokens[i + 1].lower() in _CLITICS:
-            out.append("'")  # "they ’ re" is "they're"
+            put("'", token=True)  # "they ’ re" is "they're"
             glue_next = True
             continue
         previous = tokens[i - 1] if i else ""
@@ -114,19 +127,18 @@ def join_tokens(tokens: list[str]) -> str:
         if token in {",", ".", ":"} and _DIGITS.match(previous) and _DIGITS.match(following) and (
             token != "," or len(following) == 3
         ):
-            space = False
             glue_next = True
-            out.append(token)
+            put(token, token=True)
             continue
         if token == "-" and _WORDLIKE.match(previous) and _WORDLIKE.match(following):
-            out.append("-")
+            put("-", token=True)
             glue_next = True
             continue
         if space:
-            out.append(" ")
-        out.append(token)
+            put(" ")
+        put(token, token=True)
         glue_next = False
-    return "".join(out)
+    return "".join(out), spans
 
 
 def load_article(path: Path) -> EcbArticle:
@@ -135,29 +147,34 @@ def load_article(path: Path) -> EcbArticle:
     name = path.name.removesuffix(".xml")
     topic, _, rest = name.partition("_")
     sub = "ecbplus" if rest.endswith("ecbplus") else "ecb"
-    by_sentence: dict[int, list[tuple[int, str]]] = {}
+    by_sentence: dict[int, list[tuple[int, str, str]]] = {}
     for element in root.iter("token"):
         text = " ".join((element.text or "").split()) or "_"
-        by_sentence.setdefault(int(element.get("sentence", "0")), []).append((int(element.get("number", "0")), text))
+        by_sentence.setdefault(int(element.get("sentence", "0")), []).append(
+            (int(element.get("number", "0")), text, element.get("t_id", ""))
+        )
     url = None
     parts: list[str] = []
     sentences: list[Sentence] = []
+    token_spans: dict[str, tuple[int, int]] = {}
     offset = 0
     for number in sorted(by_sentence):
-        tokens = [t for _, t in sorted(by_sentence[number])]
+        ordered = sorted(by_sentence[number])
+        tokens = [t for _, t, _ in ordered]
         if sub == "ecbplus" and number == 0:
             url = "".join(tokens)
             continue
-        line = join_tokens(tokens)
+        line, spans = layout_tokens(tokens)
         if parts:
             # The corpus keeps no paragraphs: sentences run on in one paragraph, as in print,
             # and a line that ends without a full stop (a headline, a date line) stands alone.
             parts.append(" " if parts[-1].rstrip().endswith(_SENTENCE_ENDS) else "\n")
             offset += 1
         sentences.append(Sentence(number, offset, offset + len(line)))
+        token_spans.update((t_id, (offset + a, offset + b)) for (_, _, t_id), (a, b) in zip(ordered, spans))
         parts.append(line)
         offset += len(line)
-    return EcbArticle(name, topic, sub, url, "".join(parts) + "\n", tuple(sentences))
+    return EcbArticle(name, topic, sub, url, "".join(parts) + "\n", tuple(sentences), token_spans)
 
 
 def subtopic_paths(topic: str, sub: str, root: Path = DEFAULT_ECBPLUS) -> list[Path]:

@@ -6,56 +6,16 @@ The script runs a list of named evaluations (``EVALUATIONS``); each returns
 its figures as a JSON-ready dict plus the lines of its text table: ``entities``
 and ``dates``.
 
-entities: cross-document entity resolution on MEANTIME
-------------------------------------------------------
-What is measured: how well ``ncr.pipeline.analyse`` groups mentions of the
-same person or organisation across the articles of one news cluster.
-
-Data: the NewsReader MEANTIME corpus, English section, folder
-``intra_cross-doc_annotation`` (Minard et al., LREC 2016; © 2015 FBK,
-VU Amsterdam, UPV/EHU; licence CC BY 4.0; texts are English Wikinews
-articles). Four topic clusters (airbus, apple, gm, stock) of 30 articles each,
-read from ``<repo>/../shared/bench/meantime`` unless ``--meantime`` says
-otherwise. Each CAT XML file is parsed by ``parse_cat``; the article text is
-rebuilt from its tokens, joined by one space, one sentence per line (the first
-line is usually the headline and is kept).
-
-Gold: every ENTITY_MENTION that REFERS_TO an ENTITY of type PER or ORG, and is
-a named mention: ``syntactic_type`` NAM or PRE.NAM. Its gold chain is the
-corpus-level ``instance_id`` of that ENTITY (an ENTITY without an instance_id
-is a chain of its own, local to its document). A mention's span runs from its
-first to its last anchored token; its head is its last token. Note that the
-corpus also holds ENTITY_MENTIONs with no ``syntactic_type`` at all (added in
-the cross-document pass: "Jobs", "GM", "he", "the company", ...); they are
-left out by default. ``--untyped-names`` adds those whose text looks like a
-name (``looks_like_name``: the last token starts with a capital letter, and
-the mention is neither a pronoun nor starts with "a"/"an").
-
-System: each cluster's 30 articles go through ``analyse`` together; every
-mention of every entity in ``report.entities`` is a system mention, and its
-system chain is the entity's id (any label: PERSON, ORG, GPE, ...).
-
-Alignment (``align``): within the same document, a gold mention is matched to
-the system mention with which it shares the most characters, among those that
-overlap it by at least half the gold span's length or contain the gold head
-token. Several gold mentions may match one system mention.
-
-Scoring ("gold mention" scoring): only gold mentions are scored. A matched
-gold mention's system cluster is the set of gold mentions matched to the same
-system entity; an unmatched one is a singleton of its own. Reported:
-
-* detected: share of gold mentions matched by any system mention;
-* B-cubed precision / recall / F1 (Bagga & Baldwin 1998);
-* pairwise (link) precision / recall / F1: a pair of gold mentions is a gold
-  link when they share a gold chain, a system link when they share a system
-  entity;
-* cross-doc pairwise F1: the same, counting only pairs whose mentions are in
-  different documents, the part ncr's cross-document resolution adds.
-
-The micro row pools all clusters (B-cubed: mean over all gold mentions;
-pairwise: summed link counts; links never cross clusters). The PER and ORG rows
-do the same over the gold mentions of that type only. A ratio with a zero
-denominator is reported as 0.
+entities: cross-document entity resolution on MEANTIME and ECB+
+----------------------------------------------------------------
+ncr's entity resolution and a fuzzy-matching baseline, scored by the same
+alignment and scorer; see ``bench/entityeval.py`` (what is run),
+``bench/entitygold.py`` (the gold) and ``bench/entityscore.py`` (alignment,
+B-cubed, pairwise, cross-document and name-variant pairwise scores, the
+baseline). MEANTIME is read from ``<repo>/../shared/bench/meantime`` unless
+``--meantime`` says otherwise, ECB+ from ``<repo>/../shared/bench/ecbplus``
+unless ``--ecbplus`` does; ``--ecbplus-topics`` scores only some ECB+ topics
+and ``--entity-misses`` lists ncr's errors.
 
 dates: date normalisation on MEANTIME and TempEval-3 platinum
 -------------------------------------------------------------
@@ -105,222 +65,24 @@ import re
 import shlex
 import sys
 import xml.etree.ElementTree as ET
-from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "bench"):  # ncr, and the sibling modules below
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 # ncr.pipeline and ncr.nlp import spaCy: they are imported where needed, so the
-# parser and the scoring functions load without it.
+# parsers and the scoring functions load without it.
+from entityscore import ratio  # noqa: E402
+from meantime import DEFAULT_MEANTIME, MissingData, Timex, load_meantime  # noqa: E402
 
-DEFAULT_MEANTIME = ROOT.parent / "shared" / "bench" / "meantime"
 DEFAULT_ECBPLUS = ROOT.parent / "shared" / "bench" / "ecbplus"
 DEFAULT_TE3 = ROOT.parent / "shared" / "bench" / "te3-platinum"
-MEANTIME_SUBDIR = Path("meantime_newsreader_english_oct15") / "intra_cross-doc_annotation"
-GOLD_TYPES = ("PER", "ORG")
-NAMED_TYPES = frozenset({"NAM", "PRE.NAM"})
-_PRONOUNS = frozenset(
-    "i me my mine myself we us our ours ourselves you your yours he him his himself she her hers herself "
-    "it its itself they them their theirs themselves who whom whose which that this these those".split()
-)
-
-
-class MissingData(Exception):
-    """Gold data or the model is not there; main prints the message on one line and exits 2."""
-
-
-# --------------------------------------------------------------------------- MEANTIME (CAT XML)
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    t_id: str
-    sentence: int
-    number: int
-    text: str
-    start: int  # character offsets into CatDocument.text
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class EntityMention:
-    """An ENTITY_MENTION markable; ``start:end`` covers its first to last token."""
-
-    m_id: str
-    syntactic_type: str | None  # None: the attribute is absent (cross-doc layer)
-    t_ids: tuple[str, ...]
-    start: int
-    end: int
-    head_start: int  # the last token
-    head_end: int
-    text: str  # text[start:end]
-
-
-@dataclass(frozen=True, slots=True)
-class EntityInstance:
-    """An ENTITY element: a document's handle on an entity, corpus-level when instance_id is set."""
-
-    m_id: str
-    instance_id: str | None
-    ent_type: str
-    descriptor: str
-    external_ref: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Timex:
-    """A TIMEX3 anchored in the text (the CREATION_TIME one included, see ``function``)."""
-
-    m_id: str
-    t_ids: tuple[str, ...]
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
-    function: str  # functionInDocument: CREATION_TIME or NONE
-
-
-@dataclass(frozen=True, slots=True)
-class CatDocument:
-    doc_id: str
-    name: str
-    url: str | None
-    text: str
-    tokens: tuple[Token, ...]
-    mentions: dict[str, EntityMention]  # m_id -> ENTITY_MENTION
-    entities: dict[str, EntityInstance]  # m_id -> ENTITY
-    refers_to: dict[str, str]  # mention m_id -> ENTITY m_id
-    dct: str | None  # value of the TIMEX3 with functionInDocument="CREATION_TIME"
-    timexes: tuple[Timex, ...]  # in text order
-
-    def chain(self, mention_id: str) -> str | None:
-        """The gold chain of a mention: its instance_id, else ``<doc_id>#<ENTITY m_id>``."""
-        target = self.refers_to.get(mention_id)
-        if target is None:
-            return None
-        entity = self.entities[target]
-        return entity.instance_id or f"{self.doc_id}#{target}"
-
-
-def parse_cat(xml: str | bytes, name: str = "") -> CatDocument:
-    """One MEANTIME CAT XML document: text, tokens, entity mentions and instances, REFERS_TO, timexes.
-
-    The text is the tokens joined by one space, with a line break wherever the
-    ``sentence`` attribute changes. REFERS_TO links from event mentions (to
-    EVENT instances) are ignored; a mention linked to several ENTITY elements
-    keeps the first with an instance_id, else the first.
-    """
-    root = ET.fromstring(xml)
-    raw_tokens = sorted(root.iter("token"), key=lambda t: int(t.get("number", "0")))
-    tokens: list[Token] = []
-    parts: list[str] = []
-    offset = 0
-    previous_sentence: int | None = None
-    for element in raw_tokens:
-        sentence = int(element.get("sentence", "0"))
-        text = " ".join((element.text or "").split()) or "_"  # a token never holds spaces or is empty
-        if previous_sentence is not None:
-            parts.append("\n" if sentence != previous_sentence else " ")
-            offset += 1
-        tokens.append(Token(element.get("t_id", ""), sentence, int(element.get("number", "0")), text, offset, offset + len(text)))
-        parts.append(text)
-        offset += len(text)
-        previous_sentence = sentence
-    text = "".join(parts)
-    by_id = {token.t_id: token for token in tokens}
-
-    def anchored(element: ET.Element) -> list[Token]:
-        found = [by_id[a.get("t_id", "")] for a in element.findall("token_anchor") if a.get("t_id") in by_id]
-        return sorted(found, key=lambda t: t.number)
-
-    mentions: dict[str, EntityMention] = {}
-    entities: dict[str, EntityInstance] = {}
-    timexes: list[Timex] = []
-    dct: str | None = None
-    markables = root.find("Markables")
-    for element in markables if markables is not None else ():
-        m_id = element.get("m_id", "")
-        if element.tag == "ENTITY_MENTION":
-            toks = anchored(element)
-            if not toks:
-                continue
-            start, end = toks[0].start, toks[-1].end
-            mentions[m_id] = EntityMention(
-                m_id, element.get("syntactic_type"), tuple(t.t_id for t in toks),
-                start, end, toks[-1].start, toks[-1].end, text[start:end],
-            )
-        elif element.tag == "ENTITY":
-            entities[m_id] = EntityInstance(
-                m_id, element.get("instance_id") or None, element.get("ent_type", ""),
-                element.get("TAG_DESCRIPTOR", ""), element.get("external_ref") or None,
-            )
-        elif element.tag == "TIMEX3":
-            function = element.get("functionInDocument", "NONE")
-            if function == "CREATION_TIME" and dct is None:
-                dct = element.get("value")
-            toks = anchored(element)
-            if toks:
-                start, end = toks[0].start, toks[-1].end
-                timexes.append(Timex(
-                    m_id, tuple(t.t_id for t in toks), start, end, text[start:end],
-                    element.get("type", ""), element.get("value", ""), function,
-                ))
-
-    refers_to: dict[str, str] = {}
-    relations = root.find("Relations")
-    for relation in relations.findall("REFERS_TO") if relations is not None else ():
-        target = relation.find("target")
-        if target is None or target.get("m_id") not in entities:
-            continue
-        target_id = target.get("m_id", "")
-        for source in relation.findall("source"):
-            m_id = source.get("m_id", "")
-            current = refers_to.get(m_id)
-            if current is None or (entities[current].instance_id is None and entities[target_id].instance_id):
-                refers_to[m_id] = target_id
-
-    return CatDocument(
-        doc_id=root.get("doc_id", name),
-        name=root.get("doc_name", name),
-        url=root.get("url"),
-        text=text,
-        tokens=tuple(tokens),
-        mentions=mentions,
-        entities=entities,
-        refers_to=refers_to,
-        dct=dct,
-        timexes=tuple(sorted(timexes, key=lambda t: (t.start, t.end, t.m_id))),
-    )
-
-
-def meantime_clusters(path: Path) -> dict[str, list[Path]]:
-    """``{"airbus": [xml files...], ...}`` under a MEANTIME folder; raises ``MissingData``.
-
-    ``path`` may be the folder holding ``meantime_newsreader_english_oct15``,
-    that folder, or its ``intra_cross-doc_annotation``.
-    """
-    for base in (path / MEANTIME_SUBDIR, path / MEANTIME_SUBDIR.name, path):
-        dirs = sorted(d for d in base.glob("corpus_*") if d.is_dir())
-        if dirs:
-            return {d.name.removeprefix("corpus_"): sorted(d.glob("*.xml")) for d in dirs}
-    raise MissingData(
-        f"MEANTIME corpus not found at {path} (expected {MEANTIME_SUBDIR}/corpus_*/*.xml); pass --meantime PATH"
-    )
-
-
-def load_meantime(path: Path) -> dict[str, list[tuple[Path, CatDocument]]]:
-    """Every document of every cluster, parsed, in file-name order."""
-    return {
-        cluster: [(file, parse_cat(file.read_bytes(), file.stem)) for file in files]
-        for cluster, files in meantime_clusters(path).items()
-    }
 
 
 # --------------------------------------------------------------------------- TempEval-3 (TimeML)
@@ -388,201 +150,6 @@ def load_te3(path: Path) -> list[TimeMLDocument]:
     return [parse_timeml(file.read_bytes(), file.stem) for file in files]
 
 
-# --------------------------------------------------------------------------- gold and alignment
-
-
-@dataclass(frozen=True, slots=True)
-class GoldMention:
-    doc: str
-    start: int
-    end: int
-    head_start: int
-    head_end: int
-    text: str
-    chain: str
-    ent_type: str
-    syntactic_type: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class SystemMention:
-    doc: str
-    start: int
-    end: int
-    entity: str
-
-
-def looks_like_name(text: str) -> bool:
-    """Whether an untyped mention's text reads as a name ("GM", "the Air Force"; not "he", "the company")."""
-    words = text.split()
-    if not words or words[0].lower() in {"a", "an"}:
-        return False
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        return False
-    return words[-1][:1].isupper()
-
-
-def gold_mentions(doc: CatDocument, types: Sequence[str] = GOLD_TYPES, untyped_names: bool = False) -> list[GoldMention]:
-    """The document's named mentions of PER/ORG entities, in text order."""
-    found = []
-    for mention in doc.mentions.values():
-        target = doc.refers_to.get(mention.m_id)
-        if target is None or doc.entities[target].ent_type not in types:
-            continue
-        named = mention.syntactic_type in NAMED_TYPES or (
-            untyped_names and mention.syntactic_type is None and looks_like_name(mention.text)
-        )
-        if not named:
-            continue
-        found.append(GoldMention(
-            doc.doc_id, mention.start, mention.end, mention.head_start, mention.head_end, mention.text,
-            doc.chain(mention.m_id) or "", doc.entities[target].ent_type, mention.syntactic_type,
-        ))
-    return sorted(found, key=lambda g: (g.start, g.end, g.chain))
-
-
-def align(gold: Sequence[GoldMention], system: Sequence[SystemMention]) -> list[str | None]:
-    """The system entity each gold mention is matched to (``None``: missed); see the module docstring."""
-    by_doc: dict[str, list[SystemMention]] = {}
-    for mention in system:
-        by_doc.setdefault(mention.doc, []).append(mention)
-    matched: list[str | None] = []
-    for g in gold:
-        best: tuple[int, int, int, str] | None = None  # (-overlap, length, start, entity): smallest wins
-        for s in by_doc.get(g.doc, ()):
-            overlap = min(g.end, s.end) - max(g.start, s.start)
-            if overlap <= 0:
-                continue
-            head_inside = s.start <= g.head_start and g.head_end <= s.end
-            if 2 * overlap >= g.end - g.start or head_inside:
-                key = (-overlap, s.end - s.start, s.start, s.entity)
-                if best is None or key < best:
-                    best = key
-        matched.append(best[3] if best is not None else None)
-    return matched
-
-
-def system_labels(matched: Sequence[str | None]) -> list[Hashable]:
-    """System cluster labels for scoring: the matched entity, or a singleton of its own."""
-    return [entity if entity is not None else ("missed", i) for i, entity in enumerate(matched)]
-
-
-# --------------------------------------------------------------------------- scoring
-
-
-def _pairs(n: int) -> int:
-    return n * (n - 1) // 2
-
-
-def b_cubed_sums(gold: Sequence[Hashable], system: Sequence[Hashable]) -> tuple[float, float, int]:
-    """(sum of per-mention precision, sum of per-mention recall, mentions); ``gold[i]``/``system[i]`` label mention i."""
-    if len(gold) != len(system):
-        raise ValueError("gold and system label different numbers of mentions")
-    cells = Counter(zip(gold, system))
-    gold_sizes = Counter(gold)
-    system_sizes = Counter(system)
-    p_sum = sum(n * n / system_sizes[s] for (_, s), n in cells.items())
-    r_sum = sum(n * n / gold_sizes[g] for (g, _), n in cells.items())
-    return p_sum, r_sum, len(gold)
-
-
-def pairwise_counts(
-    gold: Sequence[Hashable], system: Sequence[Hashable], docs: Sequence[Hashable] | None = None
-) -> tuple[int, int, int]:
-    """(links in both, system links, gold links); with ``docs``, only pairs from different documents."""
-    if len(gold) != len(system) or (docs is not None and len(docs) != len(gold)):
-        raise ValueError("gold, system and docs label different numbers of mentions")
-
-    def links(*labels: Sequence[Hashable]) -> int:
-        total = sum(_pairs(n) for n in Counter(zip(*labels)).values())
-        if docs is not None:
-            total -= sum(_pairs(n) for n in Counter(zip(*labels, docs)).values())
-        return total
-
-    return links(gold, system), links(system), links(gold)
-
-
-def _ratio(num: float, den: float) -> float:
-    return num / den if den else 0.0
-
-
-def prf(precision: float, recall: float) -> tuple[float, float, float]:
-    return precision, recall, _ratio(2 * precision * recall, precision + recall)
-
-
-def b_cubed(gold: Sequence[Hashable], system: Sequence[Hashable]) -> tuple[float, float, float]:
-    """B-cubed (precision, recall, F1) of one clustering against another over the same mentions."""
-    p_sum, r_sum, n = b_cubed_sums(gold, system)
-    return prf(_ratio(p_sum, n), _ratio(r_sum, n))
-
-
-def pairwise(
-    gold: Sequence[Hashable], system: Sequence[Hashable], docs: Sequence[Hashable] | None = None
-) -> tuple[float, float, float]:
-    """Pairwise (precision, recall, F1); with ``docs``, over cross-document pairs only."""
-    both, sys_links, gold_links = pairwise_counts(gold, system, docs)
-    return prf(_ratio(both, sys_links), _ratio(both, gold_links))
-
-
-@dataclass(slots=True)
-class Tally:
-    """Poolable counts behind one row of the table."""
-
-    docs: int = 0
-    mentions: int = 0
-    detected: int = 0
-    chains: set[str] = field(default_factory=set)
-    b3_p: float = 0.0
-    b3_r: float = 0.0
-    pairs: tuple[int, int, int] = (0, 0, 0)
-    cross: tuple[int, int, int] = (0, 0, 0)
-
-    def add(self, other: Tally) -> None:
-        self.docs += other.docs
-        self.mentions += other.mentions
-        self.detected += other.detected
-        self.chains |= other.chains
-        self.b3_p += other.b3_p
-        self.b3_r += other.b3_r
-        self.pairs = tuple(a + b for a, b in zip(self.pairs, other.pairs))  # type: ignore[assignment]
-        self.cross = tuple(a + b for a, b in zip(self.cross, other.cross))  # type: ignore[assignment]
-
-    def figures(self) -> dict[str, Any]:
-        def scores(counts: tuple[int, int, int]) -> dict[str, Any]:
-            both, sys_links, gold_links = counts
-            p, r, f = prf(_ratio(both, sys_links), _ratio(both, gold_links))
-            return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4),
-                    "links_both": both, "links_system": sys_links, "links_gold": gold_links}
-
-        p, r, f = prf(_ratio(self.b3_p, self.mentions), _ratio(self.b3_r, self.mentions))
-        return {
-            "docs": self.docs,
-            "gold_mentions": self.mentions,
-            "gold_chains": len(self.chains),
-            "detected": round(_ratio(self.detected, self.mentions), 4),
-            "b_cubed": {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)},
-            "pairwise": scores(self.pairs),
-            "cross_doc_pairwise": scores(self.cross),
-        }
-
-
-def score(gold: Sequence[GoldMention], matched: Sequence[str | None], docs: int = 0) -> Tally:
-    """The counts for one set of gold mentions and the system entities they matched."""
-    gold_labels = [g.chain for g in gold]
-    sys_labels = system_labels(matched)
-    p_sum, r_sum, n = b_cubed_sums(gold_labels, sys_labels)
-    return Tally(
-        docs=docs,
-        mentions=n,
-        detected=sum(m is not None for m in matched),
-        chains=set(gold_labels),
-        b3_p=p_sum,
-        b3_r=r_sum,
-        pairs=pairwise_counts(gold_labels, sys_labels),
-        cross=pairwise_counts(gold_labels, sys_labels, [g.doc for g in gold]),
-    )
-
-
 # --------------------------------------------------------------------------- evaluations
 
 
@@ -617,67 +184,12 @@ class Result:
     lines: list[str]
 
 
-def _table(title: str, rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
-    header = (
-        f"{'':<8}{'docs':>5}{'gold':>6}{'chains':>7}{'det%':>7}"
-        f"{'B3 P':>7}{'B3 R':>7}{'B3 F1':>7}{'pair P':>8}{'pair R':>8}{'pair F1':>8}{'xdoc F1':>8}"
-    )
-    lines = [title, header]
-    for label, f in rows:
-        pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
-        lines.append(
-            f"{label:<8}{f['docs']:>5}{f['gold_mentions']:>6}{f['gold_chains']:>7}{pct(f['detected']):>7}"
-            f"{pct(f['b_cubed']['p']):>7}{pct(f['b_cubed']['r']):>7}{pct(f['b_cubed']['f1']):>7}"
-            f"{pct(f['pairwise']['p']):>8}{pct(f['pairwise']['r']):>8}{pct(f['pairwise']['f1']):>8}"
-            f"{pct(f['cross_doc_pairwise']['f1']):>8}"
-        )
-    return lines
-
-
 def evaluate_entities(ctx: Context) -> Result:
-    """Cross-document entity resolution on MEANTIME (see the module docstring)."""
-    corpus = load_meantime(Path(ctx.args.meantime))
-    import ncr.pipeline
-    from ncr.records import Article
+    """Entity resolution, ncr and the fuzzy baseline, on MEANTIME and ECB+ (bench/entityeval.py)."""
+    import entityeval
 
-    nlp = ctx.nlp
-    clusters: dict[str, Tally] = {}
-    by_type = {t: Tally() for t in GOLD_TYPES}
-    micro = Tally()
-    for cluster, documents in corpus.items():
-        articles = [Article(id=doc.doc_id, text=doc.text, path=str(file)) for file, doc in documents]
-        report = ncr.pipeline.analyse(articles, nlp)
-        system = [
-            SystemMention(m.source, m.start, m.end, entity.id)
-            for entity in report.entities
-            for m in entity.mentions
-        ]
-        gold = [
-            g for _, doc in documents
-            for g in gold_mentions(doc, untyped_names=ctx.args.untyped_names)
-        ]
-        matched = align(gold, system)
-        clusters[cluster] = score(gold, matched, docs=len(documents))
-        micro.add(clusters[cluster])
-        for ent_type, tally in by_type.items():
-            keep = [i for i, g in enumerate(gold) if g.ent_type == ent_type]
-            tally.add(score([gold[i] for i in keep], [matched[i] for i in keep], docs=len(documents)))
-
-    rows = [(name, tally.figures()) for name, tally in clusters.items()]
-    rows += [("micro", micro.figures())] + [(t, tally.figures()) for t, tally in by_type.items()]
-    named = "NAM, PRE.NAM" + (", untyped names" if ctx.args.untyped_names else "")
-    title = (
-        "entities: cross-document entity resolution, MEANTIME English (CC BY 4.0), "
-        f"gold named PER/ORG mentions ({named}); figures in %"
-    )
-    figures = {
-        "data": "MEANTIME English, intra_cross-doc_annotation (CC BY 4.0)",
-        "gold": f"mentions of PER/ORG entities with syntactic_type {named}; chain = instance_id",
-        "clusters": dict(rows[: len(clusters)]),
-        "micro": micro.figures(),
-        "by_type": {t: tally.figures() for t, tally in by_type.items()},
-    }
-    return Result(figures, _table(title, rows))
+    figures, lines = entityeval.evaluate(ctx.nlp, ctx.args)
+    return Result(figures, lines)
 
 
 # --------------------------------------------------------------------------- dates
@@ -771,7 +283,7 @@ class DateTally:
             self.wrong += 1
 
     def figures(self) -> dict[str, Any]:
-        share = lambda n: round(_ratio(n, self.gold), 4)  # noqa: E731
+        share = lambda n: round(ratio(n, self.gold), 4)  # noqa: E731
         return {
             "docs": self.docs, "gold": self.gold, "skipped": self.skipped,
             "detected": share(self.detected), "exact": share(self.exact), "compatible": share(self.compatible),
@@ -854,7 +366,6 @@ def evaluate_dates(ctx: Context) -> Result:
 def evaluate_claims(ctx: Context) -> Result:
     """Count claims, topics, statuses, updates and attributions on the ECB+ claims gold and the
     written revision clusters (bench/claimscore.py)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import claimgold
     import claimscore
 
@@ -887,7 +398,6 @@ def evaluate_claims(ctx: Context) -> Result:
 
 def evaluate_quantities(ctx: Context) -> Result:
     """Count detection sentence by sentence on the quantity gold (bench/quantscore.py)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import quantscore
 
     items = quantscore.load_items()
@@ -921,7 +431,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="claims, quantities: list every miss")
     parser.add_argument("--model", default=None, help="spaCy model name (default: as ncr chooses)")
     parser.add_argument("--only", action="append", choices=[name for name, _ in EVALUATIONS], help="run only this evaluation (repeatable)")
-    parser.add_argument("--untyped-names", action="store_true", help="entities: also score name-like mentions that have no syntactic_type")
+    parser.add_argument("--untyped-names", action="store_true", help="entities: also score MEANTIME name-like mentions that have no syntactic_type")
+    parser.add_argument("--ecbplus-topics", nargs="+", metavar="TOPIC", help="entities: score only these ECB+ topics, e.g. 1 19 (default: all)")
+    parser.add_argument("--entity-misses", action="store_true", help="entities: list the gold entities ncr splits and the ncr entities that mix gold ones")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args(argv)
 

@@ -1,4 +1,4 @@
-"""Tests of bench/eval.py's CAT parser, alignment and scoring; none loads spaCy."""
+"""Tests of bench/eval.py and its entity modules: CAT parser, gold, alignment, scores, baseline; none loads spaCy."""
 
 from __future__ import annotations
 
@@ -21,7 +21,10 @@ def _load_eval():
     return module
 
 
-ev = _load_eval()
+ev = _load_eval()  # puts bench/ on sys.path
+import entitygold as eg  # noqa: E402
+import entityscore as es  # noqa: E402
+import meantime as mt  # noqa: E402
 
 # Textbook example: gold {a,b,c},{d,e}; system {a,b},{c,d,e}.
 GOLD = ["G1", "G1", "G1", "G2", "G2"]
@@ -29,7 +32,7 @@ SYSTEM = ["S1", "S1", "S2", "S2", "S2"]
 
 
 def test_b_cubed_textbook_example():
-    p, r, f = ev.b_cubed(GOLD, SYSTEM)
+    p, r, f = es.b_cubed(GOLD, SYSTEM)
     # precision: a 2/2, b 2/2, c 1/3, d 2/3, e 2/3; recall: a 2/3, b 2/3, c 1/3, d 2/2, e 2/2
     assert p == pytest.approx((1 + 1 + 1 / 3 + 2 / 3 + 2 / 3) / 5)
     assert r == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1 + 1) / 5)
@@ -37,53 +40,53 @@ def test_b_cubed_textbook_example():
 
 
 def test_b_cubed_extremes():
-    assert ev.b_cubed(GOLD, GOLD) == pytest.approx((1.0, 1.0, 1.0))
+    assert es.b_cubed(GOLD, GOLD) == pytest.approx((1.0, 1.0, 1.0))
     singletons = list(range(5))
-    p, r, _ = ev.b_cubed(GOLD, singletons)
+    p, r, _ = es.b_cubed(GOLD, singletons)
     assert p == pytest.approx(1.0)
     assert r == pytest.approx((1 / 3 * 3 + 1 / 2 * 2) / 5)
-    p, r, _ = ev.b_cubed(GOLD, ["one"] * 5)
+    p, r, _ = es.b_cubed(GOLD, ["one"] * 5)
     assert r == pytest.approx(1.0)
     assert p == pytest.approx((3 / 5 * 3 + 2 / 5 * 2) / 5)
 
 
 def test_pairwise_textbook_example():
     # gold links ab ac bc de; system links ab cd ce de; both: ab de
-    assert ev.pairwise_counts(GOLD, SYSTEM) == (2, 4, 4)
-    assert ev.pairwise(GOLD, SYSTEM) == pytest.approx((0.5, 0.5, 0.5))
+    assert es.pairwise_counts(GOLD, SYSTEM) == (2, 4, 4)
+    assert es.pairwise(GOLD, SYSTEM) == pytest.approx((0.5, 0.5, 0.5))
 
 
 def test_pairwise_cross_document_only():
     docs = ["d1", "d1", "d2", "d2", "d3"]
     # cross-doc gold links: ac bc de (ab is within d1); system: ce de (ab, cd are within a doc); both: de
-    assert ev.pairwise_counts(GOLD, SYSTEM, docs) == (1, 2, 3)
-    p, r, f = ev.pairwise(GOLD, SYSTEM, docs)
+    assert es.pairwise_counts(GOLD, SYSTEM, docs) == (1, 2, 3)
+    p, r, f = es.pairwise(GOLD, SYSTEM, docs)
     assert (p, r) == pytest.approx((1 / 2, 1 / 3))
     assert f == pytest.approx(0.4)
 
 
 def test_zero_denominators_are_zero():
-    assert ev.pairwise(["a", "b"], ["x", "y"]) == (0.0, 0.0, 0.0)
-    assert ev.b_cubed([], []) == (0.0, 0.0, 0.0)
+    assert es.pairwise(["a", "b"], ["x", "y"]) == (0.0, 0.0, 0.0)
+    assert es.b_cubed([], []) == (0.0, 0.0, 0.0)
 
 
 def test_unmatched_gold_mentions_are_singletons():
-    assert ev.system_labels(["E1", None, "E1", None]) == ["E1", ("missed", 1), "E1", ("missed", 3)]
+    assert es.system_labels(["E1", None, "E1", None]) == ["E1", ("missed", 1), "E1", ("missed", 3)]
     gold = ["G", "G", "G"]
-    p, r, _ = ev.b_cubed(gold, ev.system_labels(["E1", "E1", None]))
+    p, r, _ = es.b_cubed(gold, es.system_labels(["E1", "E1", None]))
     assert p == pytest.approx(1.0)
     assert r == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
 
 
 def _gold(doc, start, end, head_start, chain="C"):
-    return ev.GoldMention(doc, start, end, head_start, end, "", chain, "PER", "NAM")
+    return es.GoldMention(doc, start, end, head_start, end, "", chain, "PER", "NAM")
 
 
 def test_align_overlap_and_head():
     system = [
-        ev.SystemMention("d1", 0, 10, "E1"),  # "Steve Jobs"
-        ev.SystemMention("d1", 20, 24, "E2"),
-        ev.SystemMention("d2", 0, 10, "E3"),
+        es.SystemMention("d1", 0, 10, "E1"),  # "Steve Jobs"
+        es.SystemMention("d1", 20, 24, "E2"),
+        es.SystemMention("d2", 0, 10, "E3"),
     ]
     gold = [
         _gold("d1", 0, 10, 6),  # exact
@@ -93,12 +96,12 @@ def test_align_overlap_and_head():
         _gold("d3", 0, 10, 6),  # other document
         _gold("d1", 8, 22, 18),  # overlap 2 with E1 and 2 with E2, head outside both, < 50%
     ]
-    assert ev.align(gold, system) == ["E1", "E1", "E2", None, None, None]
+    assert es.align(gold, system) == ["E1", "E1", "E2", None, None, None]
 
 
 def test_align_prefers_largest_overlap():
-    system = [ev.SystemMention("d", 0, 6, "A"), ev.SystemMention("d", 7, 20, "B")]
-    assert ev.align([_gold("d", 0, 20, 15)], system) == ["B"]
+    system = [es.SystemMention("d", 0, 6, "A"), es.SystemMention("d", 7, 20, "B")]
+    assert es.align([_gold("d", 0, 20, 15)], system) == ["B"]
 
 
 CAT = """<?xml version="1.0" ?><Document doc_id="42" doc_name="42_Test" lang="en" url="http://x">
@@ -141,7 +144,7 @@ CAT = """<?xml version="1.0" ?><Document doc_id="42" doc_name="42_Test" lang="en
 
 
 def test_parse_cat_text_and_offsets():
-    doc = ev.parse_cat(CAT)
+    doc = mt.parse_cat(CAT)
     assert doc.doc_id == "42" and doc.name == "42_Test" and doc.url == "http://x"
     assert doc.text == "Acme hires Jo\nMay 1\nJo Smith joined Acme Corp. today ; he"
     for token in doc.tokens:
@@ -152,7 +155,7 @@ def test_parse_cat_text_and_offsets():
 
 
 def test_parse_cat_entities_and_timexes():
-    doc = ev.parse_cat(CAT)
+    doc = mt.parse_cat(CAT)
     assert doc.entities["21"].instance_id == "PER1" and doc.entities["22"].instance_id is None
     assert doc.refers_to == {"1": "20", "5": "20", "2": "21", "3": "21", "4": "21", "6": "22"}
     assert doc.chain("3") == "PER1" and doc.chain("6") == "42#22" and doc.chain("99") is None
@@ -164,22 +167,22 @@ def test_parse_cat_entities_and_timexes():
 
 
 def test_gold_mentions_named_per_org_only():
-    doc = ev.parse_cat(CAT)
-    gold = ev.gold_mentions(doc)
+    doc = mt.parse_cat(CAT)
+    gold = eg.meantime_gold(doc)
     # "he" is PRO, "Acme Corp." has no syntactic_type, "May" is a PRO entity
     assert [(g.text, g.chain, g.ent_type) for g in gold] == [
         ("Acme", "ORG1", "ORG"),
         ("Jo", "PER1", "PER"),
         ("Jo Smith", "PER1", "PER"),
     ]
-    with_untyped = ev.gold_mentions(doc, untyped_names=True)
+    with_untyped = eg.meantime_gold(doc, untyped_names=True)
     assert [g.text for g in with_untyped] == ["Acme", "Jo", "Jo Smith", "Acme Corp."]
 
 
 def test_looks_like_name():
-    assert ev.looks_like_name("GM") and ev.looks_like_name("the Air Force")
-    assert not ev.looks_like_name("He") and not ev.looks_like_name("the company")
-    assert not ev.looks_like_name("a European Company")
+    assert eg.looks_like_name("GM") and eg.looks_like_name("the Air Force")
+    assert not eg.looks_like_name("He") and not eg.looks_like_name("the company")
+    assert not eg.looks_like_name("a European Company")
 
 
 def test_missing_meantime_folder(tmp_path, capsys):
@@ -197,3 +200,122 @@ def test_import_does_not_load_spacy():
         "assert 'spacy' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _named(text, chain, doc="d"):
+    return es.GoldMention(doc, 0, 0, 0, 0, text, chain, "ORG", None)
+
+
+def test_surface_key_drops_case_the_and_possessive():
+    assert es.surface_key("The Apple's") == es.surface_key("Apple 's") == es.surface_key("APPLE") == "apple"
+    assert es.surface_key("Apple Computer") == "apple computer"
+
+
+def test_name_variant_pairs_leave_out_identical_names():
+    gold = [
+        _named("Apple Computer", "A"),
+        _named("Apple", "A"),
+        _named("apple", "A"),
+        _named("The Apple's", "A"),
+        _named("Pear Corp", "B"),
+    ]
+    matched = ["E1", "E1", "E2", None, "E1"]
+    # Gold links between different names: Apple Computer with each of the three "apple"s (the
+    # three "apple"s among themselves are the same name). System links: E1 holds Apple Computer,
+    # Apple and Pear Corp, three pairs of different names. Both: Apple Computer-Apple.
+    p, r, f = es.name_variants(gold, matched)
+    assert (p, r, f) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+    variants = es.score(gold, matched).figures()["name_variant_pairwise"]
+    assert (variants["links_both"], variants["links_system"], variants["links_gold"]) == (1, 3, 3)
+
+
+def test_name_variants_reward_keeping_different_names_apart():
+    gold = [_named("Northwind", "N"), _named("Northwind Traders", "N"), _named("Southwind", "S")]
+    assert es.name_variants(gold, ["E1", "E1", "E2"]) == pytest.approx((1.0, 1.0, 1.0))
+    p, r, _ = es.name_variants(gold, ["E1", "E1", "E1"])
+    assert (p, r) == pytest.approx((1 / 3, 1.0))
+
+
+def test_fuzzy_baseline_groups_by_name_and_label():
+    names = [
+        ("Northwind Traders", "ORG"),
+        ("Northwind Traders Inc.", "ORG"),
+        ("the northwind traders", "ORG"),
+        ("Southwind Shipping", "ORG"),
+        ("Northwind Traders", "PERSON"),
+    ]
+    groups = es.fuzzy_groups(names)
+    assert groups[names[0]] == groups[names[1]] == groups[names[2]]
+    assert groups[names[3]] != groups[names[0]]
+    assert groups[names[4]] != groups[names[0]]
+    assert es.fuzzy_groups(names[::-1]) == groups  # the ids do not depend on the order
+    pair = es.fuzzy_groups([("Northwind", "ORG"), ("Southwind", "ORG")])
+    assert len(set(pair.values())) == 2
+
+
+ECB = """<?xml version="1.0" ?><Document doc_name="7_1ecb.xml" doc_id="X">
+<token t_id="1" sentence="0" number="0">Police</token>
+<token t_id="2" sentence="0" number="1">said</token>
+<token t_id="3" sentence="0" number="2">Jo</token>
+<token t_id="4" sentence="0" number="3">Quill</token>
+<token t_id="5" sentence="0" number="4">left</token>
+<token t_id="6" sentence="0" number="5">.</token>
+<token t_id="7" sentence="1" number="6">Quill</token>
+<token t_id="8" sentence="1" number="7">and</token>
+<token t_id="9" sentence="1" number="8">Acme</token>
+<token t_id="10" sentence="1" number="9">`</token>
+<token t_id="11" sentence="1" number="10">s</token>
+<token t_id="12" sentence="1" number="11">police</token>
+<token t_id="13" sentence="1" number="12">agreed</token>
+<token t_id="14" sentence="2" number="13">Jo</token>
+<token t_id="15" sentence="2" number="14">Quill</token>
+<Markables>
+<HUMAN_PART_ORG m_id="1"><token_anchor t_id="1"/></HUMAN_PART_ORG>
+<HUMAN_PART_PER m_id="2"><token_anchor t_id="3"/><token_anchor t_id="4"/></HUMAN_PART_PER>
+<HUMAN_PART_PER m_id="3"><token_anchor t_id="7"/></HUMAN_PART_PER>
+<HUMAN_PART_ORG m_id="4"><token_anchor t_id="9"/></HUMAN_PART_ORG>
+<HUMAN_PART_GENERIC m_id="5"><token_anchor t_id="12"/></HUMAN_PART_GENERIC>
+<HUMAN_PART_PER m_id="6"><token_anchor t_id="14"/><token_anchor t_id="15"/></HUMAN_PART_PER>
+<HUMAN_PART_ORG m_id="7"><token_anchor t_id="9"/></HUMAN_PART_ORG>
+<HUMAN_PART_PER m_id="20" TAG_DESCRIPTOR="jo_quill" instance_id="HUM1"/>
+<HUMAN_PART_ORG m_id="21" TAG_DESCRIPTOR="acme" instance_id="HUM2"/>
+<HUMAN_PART_ORG m_id="22" TAG_DESCRIPTOR="police"/>
+</Markables>
+<Relations>
+<CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="2"/><source m_id="3"/><source m_id="6"/><target m_id="20"/></CROSS_DOC_COREF>
+<CROSS_DOC_COREF r_id="2" note="HUM2"><source m_id="4"/><source m_id="1"/><target m_id="21"/></CROSS_DOC_COREF>
+<INTRA_DOC_COREF r_id="3"><source m_id="7"/><target m_id="22"/></INTRA_DOC_COREF>
+</Relations>
+</Document>
+"""
+
+
+def test_ecbplus_gold_named_participants_in_coreference_sentences(tmp_path):
+    import ecbplus
+
+    path = tmp_path / "7_1ecb.xml"
+    path.write_text(ECB, encoding="utf-8")
+    article = ecbplus.load_article(path)
+    for t_id, (start, end) in article.token_spans.items():
+        if t_id not in {"10", "11"}:  # the corpus's "` s" is written "'s"
+            assert article.text[start:end] == ECB.split(f'"{t_id}"', 1)[1].split(">", 1)[1].split("<", 1)[0]
+    gold = eg.ecbplus_gold(ECB, article, frozenset({0, 1}), eg.lower_case_words([article]))
+    # "Police" is written in lower case elsewhere, GENERIC is not scored, sentence 2 is not a coreference
+    # sentence, and the second mention of Acme is linked within its document only.
+    assert [(g.text, g.chain, g.ent_type) for g in gold] == [
+        ("Jo Quill", "HUM1", "PER"),
+        ("Quill", "HUM1", "PER"),
+        ("Acme", "HUM2", "ORG"),
+    ]
+    assert all(article.text[g.head_start : g.head_end] == g.text.split()[-1] for g in gold)
+
+
+def test_misses_list_split_and_mixed_entities():
+    import entityeval
+
+    gold = [_named("Apple", "A"), _named("Apple Inc.", "A"), _named("Apple Corps", "C"), _named("AAPL", "A")]
+    lines = entityeval.misses("apple", gold, ["E1", "E2", "E1", None], {"E1": "Apple", "E2": "Apple Inc."})
+    assert lines == [
+        "[apple] split ORG 'Apple Inc.': [E1 'Apple'] Apple | [E2 'Apple Inc.'] Apple Inc. | [not found] AAPL",
+        "[apple] mixed E1 'Apple': [ORG 'Apple Inc.'] Apple | [ORG 'Apple Corps'] Apple Corps",
+    ]
