@@ -277,3 +277,17 @@ def test_resolve_a_name_the_model_missed_is_found_from_another_article():
     )
     dorvex = entity_named(entities, "Dorvex")
     assert {m.source for m in dorvex.mentions} == {"s0", "s1"} and dorvex.label == "ORG"
+
+
+def test_entities_title_case_headline_keeps_only_the_names(nlp):
+    doc = nlp("Peter Vance Wins Second Term As Mayor\n\n"
+              "The mayor, Peter Vance, met Governor Helen Ostrow on Monday. Vance said Ostrow agreed.\n")
+    headline = [m.text for m in find_mentions(doc) if m.end <= doc.text.index("\n")]
+    assert headline == ["Peter Vance"]
+
+
+def test_entities_two_names_run_together_in_a_headline_are_two(nlp):
+    doc = nlp("Vance Criticises Ostrow Over Budget\n\n"
+              "The mayor, Peter Vance, met Governor Helen Ostrow on Monday. Vance said Ostrow agreed.\n")
+    headline = [m.text for m in find_mentions(doc) if m.end <= doc.text.index("\n")]
+    assert headline == ["Vance", "Ostrow"]

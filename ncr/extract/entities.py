@@ -34,6 +34,7 @@ from ..lexicon import (
 )
 from ..names import normalise_name, place_key
 from .acronyms import acronym_definitions
+from .lines import name_runs
 from .spans import ents_in
 
 # spaCy labels kept as entities; numbers and dates are other stages' business.
@@ -425,6 +426,9 @@ def find_known_names(
 def find_mentions(doc: Doc) -> list[LocalMention]:
     """Named-entity mentions in text order, short forms filed under their full name."""
     spans = _repair(doc)
+    # "Lindsay Lohan Checks Into Rehab": on a title-case line, only the names are names.
+    runs = name_runs(doc, [(s.start, s.end) for s in spans])
+    spans = [_Span(a, b, s.label, s.roles if len(cut) == 1 else []) for s, cut in zip(spans, runs) for a, b in cut]
     # Occurrences of a person's name words that the model missed ("Choe Son-hui's visit").
     person_words = {w for s in spans if s.label == "PERSON" and s.end - s.start > 1 for w in normalise_name(doc[s.start : s.end].text).split()}
     covered = {i for s in spans for i in range(s.start, s.end)}

@@ -19,70 +19,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from .lines import is_title_case, lines_of, names_in_running_text
 from .numbers import VAGUE_PLURALS
 from .quantities import RawClaim, find_claims
-
-# Short words a title-case line may leave in lower case.
-_MINOR_WORDS = frozenset("a an the and or but of in on at to for by as with from into over after".split())
-# Share of a line's other words that must be capitalised for it to read as a title-case headline.
-TITLE_SHARE = 0.7
-# Fewest words of a headline.
-_MIN_WORDS = 3
 
 
 def _may_count(token: Token) -> bool:
     """True for a token a count can start with: a headline without one is not parsed again."""
     return token.like_num or token.lower_ in VAGUE_PLURALS or token.lower_ in {"half", "dozen", "dozens"}
-
-
-def is_title_case(line: Span) -> bool:
-    """True for a line, not ending like a sentence, most of whose words are capitalised
-    ("Ten Dead In Flood", "TEN DEAD IN FLOOD")."""
-    last = next((t for t in reversed(line) if not t.is_space), None)
-    if last is None or last.text == ".":
-        return False
-    words = [t for t in line if t.is_alpha and t.lower_ not in _MINOR_WORDS]
-    if len(words) < _MIN_WORDS:
-        return False
-    capitalised = sum(t.text[0].isupper() for t in words[1:])
-    return capitalised >= TITLE_SHARE * (len(words) - 1)
-
-
-def lines_of(doc: Doc) -> list[Span]:
-    """The doc's lines: runs of tokens between line breaks, without the breaks."""
-    found: list[Span] = []
-    start = None
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            if start is not None:
-                found.append(doc[start : token.i])
-            start = None
-            continue
-        if start is None:
-            start = token.i
-        if "\n" in token.whitespace_:
-            found.append(doc[start : token.i + 1])
-            start = None
-    if start is not None:
-        found.append(doc[start:])
-    return found
-
-
-def names_in_running_text(doc: Doc, title_lines: Sequence[Span] | None = None) -> frozenset[str]:
-    """Words the doc capitalises inside a sentence of running text (not a title-case line): names.
-
-    ``title_lines``: the doc's title-case lines, if already found."""
-    names: set[str] = set()
-    if title_lines is None:
-        title_lines = [line for line in lines_of(doc) if is_title_case(line)]
-    headlines = {t.i for line in title_lines for t in line}
-    for sentence in doc.sents:
-        if sentence.start in headlines:
-            continue
-        for token in sentence[1:]:
-            if token.is_alpha and token.text[0].isupper() and not doc[token.i - 1].is_punct:
-                names.add(token.text.lower())
-    return frozenset(names)
 
 
 def sentence_case(line: Span, names: frozenset[str]) -> str:

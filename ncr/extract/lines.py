@@ -1,0 +1,104 @@
+"""Lines of a text: title-case headlines, and the words its running text capitalises.
+
+The parser is trained on running text; a title-case line ("Gunman Kills 3
+Students In Campus Attack") reads to it as one long name. These functions
+find such lines and the words the article capitalises inside its sentences
+(its names), for ``extract.headlines`` (counts) and ``extract.entities``
+(names) to read the lines as what they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+# Short words a title-case line may leave in lower case.
+_MINOR_WORDS = frozenset("a an the and or but of in on at to for by as with from into over after".split())
+# Share of a line's other words that must be capitalised for it to read as a title-case headline.
+TITLE_SHARE = 0.7
+# Fewest words of a headline.
+_MIN_WORDS = 3
+
+
+def is_title_case(line: Span) -> bool:
+    """True for a line, not ending like a sentence, most of whose words are capitalised
+    ("Ten Dead In Flood", "TEN DEAD IN FLOOD")."""
+    last = next((t for t in reversed(line) if not t.is_space), None)
+    if last is None or last.text == ".":
+        return False
+    words = [t for t in line if t.is_alpha and t.lower_ not in _MINOR_WORDS]
+    if len(words) < _MIN_WORDS:
+        return False
+    capitalised = sum(t.text[0].isupper() for t in words[1:])
+    return capitalised >= TITLE_SHARE * (len(words) - 1)
+
+
+def lines_of(doc: Doc) -> list[Span]:
+    """The doc's lines: runs of tokens between line breaks, without the breaks."""
+    found: list[Span] = []
+    start = None
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if start is not None:
+                found.append(doc[start : token.i])
+            start = None
+            continue
+        if start is None:
+            start = token.i
+        if "\n" in token.whitespace_:
+            found.append(doc[start : token.i + 1])
+            start = None
+    if start is not None:
+        found.append(doc[start:])
+    return found
+
+
+def names_in_running_text(
+    doc: Doc, title_lines: Sequence[Span] | None = None, after_comma: bool = False,
+) -> frozenset[str]:
+    """Words the doc capitalises inside a sentence of running text (not a title-case line): names.
+
+    ``title_lines``: the doc's title-case lines, if already found. A word after
+    punctuation is left out ("...,” Hardly"), unless ``after_comma`` and the
+    punctuation is a comma ("the mayor, Peter Vance,")."""
+    names: set[str] = set()
+    if title_lines is None:
+        title_lines = [line for line in lines_of(doc) if is_title_case(line)]
+    headlines = {t.i for line in title_lines for t in line}
+    for sentence in doc.sents:
+        if sentence.start in headlines:
+            continue
+        for token in sentence[1:]:
+            before = doc[token.i - 1]
+            if token.is_alpha and token.text[0].isupper() and (not before.is_punct or after_comma and before.text == ","):
+                names.add(token.text.lower())
+    return frozenset(names)
+
+
+def name_runs(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """For each name span (token range), the parts of it that are names: on a title-case line
+    the model runs names and headline words together ("Lindsay Lohan Checks Into Rehab",
+    "Obama Reverses Bush"); there a span keeps only its runs of words the running text
+    capitalises too. A span off such lines, or with no such word, is kept whole."""
+    title_lines = [line for line in lines_of(doc) if is_title_case(line)]
+    if not title_lines:
+        return [[span] for span in spans]
+    on_title = {t.i for line in title_lines for t in line}
+    names = names_in_running_text(doc, title_lines, after_comma=True)
+    found = []
+    for start, end in spans:
+        if start not in on_title or end - start < 2:
+            found.append([(start, end)])
+            continue
+        runs: list[tuple[int, int]] = []
+        run_start = None
+        for i in range(start, end + 1):
+            is_name = i < end and doc[i].lower_ in names
+            if is_name and run_start is None:
+                run_start = i
+            elif not is_name and run_start is not None:
+                runs.append((run_start, i))
+                run_start = None
+        found.append(runs or [(start, end)])
+    return found
