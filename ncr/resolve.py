@@ -32,6 +32,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
 from .disjoint import DisjointSets
 from .extract.acronyms import is_acronym
 from .extract.entities import LocalMention
@@ -110,6 +113,71 @@ def _unique_match(candidates: set[str]) -> str | None:
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 
+# Words after a surname that are no part of it ("William Clay Ford Jr.").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# How alike two spellings of a first name must be (Jaro-Winkler) to be one ("Bettie" / "Betty").
+FIRST_NAME_SIMILARITY = 0.88
+# How alike two spellings of a surname must be (rapidfuzz ratio) beside one first name ("Rait" / "Raite").
+SURNAME_SIMILARITY = 85
+
+
+def _name_parts(key: str) -> tuple[str, tuple[str, ...], str]:
+    """(first, middle words, surname) of a person's normalised name, suffixes dropped."""
+    words = key.split()
+    while len(words) > 2 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words[0], tuple(words[1:-1]), words[-1]
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """ "fred" / "frederick" (one begins the other), "bettie" / "betty" (a spelling)."""
+    if a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
+        return True
+    return len(a) > 1 and len(b) > 1 and JaroWinkler.similarity(a, b) >= FIRST_NAME_SIMILARITY
+
+
+def _same_middle(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """No middle name, or the same ones, initials matching their names ("m" / "marie")."""
+    a = tuple(w for w in a if w != "the")
+    b = tuple(w for w in b if w != "the")
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(x.startswith(y) or y.startswith(x) for x, y in zip(a, b))
+
+
+def _join_person_variants(components: _Components) -> None:
+    """ "Dirk A. Kempthorne" / "Dirk Kempthorne", "Frederick C. LaRue" / "Fred LaRue",
+    "Bettie Page" / "Betty Page", "Duncan Rait" / "Duncan Raite": full names of one person
+    written with or without a middle name or initial, with a short or another spelling of
+    the first name, or another spelling of the surname beside the same first name. Two
+    different middle names ("George H. W." / "George W.") stay apart. Names are compared
+    only within a surname, or within a first name for spellings of the surname.
+    """
+    nodes = components.nodes
+    full = {n.key: i for i, n in enumerate(nodes) if n.label == "PERSON" and len(n.key.split()) > 1}
+    by_surname: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
+    for key in full:
+        first, _, surname = _name_parts(key)
+        by_surname.setdefault(surname, []).append(key)
+        by_first.setdefault(first, []).append(key)
+    for keys in by_surname.values():
+        for i, a in enumerate(keys):
+            first_a, middle_a, _ = _name_parts(a)
+            for b in keys[i + 1 :]:
+                first_b, middle_b, _ = _name_parts(b)
+                if _same_first_name(first_a, first_b) and _same_middle(middle_a, middle_b):
+                    components.join(full[a], full[b], "variant")
+    for keys in by_first.values():
+        for i, a in enumerate(keys):
+            _, middle_a, surname_a = _name_parts(a)
+            for b in keys[i + 1 :]:
+                _, middle_b, surname_b = _name_parts(b)
+                if (surname_a != surname_b and surname_a[0] == surname_b[0] and min(len(surname_a), len(surname_b)) >= 4
+                        and fuzz.ratio(surname_a, surname_b) >= SURNAME_SIMILARITY and _same_middle(middle_a, middle_b)):
+                    components.join(full[a], full[b], "spelling")
+
+
 def _join_short_forms(components: _Components) -> None:
     nodes = components.nodes
     full = {n.key: i for i, n in reversed(list(enumerate(nodes))) if n.label == "PERSON" and len(n.key.split()) > 1}
@@ -124,7 +192,9 @@ def _join_short_forms(components: _Components) -> None:
         if node.label != "PERSON":
             continue
         if len(words) == 1:
-            match = _unique_match(by_word.get(words[0], set()))
+            # Full names already joined as one person count once ("Bettie Page", "Betty Page").
+            people = {components.find(full[k]): k for k in sorted(by_word.get(words[0], set()))}
+            match = _unique_match(set(people.values())) if len(people) == 1 else None
             if match is not None:
                 components.join(full[match], index, "short form")
         elif len(words[0]) == 1:  # "j kirby"
@@ -378,6 +448,7 @@ def resolve_entities(mentions_by_source: Sequence[tuple[str, Sequence[LocalMenti
     _join_equal(components, multi, "variant")
     _join_equal(components, [n.key.replace(" ", "") if n.label == "PERSON" else None for n in nodes], "variant")
     _join_equal(components, [organisation_key(n.key) if n.label == "ORG" else None for n in nodes], "variant")
+    _join_person_variants(components)
     _join_short_forms(components)
     _join_placed_organisations(components)
     _join_defined_acronyms(components)

@@ -291,3 +291,41 @@ def test_entities_two_names_run_together_in_a_headline_are_two(nlp):
               "The mayor, Peter Vance, met Governor Helen Ostrow on Monday. Vance said Ostrow agreed.\n")
     headline = [m.text for m in find_mentions(doc) if m.end <= doc.text.index("\n")]
     assert headline == ["Vance", "Ostrow"]
+
+
+def people(*articles):
+    """Resolve hand-made person mentions: one list of names per article."""
+    from ncr.extract.entities import LocalMention
+    from ncr.names import normalise_name
+    from ncr.resolve import resolve_entities
+
+    return resolve_entities([
+        (f"s{n}", [LocalMention(i * 40, i * 40 + len(name), name, "PERSON", normalise_name(name), i * 5, i * 5 + 2)
+                   for i, name in enumerate(names)])
+        for n, names in enumerate(articles)
+    ])
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Tomas R. Vell", "Tomas Vell"),          # a middle initial
+    ("Frederick Ansel Orm", "Fred Orm"),      # a middle name and a short first name
+    ("Marjorie Quell", "Marjory Quell"),      # another spelling of the first name
+    ("Duncan Harrowgate", "Duncan Harrogate"),  # another spelling of the surname
+])
+def test_resolve_one_persons_name_written_two_ways(a, b):
+    entity = entity_named(people([a], [b]), a)
+    assert b in entity.aliases
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Joan Vell", "John Vell"),               # two first names
+    ("Tomas H. W. Vell", "Tomas W. Vell"),    # two middle names
+    ("Duncan Harrow", "Duncan Marlow"),       # two surnames
+])
+def test_resolve_two_people_of_one_family_stay_apart(a, b):
+    assert b not in entity_named(people([a], [b]), a).aliases
+
+
+def test_resolve_surname_joins_a_person_written_two_ways():
+    entities = people(["Marjorie Quell"], ["Marjory Quell"], ["Quell"])
+    assert "Quell" in entity_named(entities, "Marjorie Quell").aliases
