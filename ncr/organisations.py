@@ -1,0 +1,189 @@
+"""Joins of organisations' names across articles: short forms, acronyms, countries, descriptions.
+
+See ``ncr.resolve`` for the list of joins and their reasons; each function
+here adds one kind of join to a ``Components`` graph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .entity_graph import PLACE_LABELS, Components, LocalName, join_equal
+from .extract.acronyms import is_acronym
+from .lexicon import BUSINESS_WORDS, DEMONYMS, LEGAL_FORMS, ORG_TYPE_NOUNS
+from .names import acronym, body_first, country_of_metonym, normalise_name, organisation_key, placed_organisation, same_place
+
+# The share of the articles writing a short name that must agree on the longer name it stands for.
+AGREEING_ARTICLES = 0.75
+
+
+def join_organisation_short_forms(components: Components) -> None:
+    """ "Cerberus" / "Cerberus Capital Management", "China Eastern" / "China Eastern
+    Airlines": an organisation name whose words begin longer organisation names
+    that add only words of what a business does or is (``BUSINESS_WORDS``, legal
+    forms, kinds of body; not "Apple Corps", "GM Europe" or "Chrysler Aspen") is
+    the one longer name it begins; when it begins
+    several ("Apple Computer", "Apple Corps"), the one whose articles name most of
+    the other names its own article names, when one clearly does. A short name
+    already joined across articles moves only when every article agrees on what
+    it stands for (``AGREEING_ARTICLES`` of them). Names are filed under their prefixes, so nothing is compared
+    all with all.
+    """
+    nodes = components.nodes
+    by_prefix: dict[str, dict[str, int]] = {}  # prefix -> longer organisation key -> first node
+    first_of: dict[str, int] = {}
+    for index, node in enumerate(nodes):
+        words = organisation_key(node.key).split() if node.label == "ORG" else []
+        for cut in range(1, len(words)):
+            if all(w in BUSINESS_WORDS or w in LEGAL_FORMS or w in ORG_TYPE_NOUNS for w in words[cut:]):
+                by_prefix.setdefault(" ".join(words[:cut]), {}).setdefault(" ".join(words), index)
+        if len(words) > 1:
+            first_of.setdefault(" ".join(words), index)
+    context = _names_by_source(nodes)
+    chosen: dict[int, dict[int, str]] = {}  # component -> node -> the longer name it begins
+    for index, node in enumerate(nodes):
+        if node.label != "ORG":
+            continue
+        candidates = _outermost(by_prefix.get(organisation_key(node.key), {}))
+        if len(candidates) > 1:
+            candidates = _best_in_context(node, candidates, nodes, context)
+        if len(candidates) == 1:
+            chosen.setdefault(components.find(index), {})[index] = next(iter(candidates))
+    for choices in chosen.values():
+        votes = Counter(choices.values())
+        key, most = votes.most_common(1)[0]
+        if most >= AGREEING_ARTICLES * len(choices):  # the articles that write it agree on what it stands for
+            for index, choice in choices.items():
+                if choice == key:
+                    components.join(first_of[key], index, "short form")
+
+
+def _outermost(candidates: dict[str, int]) -> dict[str, int]:
+    """The longer names that do not begin with another of them: "Ford Motor" stands for
+    "Ford Motor Company" too, so "Ford" has one candidate, not two."""
+    return {
+        key: index for key, index in candidates.items()
+        if not any(other != key and key.startswith(other + " ") for other in candidates)
+    }
+
+
+def _names_by_source(nodes: Sequence[LocalName]) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for node in nodes:
+        names.setdefault(node.source, set()).add(node.key)
+    return names
+
+
+def _best_in_context(
+    node: LocalName, candidates: dict[str, int], nodes: Sequence[LocalName], context: dict[str, set[str]]
+) -> dict[str, int]:
+    """Of several longer names, the one whose articles share most other names with ``node``'s
+    article (at least one more than any other); none when no one stands out."""
+    own = context.get(node.source, set()) - {node.key}
+    sources: dict[str, set[str]] = {}
+    for other in nodes:
+        if other.label == "ORG" and (key := organisation_key(other.key)) in candidates:
+            sources.setdefault(key, set()).add(other.source)
+    shared = {
+        key: len(own & set().union(*(context[s] for s in sources.get(key, ()))) - {key, node.key})
+        for key in candidates
+    }
+    ranked = sorted(shared.values(), reverse=True)
+    if ranked[0] == 0 or ranked[0] == ranked[1]:
+        return {}
+    best = max(shared, key=shared.__getitem__)
+    return {best: candidates[best]}
+
+
+def join_acronyms(components: Components) -> None:
+    """ "KCNA" / "Korean Central News Agency", "US" / "United States": an organisation's
+    or a place's initials, when exactly one name of the same kind has them."""
+    nodes = components.nodes
+    by_acronym: dict[tuple[str, str], set[int]] = {}
+    for index, node in enumerate(nodes):
+        if node.label != "PERSON" and (letters := acronym(organisation_key(node.key))):
+            by_acronym.setdefault((node.label, letters), set()).add(index)
+    for index, node in enumerate(nodes):
+        words = node.key.split()
+        if node.label == "PERSON" or len(words) != 1 or not 2 <= len(words[0]) <= 6:
+            continue
+        targets = by_acronym.get((node.label, words[0]), set())
+        if len({organisation_key(nodes[t].key) for t in targets}) == 1:
+            components.join(min(targets), index, "acronym")
+
+
+def join_placed_organisations(components: Components) -> None:
+    """ "the US Federal Reserve" / "the United States Federal Reserve" / "the Federal Reserve",
+    "the U.S. Department of Labor" / "the US Labor Department": an organisation named
+    after its country is one whichever way the country and the body are written, and
+    the body's name alone is it when the input places that body in one country only."""
+    nodes = components.nodes
+    places = set(DEMONYMS.values()) | {
+        DEMONYMS.get(n.key, n.key) for n in nodes if n.label in PLACE_LABELS or n.label == "NORP"
+    }
+    placed: dict[int, tuple[str, str]] = {}
+    for index, node in enumerate(nodes):
+        if node.label == "ORG" and (found := placed_organisation(node.key, places)):
+            placed[index] = (found[0], organisation_key(found[1]))
+    join_equal(components, [" ".join(placed[i]) if i in placed else None for i in range(len(nodes))], "variant")
+    homes: dict[str, dict[str, int]] = {}  # the body's name -> its place -> first node
+    for index, (place, body) in placed.items():
+        homes.setdefault(body, {}).setdefault(place, index)
+    for index, node in enumerate(nodes):
+        if node.label == "ORG" and index not in placed:
+            found = homes.get(organisation_key(body_first(node.key)), {})
+            if len(found) == 1:
+                components.join(next(iter(found.values())), index, "short form")
+
+
+def join_defined_acronyms(components: Components) -> None:
+    """ "SIA" in one article, "Singapore Airlines (SIA)" in another: an acronym some article
+    defines stands for that name in every article, when the input defines it only one way."""
+    nodes = components.nodes
+    meanings: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for index, node in enumerate(nodes):
+        first.setdefault(node.key, index)
+        for mention in node.mentions:
+            if mention.short_form_of is not None and is_acronym(mention.text):
+                meanings.setdefault(normalise_name(mention.text), set()).add(mention.short_form_of)
+    for index, node in enumerate(nodes):
+        meaning = meanings.get(node.key, set())
+        if len(meaning) == 1 and (full := next(iter(meaning))) in first:
+            components.join(first[full], index, "acronym")
+
+
+def _country(place: str) -> str:
+    return country_of_metonym(place) or place
+
+
+def join_descriptions(components: Components) -> None:
+    """ "Seoul's intelligence agency" is "South Korea's National Intelligence Service":
+    the same country (a capital counts as its country), the description's words
+    all in the name, and both naming a kind of organisation."""
+    nodes = components.nodes
+    named = [
+        (i, n) for i, n in enumerate(nodes)
+        if n.label == "ORG" and not _description_of(n) and _place(n) and n.key.split()[-1] in ORG_TYPE_NOUNS
+    ]
+    for index, node in enumerate(nodes):
+        words = _description_of(node)
+        place = _place(node)
+        if not words or place is None:
+            continue
+        content = set(words[:-1])
+        matches = {
+            other.key: i for i, other in named
+            if content and content <= set(other.key.split()) and same_place(_country(place), _country(_place(other) or ""))
+        }
+        if len(matches) == 1:
+            components.join(next(iter(matches.values())), index, "description")
+
+
+def _description_of(node: LocalName) -> tuple[str, ...]:
+    return next((m.description for m in node.mentions if m.description), ())
+
+
+def _place(node: LocalName) -> str | None:
+    return next((m.place for m in node.mentions if m.place), None)
