@@ -329,3 +329,15 @@ def test_resolve_two_people_of_one_family_stay_apart(a, b):
 def test_resolve_surname_joins_a_person_written_two_ways():
     entities = people(["Marjorie Quell"], ["Marjory Quell"], ["Quell"])
     assert "Quell" in entity_named(entities, "Marjorie Quell").aliases
+
+
+def test_entities_surname_the_model_calls_a_company_stays_the_company(nlp):
+    doc = nlp("Tom Ostrel chairs Ostrel Foods Inc. Shares of Ostrel fell 4 percent on Monday.\n")
+    bare = [m for m in find_mentions(doc) if m.text == "Ostrel"]
+    assert [(m.label, m.key) for m in bare] == [("ORG", "ostrel")]
+
+
+def test_entities_no_name_runs_over_a_line_break(nlp):
+    doc = nlp("Mayor Peter Vance\nOstrow said. He met John\nSmith on Monday.\n")
+    mentions = find_mentions(doc)
+    assert mentions and all("\n" not in m.text for m in mentions)

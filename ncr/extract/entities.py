@@ -447,6 +447,9 @@ def find_mentions(doc: Doc) -> list[LocalMention]:
 
     mentions: list[LocalMention] = []
     full_names: dict[str, str] = {}  # a word of a multi-word person name → the latest such name
+    # "Ford" beside "Ford Motor Co." and "William Clay Ford Jr.": a name the article gives an
+    # organisation stays the organisation's when the model calls it one.
+    company_words = {normalise_name(doc[s.start].text) for s in spans if s.label == "ORG" and s.end - s.start > 1}
     for span in spans:
         start, end, text = _text_of(doc, span.start, span.end)
         key = normalise_name(text)
@@ -459,7 +462,8 @@ def find_mentions(doc: Doc) -> list[LocalMention]:
         elif label == "PERSON" and len(words) > 1:
             for word in words:
                 full_names[word] = key
-        elif len(words) == 1 and words[0] in full_names and label in {"PERSON", "ORG", "GPE", "NORP"}:
+        elif (len(words) == 1 and words[0] in full_names and label in {"PERSON", "ORG", "GPE", "NORP"}
+              and not (label == "ORG" and words[0] in company_words)):
             short_form_of = key = full_names[words[0]]
             label = "PERSON"
         mentions.append(

@@ -76,29 +76,52 @@ def names_in_running_text(
     return frozenset(names)
 
 
+def _within_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A token range cut at its line breaks: no name runs from one line into the next."""
+    pieces, piece_start = [], start
+    for i in range(start, end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            if piece_start < i:
+                pieces.append((piece_start, i))
+            piece_start = i + 1
+        elif "\n" in doc[i].whitespace_ and i + 1 < end:
+            pieces.append((piece_start, i + 1))
+            piece_start = i + 1
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return pieces
+
+
 def name_runs(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """For each name span (token range), the parts of it that are names: on a title-case line
-    the model runs names and headline words together ("Lindsay Lohan Checks Into Rehab",
-    "Obama Reverses Bush"); there a span keeps only its runs of words the running text
-    capitalises too. A span off such lines, or with no such word, is kept whole."""
+    """For each name span (token range), the parts of it that are names. A name never runs
+    over a line break. On a title-case line the model runs names and headline words together
+    ("Lindsay Lohan Checks Into Rehab", "Obama Reverses Bush"); there a span keeps only its
+    runs of words the running text capitalises too. A span off such lines, or with no such
+    word, is kept whole."""
     title_lines = [line for line in lines_of(doc) if is_title_case(line)]
-    if not title_lines:
-        return [[span] for span in spans]
     on_title = {t.i for line in title_lines for t in line}
-    names = names_in_running_text(doc, title_lines, after_comma=True)
+    names = names_in_running_text(doc, title_lines, after_comma=True) if title_lines else frozenset()
     found = []
     for start, end in spans:
-        if start not in on_title or end - start < 2:
-            found.append([(start, end)])
-            continue
-        runs: list[tuple[int, int]] = []
-        run_start = None
-        for i in range(start, end + 1):
-            is_name = i < end and doc[i].lower_ in names
-            if is_name and run_start is None:
-                run_start = i
-            elif not is_name and run_start is not None:
-                runs.append((run_start, i))
-                run_start = None
-        found.append(runs or [(start, end)])
+        parts = []
+        for piece_start, piece_end in _within_lines(doc, start, end):
+            if piece_start in on_title and piece_end - piece_start > 1:
+                parts += _runs_of_names(doc, piece_start, piece_end, names) or [(piece_start, piece_end)]
+            else:
+                parts.append((piece_start, piece_end))
+        found.append(parts)
     return found
+
+
+def _runs_of_names(doc: Doc, start: int, end: int, names: frozenset[str]) -> list[tuple[int, int]]:
+    """The runs of tokens ``start:end`` whose words are in ``names``."""
+    runs: list[tuple[int, int]] = []
+    run_start = None
+    for i in range(start, end + 1):
+        is_name = i < end and doc[i].lower_ in names
+        if is_name and run_start is None:
+            run_start = i
+        elif not is_name and run_start is not None:
+            runs.append((run_start, i))
+            run_start = None
+    return runs
