@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from rapidfuzz.distance import JaroWinkler
+
 from .entity_graph import PLACE_LABELS, Components, LocalName, join_equal
 from .extract.acronyms import is_acronym
 from .lexicon import BUSINESS_WORDS, DEMONYMS, LEGAL_FORMS, ORG_TYPE_NOUNS
@@ -187,3 +189,37 @@ def _description_of(node: LocalName) -> tuple[str, ...]:
 
 def _place(node: LocalName) -> str | None:
     return next((m.place for m in node.mentions if m.place), None)
+
+
+# How alike a misspelt name must be to the name it misspells (Jaro-Winkler: "Chrylser" / "Chrysler").
+MISSPELLING_SIMILARITY = 0.95
+# The shortest name a misspelling is looked for in ("Austria" / "Australia" are two countries).
+MISSPELLING_MIN_LETTERS = 8
+# How often the input must write the right spelling, at least, for a rare one to be a slip of it.
+ESTABLISHED_MENTIONS = 3
+
+
+def join_misspellings(components: Components) -> None:
+    """ "Chrylser" once, "Chrysler" thirty times: a name of an organisation or a place written
+    once or twice, in one article, that differs by a slip of the keys from a name of the same
+    kind the input writes often, is that name. Names are compared only within their label and
+    first two letters."""
+    nodes = components.nodes
+    mentions: Counter[tuple[str, str]] = Counter()
+    articles: dict[tuple[str, str], set[str]] = {}
+    for node in nodes:
+        if node.label != "PERSON" and len(node.key) >= MISSPELLING_MIN_LETTERS:
+            mentions[(node.label, node.key)] += len(node.mentions)
+            articles.setdefault((node.label, node.key), set()).add(node.source)
+    blocks: dict[tuple[str, str], list[str]] = {}
+    for label, key in sorted(mentions):
+        blocks.setdefault((label, key[:2]), []).append(key)
+    first = {(n.label, n.key): i for i, n in reversed(list(enumerate(nodes)))}
+    for (label, _), keys in blocks.items():
+        established = [k for k in keys if mentions[(label, k)] >= ESTABLISHED_MENTIONS]
+        for rare in keys:
+            if mentions[(label, rare)] > 2 or len(articles[(label, rare)]) > 1:
+                continue
+            close = [k for k in established if JaroWinkler.similarity(rare, k) >= MISSPELLING_SIMILARITY]
+            if len(close) == 1:
+                components.join(first[(label, close[0])], first[(label, rare)], "spelling")

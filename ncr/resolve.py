@@ -11,7 +11,8 @@ meet, and are joined only on evidence, each join carrying its reason:
   ("Frederick C. LaRue" / "Fred LaRue"); an organisation named after its
   country however both are written ("US Labor Department" / "U.S. Department
   of Labor");
-- ``spelling``: another spelling of a surname beside the same first name;
+- ``spelling``: another spelling of a surname beside the same first name; a
+  rare slip of the keys in an organisation's or a place's name ("Chrylser");
 - ``short form``: a one-word name that is part of exactly one full person name
   in the whole input ("Putin" / "Vladimir Putin"); an ambiguous one ("Kim"
   when there are two Kims) stays apart; an organisation's name without the
@@ -45,7 +46,8 @@ from .entity_graph import LABEL_PRIORITY, PLACE_LABELS, Components, LocalName, j
 from .extract.entities import LocalMention
 from .names import country_of_metonym, normalise_name, organisation_key, same_place
 from .organisations import (
-    join_acronyms, join_defined_acronyms, join_descriptions, join_organisation_short_forms, join_placed_organisations,
+    join_acronyms, join_defined_acronyms, join_descriptions, join_misspellings, join_organisation_short_forms,
+    join_placed_organisations,
 )
 from .people import join_person_variants, join_roles, join_short_forms
 from .records import Entity, Merge, Mention, Metonym
@@ -72,6 +74,7 @@ def resolve_entities(mentions_by_source: Sequence[tuple[str, Sequence[LocalMenti
     join_equal(components, [n.key.replace(" ", "") if n.label == "PERSON" else None for n in nodes], "variant")
     join_equal(components, [organisation_key(n.key) if n.label == "ORG" else None for n in nodes], "variant")
     join_person_variants(components)
+    join_misspellings(components)
     join_short_forms(components)
     join_placed_organisations(components)
     join_defined_acronyms(components)

@@ -341,3 +341,14 @@ def test_entities_no_name_runs_over_a_line_break(nlp):
     doc = nlp("Mayor Peter Vance\nOstrow said. He met John\nSmith on Monday.\n")
     mentions = find_mentions(doc)
     assert mentions and all("\n" not in m.text for m in mentions)
+
+
+def test_resolve_a_rare_slip_in_an_organisations_name_is_that_organisation():
+    entities = organisations(["Harrowgate Mills"] * 2, ["Harrowgate Mills"], ["Harrowgaet Mills"])
+    assert "Harrowgaet Mills" in entity_named(entities, "Harrowgate Mills").aliases
+
+
+def test_resolve_two_established_names_a_letter_apart_stay_apart():
+    # Each name is written three times: two bodies, not a slip of the keys.
+    entities = organisations(["Harlington Bank"] * 3, ["Harlingten Bank"] * 3)
+    assert entity_named(entities, "Harlington Bank").aliases == ("Harlington Bank",)
