@@ -2,7 +2,8 @@
 
 import pytest
 
-from ncr.extract.quotes import find_quotes, quoted_spans
+from ncr.extract.quotemarks import quoted_spans
+from ncr.extract.quotes import find_quotes
 from ncr.nlp import load_model
 from ncr.pipeline import analyse
 from ncr.records import Article
@@ -36,6 +37,26 @@ def test_quotes_unclosed_opening_mark_does_not_swallow_later_paragraphs():
 def test_quotes_quote_continued_in_the_next_paragraph():
     text = "“The first part ends here.\n“And the second part follows,” she said."
     assert inner(text) == ["The first part ends here.", "And the second part follows,"]
+
+
+def test_quotes_two_apostrophes_and_tex_marks_are_quotation_marks():
+    assert inner("''This isn't reform,'' she said.") == ["This isn't reform,"]
+    assert inner("He called it ``a fair deal'' on Monday.") == ["a fair deal"]
+
+
+def test_quotes_guillemets_and_single_marks_of_a_headline():
+    assert inner("Mayor: ‘We will rebuild’ after the flood") == ["We will rebuild"]
+    assert inner("«Nous restons», a-t-il dit.") == ["Nous restons"]
+
+
+def test_quotes_apostrophes_are_not_marks():
+    assert inner("The crew’s boat didn’t sail, and the dogs’ kennels flooded.") == []
+    assert inner("“We don’t know,” she said.") == ["We don’t know,"]
+
+
+def test_quotes_mixed_and_reversed_marks_are_repaired():
+    assert inner('He said "we will rebuild,” and left.') == ["we will rebuild,"]
+    assert inner("“Yes,” he said. ”We will rebuild.”") == ["Yes,", "We will rebuild."]
 
 
 # --- direct quotes and speakers (model) -----------------------------------------
@@ -122,3 +143,67 @@ def test_pipeline_quote_speakers_resolve_to_entities_and_numbers_inherit_them():
     assert boats.attributed_to is not None and boats.attributed_to.entity == darrow.id
     sailors = next(c for c in report.claims if c.unit == "sailor")
     assert sailors.attributed_to.text == "The ministry"
+
+
+# --- quoting conventions (model) -------------------------------------------------
+
+
+@pytest.mark.model
+def test_quotes_two_apostrophes_quote_with_its_speaker(nlp):
+    found = quotes_of(nlp, "''This isn't reform,'' said Senator Ada Brill.")
+    assert found == [("This isn't reform,", True, "said", "Senator Ada Brill")]
+
+
+@pytest.mark.model
+def test_quotes_transcript_turns_are_quotes_of_their_speakers(nlp):
+    text = ("HOST: Welcome back. Is the harbour safe?\n"
+            "MARA LINDQVIST: It is safe, and we will reopen on Monday.\n"
+            "HOST: Thank you for joining us.\n")
+    found = quotes_of(nlp, text)
+    assert [(f[0], f[2], f[3]) for f in found] == [
+        ("Welcome back. Is the harbour safe?", "transcript", "HOST"),
+        ("It is safe, and we will reopen on Monday.", "transcript", "MARA LINDQVIST"),
+        ("Thank you for joining us.", "transcript", "HOST"),
+    ]
+
+
+@pytest.mark.model
+def test_quotes_one_labelled_paragraph_is_no_transcript(nlp):
+    text = "Harbour master: The harbour reopens on Monday.\nRepairs took two weeks, officials said.\n"
+    assert all(f[2] != "transcript" for f in quotes_of(nlp, text))
+
+
+@pytest.mark.model
+def test_quotes_titles_and_scare_quotes_are_not_speech(nlp):
+    assert [f for f in quotes_of(nlp, 'Speaking on "Harbour Watch," Lindqvist said the port would reopen.') if f[1]] == []
+    assert [f for f in quotes_of(nlp, "Critics called it a “quack” cure.") if f[1]] == []
+
+
+@pytest.mark.model
+def test_quotes_credited_by_a_dash_after_the_quote(nlp):
+    found = quotes_of(nlp, "“The sea gives and the sea takes.” ― Mara Lindqvist\n")
+    assert found == [("The sea gives and the sea takes.", True, "dash", "Mara Lindqvist")]
+
+
+@pytest.mark.model
+def test_quotes_introduced_by_a_colon_at_the_end_of_the_paragraph_before(nlp):
+    text = "In a statement on Sunday, harbour master Mara Lindqvist wrote:\n“We will reopen the harbour on Monday.”\n"
+    found = [f for f in quotes_of(nlp, text) if f[1]]
+    assert found == [("We will reopen the harbour on Monday.", True, "wrote", "harbour master Mara Lindqvist")]
+
+
+@pytest.mark.model
+def test_quotes_continued_in_the_next_paragraph_keep_the_speaker(nlp):
+    text = ("“We will reopen the harbour,” Lindqvist said. “The repairs are done.\n"
+            "“The ferries will run again on Monday.”\n")
+    found = [f for f in quotes_of(nlp, text) if f[1]]
+    assert [f[0] for f in found] == ["We will reopen the harbour,", "The repairs are done.",
+                                     "The ferries will run again on Monday."]
+    assert {f[3] for f in found} == {"Lindqvist"}
+
+
+@pytest.mark.model
+def test_quotes_a_verb_that_denies_speech_is_no_cue(nlp):
+    text = "“We will win this vote,” though Tom Quell has not said whether he will stand, Ada Brill told reporters."
+    found = [f for f in quotes_of(nlp, text) if f[1]]
+    assert found[0][3] == "Ada Brill"

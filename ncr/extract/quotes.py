@@ -20,6 +20,7 @@ resolved to entities by the caller.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,11 +34,9 @@ from .attribution import (
     named_speakers,
     speaker_span,
 )
+from .quotemarks import continues, paragraphs, quoted_spans
 from .spans import doc_text, ents_in
 
-_OPENERS = {"“": "”", "„": "“", "«": "»"}
-_CLOSERS = frozenset({"”", "»"})
-_STRAIGHT = '"'
 # A quoted run of capitalised words this short is a title or a name, not a quote.
 _TITLE_MAX_WORDS = 8
 _CONTENT_DEPS = frozenset({"ccomp"})
@@ -62,59 +61,29 @@ class _Marked:
     end: int  # offset just after the last character inside the marks
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for line in text.split("\n"):
-        spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
+# Short words a title leaves in lower case ("Face the Nation", "Out of Africa").
+_TITLE_MINOR_WORDS = frozenset("a an the and or of in on at to for by with from".split())
+# Words before an opening mark that make what follows a title: on "Face the Nation", in "The Ledger".
+_TITLE_BEFORE = frozenset("on in to of called titled entitled named dubbed".split())
 
 
-def _straight_role(text: str, i: int) -> str | None:
-    """Whether a straight double quote at ``i`` opens or closes, judged by its neighbours."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if (before.isspace() or before in "([{—–-") and not after.isspace():
-        return "open"
-    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-"):
-        return "close"
-    return None
+def _is_title(text: str, before: str = "") -> bool:
+    """A quoted name rather than a quote: a short run of capitalised words (minor words
+    aside) that ends no sentence; or, after "on", "in", "called" ..., one that ends with a
+    comma (on "Face the Nation," she said)."""
+    stripped = text.rstrip()
+    if stripped.endswith(",") and before.lower() in _TITLE_BEFORE:
+        stripped = stripped[:-1]
+    words = [w for w in stripped.split() if any(ch.isalpha() for ch in w)]
+    if not 0 < len(words) <= _TITLE_MAX_WORDS or stripped.endswith((".", ",", "!", "?")):
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_MINOR_WORDS for w in words)
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside matched quotation marks; unmatched marks are dropped."""
-    found: list[tuple[int, int]] = []
-    for para_start, para_end in _paragraphs(text):
-        open_at: int | None = None
-        open_kind = ""
-        for i in range(para_start, para_end):
-            ch = text[i]
-            if ch in _OPENERS and open_at is None:
-                open_at, open_kind = i, "curly"
-            elif ch in _CLOSERS and open_kind == "curly" and open_at is not None:
-                found.append((open_at + 1, i))
-                open_at = None
-            elif ch == _STRAIGHT:
-                role = _straight_role(text, i)
-                if role == "open" and open_at is None:
-                    open_at, open_kind = i, "straight"
-                elif role == "close" and open_kind == "straight" and open_at is not None:
-                    found.append((open_at + 1, i))
-                    open_at = None
-        # An opener left open at the end of a paragraph is a stray mark, or a quote
-        # running into the next paragraph (which then opens again): either way the
-        # text is taken no further than this paragraph, and only if the paragraph
-        # ends where the quote would.
-        if open_at is not None and text[para_start:para_end].rstrip().endswith((".", "?", "!")):
-            next_start = para_end + 1
-            if next_start < len(text) and text[next_start : next_start + 1] in {*_OPENERS, _STRAIGHT}:
-                found.append((open_at + 1, para_start + len(text[para_start:para_end].rstrip())))
-    return [(s, e) for s, e in found if text[s:e].strip()]
-
-
-def _is_title(text: str) -> bool:
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-    return 0 < len(words) <= _TITLE_MAX_WORDS and all(w[0].isupper() for w in words) and not text.rstrip().endswith((".", ",", "!", "?"))
+def _is_term(text: str) -> bool:
+    """A single quoted word that ends no clause ("a “quack” cure"): a term or a sneer, not speech."""
+    words = text.split()
+    return len(words) == 1 and not text.rstrip().endswith((".", ",", "!", "?", ":", ";"))
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
@@ -127,7 +96,7 @@ def _cue_for(doc: Doc, quote: Span) -> Token | None:
     candidates = []
     for sentence in {(s.start, s.end): s for s in sentences.values()}.values():
         for token in sentence:
-            if quote.start <= token.i < quote.end or not is_speech_cue(token):
+            if quote.start <= token.i < quote.end or not is_speech_cue(token) or _negated(token):
                 continue
             distance = quote.start - token.i if token.i < quote.start else token.i - quote.end + 1
             candidates.append((distance, token.i))
@@ -189,15 +158,91 @@ def _cue_text(cue: Token) -> str:
     return " ".join([cue.text, *(c.text for c in cue.children if c.dep_ == "prt")])
 
 
+def _word_before(text: str, start: int) -> str:
+    """The word before the quotation mark that opens at ``start - 1`` (or two before, for '')."""
+    words = text[max(0, start - 40) : max(0, start - 1)].split()
+    return words[-1].strip("''`\"“„«") if words else ""
+
+
+# Dashes that credit a quote to a name after it ("…” ― Jane Roe").
+_CREDIT_DASHES = "―—–-"
+# Labels of the names a quote can be credited to.
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _dash_credit(doc: Doc, text: str, end: int) -> Span | None:
+    """ "“…” ― Jane Roe": the name a dash after the closing mark credits the quote to."""
+    rest = text[end : end + 12]
+    stripped = rest.lstrip("”\"'’» ")
+    if not stripped or stripped[0] not in _CREDIT_DASHES:
+        return None
+    dash = end + len(rest) - len(stripped)
+    line_end = text.find("\n", dash)
+    names = [e for e in ents_in(doc[:]) if e.label_ in _SPEAKER_LABELS and dash < e.start_char
+             and (line_end < 0 or e.end_char <= line_end) and not text[dash + 1 : e.start_char].strip(" ―—–-")]
+    return names[0] if names else None
+
+
+def _colon_introducer(doc: Doc, text: str, start: int) -> tuple[str, Span] | None:
+    """ "Jane Roe, The Daily: “…”", or "Roe wrote:" closing the paragraph before: the speaker
+    a colon just before the quote introduces (the subject of a speech verb there, else the
+    last person or organisation named before the colon)."""
+    before = text[:max(0, start - 1)].rstrip(" \n\"“„«`'")
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    sentence = colon[0].sent
+    cues = [t for t in sentence if t.i < colon.start and is_speech_cue(t) and not _negated(t)]
+    if cues and (speaker := _speaker(cues[-1])) is not None:
+        return _cue_text(cues[-1]), speaker
+    names = [e for e in ents_in(sentence) if e.end <= colon.start and e.label_ in {"PERSON", "ORG"}]
+    return ("colon", names[-1]) if names else None
+
+
+def _negated(cue: Token) -> bool:
+    """ "has not said", "never said": a verb that denies speech reports none."""
+    return any(c.dep_ == "neg" for c in cue.children)
+
+
+# A speaker's label in a transcript: one to four capitalised words before a colon ("HOST:", "JANE ROE:").
+_TURN = re.compile(r"([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):\s+(\S)")
+# Turns a document needs, by two speakers at least, to read as a transcript.
+_MIN_TURNS = 2
+
+
+def transcript_turns(doc: Doc) -> list[FoundQuote]:
+    """An interview as speaker turns: paragraphs opening "HOST: ..." / "GUEST: ...". A text needs
+    at least two such turns by two different labels, so "Note:" or a dateline stays text."""
+    text = doc_text(doc)
+    turns = []
+    for para_start, para_end in paragraphs(text):
+        match = _TURN.match(text, para_start, para_end)
+        if match is None or match.group(1).lower() in {"note", "update", "editor's note", "correction", "source"}:
+            continue
+        label = doc.char_span(para_start, para_start + len(match.group(1)), alignment_mode="expand")
+        content_start, content_end = match.start(2), para_start + len(text[para_start:para_end].rstrip())
+        if label is not None and content_end > content_start:
+            turns.append(FoundQuote(content_start, content_end, text[content_start:content_end], True, "transcript", label))
+    if len(turns) < _MIN_TURNS or len({q.speaker.text.lower() for q in turns if q.speaker is not None}) < 2:
+        return []
+    return turns
+
+
 def find_direct_quotes(doc: Doc) -> list[FoundQuote]:
-    """Text inside quotation marks, with the cue and speaker of each."""
+    """Text inside quotation marks, with the cue and speaker of each; and transcript turns."""
     quotes: list[FoundQuote] = []
     previous: FoundQuote | None = None
     doc_chars = doc_text(doc)
+    turns = transcript_turns(doc)
+    in_turns = [(q.start, q.end) for q in turns]
     for start, end in quoted_spans(doc_chars):
         text = doc_chars[start:end]
-        if _is_title(text):
+        if _is_title(text, _word_before(doc_chars, start)) or _is_term(text):
             continue
+        if any(s <= start and end <= e for s, e in in_turns):
+            continue  # a quotation inside a turn is the turn's
         span = _tokens_in(doc, start, end)
         if span is None or len(span) == 0:
             continue
@@ -207,16 +252,21 @@ def find_direct_quotes(doc: Doc) -> list[FoundQuote]:
         if cue is not None and speaker is None and (governing := _governing_subject(cue)) is not None:
             speaker = governing[1]
         if cue is None:
+            continued = previous is not None and continues(doc_chars, previous.end) and "\n" in doc_chars[previous.end : start]
             same_paragraph = previous is not None and "\n" not in doc_chars[previous.end : start]
-            if same_paragraph and previous is not None:
+            if (same_paragraph or continued) and previous is not None:
                 speaker, cue_text = previous.speaker, previous.cue  # "'...,' he said. '...'"
+            elif (credit := _dash_credit(doc, doc_chars, end)) is not None:
+                speaker, cue_text = credit, "dash"
+            elif (introduced := _colon_introducer(doc, doc_chars, start)) is not None:
+                cue_text, speaker = introduced
             elif (governing := _governing_subject(span.root)) is not None:
                 verb, speaker = governing
                 cue_text = _cue_text(verb)
         found = FoundQuote(start, end, text, True, cue_text, speaker)
         quotes.append(found)
         previous = found
-    return quotes
+    return sorted([*quotes, *turns], key=lambda q: q.start)
 
 
 def _content_clause(cue: Token) -> Span | None:
