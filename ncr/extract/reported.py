@@ -1,0 +1,121 @@
+"""Reported speech: a reporting verb with its content clause, in either order
+("Zelenskiy said that ...", "..., the Pentagon said on Monday"), plus
+"according to X, ..." and "..., as stated by X". Content a direct quote
+already holds is left to it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import is_speech_cue, speaker_span
+from .speakers import FoundQuote, cue_words, governing_subject, speaker_of
+
+_CONTENT_DEPS = frozenset({"ccomp"})
+
+
+def _content_clause(cue: Token) -> Span | None:
+    """The clause a reporting verb reports: its ``ccomp``, or the "that" clause of its object."""
+    for child in cue.children:
+        if child.dep_ in _CONTENT_DEPS:
+            return _subtree_span(child)
+    for child in cue.children:  # "expressed concern that ..."
+        if child.dep_ == "dobj":
+            for grandchild in child.children:
+                if grandchild.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" for g in grandchild.children):
+                    return _subtree_span(grandchild)
+    return None
+
+
+def _subtree_span(token: Token) -> Span:
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ == "that" and doc[start].dep_ == "mark"):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _according_to(sentence: Span) -> tuple[Span, Span] | None:
+    """(speaker, content) of "According to X, <clause>" or "<clause>, according to X"."""
+    doc = sentence.doc
+    for token in sentence:
+        if token.lower_ != "according" or token.i + 1 >= sentence.end or doc[token.i + 1].lower_ != "to":
+            continue
+        objects = [o for o in doc[token.i + 1].children if o.dep_ == "pobj"]
+        if not objects:
+            return None
+        speaker = speaker_span(objects[0])
+        commas = [t.i for t in sentence if t.text == ","]
+        if token.i <= sentence.start + 1:  # the phrase opens the sentence: content after its comma
+            after = [i for i in commas if i > speaker.end - 1]
+            content = doc[after[0] + 1 : sentence.end] if after else None
+        else:  # the phrase closes it: content before its comma
+            before = [i for i in commas if i < token.i]
+            content = doc[sentence.start : before[-1]] if before else None
+        if content is None:
+            return None
+        while len(content) and (content[-1].is_punct or content[-1].is_space):
+            content = content[:-1]
+        return (speaker, content) if len(content) >= 3 else None
+    return None
+
+
+def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]:
+    """Reporting verbs with their content clause, and "according to X" sentences.
+
+    Content that overlaps a direct quote is left to the direct quote.
+    """
+    taken = _Taken((q.start, q.end) for q in direct)
+    overlaps = taken.half_covered
+
+    found: list[FoundQuote] = []
+    for sentence in doc.sents:
+        according = _according_to(sentence)
+        if according is not None:
+            speaker, content = according
+            if not overlaps(content.start_char, content.end_char):
+                found.append(FoundQuote(content.start_char, content.end_char, content.text, False, "according to", speaker))
+                taken.add(content.start_char, content.end_char)
+        for token in sentence:
+            if not is_speech_cue(token):
+                continue
+            content = _content_clause(token)
+            if content is None or len(content) < 3 or overlaps(content.start_char, content.end_char):
+                continue
+            speaker = speaker_of(token)
+            if speaker is None and (governing := governing_subject(token)) is not None:
+                speaker = governing[1]
+            if speaker is None:
+                continue  # a statement nobody is named for is the writer's
+            found.append(FoundQuote(content.start_char, content.end_char, content.text, False, cue_words(token), speaker))
+            taken.add(content.start_char, content.end_char)
+    return found
+
+
+class _Taken:
+    """Character ranges already given to a quote, sorted, for overlap questions in
+    time near the log of their number (not a scan of all of them)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.longest = max((e - s for s, e in self.ranges), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.ranges, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def half_covered(self, start: int, end: int) -> bool:
+        """Whether half or more of ``start:end`` is already taken (a scare quote inside
+        a reported clause does not take the clause)."""
+        covered = 0
+        index = bisect_left(self.ranges, (end, end)) - 1
+        while index >= 0 and self.ranges[index][0] + self.longest > start:
+            s, e = self.ranges[index]
+            covered += max(0, min(end, e) - max(start, s))
+            index -= 1
+        return 2 * covered >= end - start
