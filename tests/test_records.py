@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from ncr.article_record import RECORD_FORMAT, from_dict, to_dict
-from ncr.contract import document, dumps
+from ncr.contract import document, dumps, write_document
 from ncr.extraction import extract_articles, input_year_of
 from ncr.pipeline import analyse, reconcile
-from ncr.records import Article
+from ncr.records import Article, Problem
 
 TODAY = date(2031, 6, 1)
 ARTICLES = [
@@ -93,3 +95,19 @@ def test_a_record_holds_no_parse(records) -> None:  # type: ignore[no-untyped-de
 def test_a_foreign_or_broken_record_is_refused(data: object) -> None:
     with pytest.raises(ValueError):
         from_dict(data)  # type: ignore[arg-type]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sections", [None, frozenset({"entities"}), frozenset({"entities", "quotes"}), frozenset()])
+def test_the_document_written_record_by_record_is_the_same_bytes(records, sections) -> None:  # type: ignore[no-untyped-def]
+    shown = [replace(records[0].article, extracted=True, text=records[0].article.text + "\t\u201cq\u201d\n"), records[1].article]
+    report = replace(
+        reconcile(records), articles=tuple(shown),
+        problems=(Problem("a.bin", "binary file", skipped=True), Problem("b.txt", "cut at 5 chars", skipped=False)),
+    )
+    streamed = io.StringIO()
+    write_document(report, "quotes", streamed, sections)
+    assert streamed.getvalue() == dumps(document(report, "quotes", sections))
+    empty = io.StringIO()
+    write_document(replace(report, articles=(), problems=()), "claims", empty)
+    assert empty.getvalue() == dumps(document(replace(report, articles=(), problems=()), "claims"))
