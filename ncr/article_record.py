@@ -119,21 +119,23 @@ class ArticleRecord:
 
 
 def compact(record: ArticleRecord) -> ArticleRecord:
-    """The same record, its strings interned: a run holds thousands of records whose
-    words repeat ("said", "people", a speaker, an entity label, the speaker's head
-    word in a claim and in its quote), and one string each would take more memory
-    than the rest of the record."""
-    return _interned(record)
+    """The same record, its strings interned and its equal speakers one object: a run
+    holds thousands of records whose words repeat ("said", "people", an entity
+    label), a claim and its quote name the same speaker, and one string or speaker
+    each would take more memory than the rest of the record."""
+    return _compacted(record, {})
 
 
-def _interned(value: Any) -> Any:
+def _compacted(value: Any, speakers: dict[Any, Any]) -> Any:
     if type(value) is str:  # not a str enum (Qualifier)
         return sys.intern(value)
     if isinstance(value, tuple):
-        return tuple(_interned(v) for v in value)
-    if hasattr(value, "__dataclass_fields__"):
-        return type(value)(*[_interned(getattr(value, name)) for name, _ in _layout(type(value))])
-    return value
+        return tuple(_compacted(v, speakers) for v in value)
+    if not hasattr(value, "__dataclass_fields__"):
+        return value
+    rebuilt = type(value)(*[_compacted(getattr(value, name), speakers) for name, _ in _layout(type(value))])
+    # Speakers hold strings and integers only, so equal ones are interchangeable.
+    return speakers.setdefault(rebuilt, rebuilt) if isinstance(rebuilt, (Speaker, SpeakerText)) else rebuilt
 
 
 # ---------------------------------------------------------------- plain data, both ways
@@ -148,7 +150,7 @@ def from_dict(data: dict[str, Any]) -> ArticleRecord:
     if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
         raise ValueError(f"not a {RECORD_FORMAT} record")
     try:
-        return _build(ArticleRecord, data)
+        return compact(_build(ArticleRecord, data))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ValueError(f"malformed {RECORD_FORMAT} record ({type(error).__name__}: {error})") from None
 
@@ -200,10 +202,6 @@ def _layout(cls: type) -> tuple[tuple[str, Any], ...]:
     return layout
 
 
-def _string(value: Any) -> Any:
-    return sys.intern(value) if type(value) is str else value
-
-
 def _build(cls: type, data: dict[str, Any]) -> Any:
     if not isinstance(data, dict):
         raise TypeError(f"{cls.__name__} must be an object")
@@ -211,14 +209,14 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
     for name, kind in _layout(cls):
         raw = data[name]
         if raw is None or kind is None:
-            values[name] = _string(raw)  # interned, as extraction's own records are (``compact``)
+            values[name] = raw
         elif kind is Qualifier:
             values[name] = Qualifier(raw)
         elif isinstance(kind, tuple):
             (item,) = kind
             if not isinstance(raw, list):
                 raise TypeError(f"{cls.__name__}.{name} must be a list")
-            values[name] = tuple(map(_string, raw) if item is str else (_build(item, v) for v in raw))
+            values[name] = tuple(raw if item is str else (_build(item, v) for v in raw))
         else:
             values[name] = _build(kind, raw)
     return cls(**values)

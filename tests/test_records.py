@@ -111,3 +111,31 @@ def test_the_document_written_record_by_record_is_the_same_bytes(records, sectio
     empty = io.StringIO()
     write_document(replace(report, articles=(), problems=()), "claims", empty)
     assert empty.getvalue() == dumps(document(replace(report, articles=(), problems=()), "claims"))
+
+
+@pytest.mark.model
+def test_compact_records_are_equal_and_share_their_strings_and_speakers(records) -> None:  # type: ignore[no-untyped-def]
+    from ncr.article_record import compact
+
+    for record in records:
+        assert compact(record) == record
+        speakers = [f.speaker for f in (*record.claims, *record.quotes) if f.speaker is not None]
+        assert all(a is b for a in speakers for b in speakers if a == b)
+    read_back = [from_dict(json.loads(json.dumps(to_dict(r)))) for r in records]
+    said = [q.cue for r in read_back for q in r.quotes if q.cue == "said"]
+    assert len(said) > 1 and all(cue is said[0] for cue in said)
+
+
+@pytest.mark.model
+def test_reconciling_leaves_the_cycle_collector_as_it_found_it(records) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    assert gc.isenabled()
+    reconcile(records)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        reconcile(records)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
