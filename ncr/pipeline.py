@@ -148,9 +148,22 @@ def topics_of(
         return claims, topics
 
 
-@_collector_paused()
 def reconcile(records: Sequence[ArticleRecord], tolerance: float = 0.0) -> Report:
-    """Entities across sources, topics and conflicts, from article records alone."""
+    """Entities across sources, topics and conflicts, from article records alone.
+
+    Nothing of ``records`` is kept once the claims are gathered: a caller that
+    hands over the only reference to its list (as ``ncr.runner`` does) lets the
+    topics of a large run reuse the records' memory.
+    """
+    with _collector_paused():
+        gathered, credits = _gather(records)
+        del records
+        claims, topics = topics_of(gathered.claims, credits, tolerance)
+        return replace(gathered, claims=tuple(claims), topics=tuple(topics))
+
+
+def _gather(records: Sequence[ArticleRecord]) -> tuple[Report, dict[str, str | None]]:
+    """The report of ``records`` but for topics (its claims have none yet), and each source's wire credit."""
     known = person_name_words(r.mentions for r in records)
     docs_mentions = [
         (r.article.id, find_known_names(r.mentions, r.name_candidates, known)) for r in records
@@ -210,7 +223,6 @@ def reconcile(records: Sequence[ArticleRecord], tolerance: float = 0.0) -> Repor
     events = {c.event for c in claims if c.event}
     story = {event for event in events if within_story(event, inputs)}
     claims = [replace(c, event=None) if c.event in story else c for c in claims]
-    claims, topics = topics_of(claims, {r.article.id: wire_credit(r.article) for r in records}, tolerance)
     found_measures = [(r.article.id, m) for r in records for m in r.measures]
     measures = tuple(
         Measure(
@@ -219,12 +231,12 @@ def reconcile(records: Sequence[ArticleRecord], tolerance: float = 0.0) -> Repor
         )
         for n, (source, m) in enumerate(found_measures, start=1)
     )
-    return Report(
+    gathered = Report(
         articles=tuple(inputs),
         entities=entities,
         claims=tuple(claims),
-        topics=tuple(topics),
         quotes=tuple(quotes),
         dates=tuple(d for r in records for d in r.dates),
         measures=measures,
     )
+    return gathered, {r.article.id: wire_credit(r.article) for r in records}

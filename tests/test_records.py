@@ -139,3 +139,24 @@ def test_reconciling_leaves_the_cycle_collector_as_it_found_it(records) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.model
+def test_reconcile_lets_go_of_the_records_before_it_builds_topics(records, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ncr.pipeline
+
+    freed: list[bool] = []
+
+    class Handed(list):  # type: ignore[type-arg]
+        def __del__(self) -> None:
+            freed.append(True)
+
+    topics_of = ncr.pipeline.topics_of
+
+    def checked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert freed, "the records' list is still alive while topics are built"
+        return topics_of(*args, **kwargs)
+
+    monkeypatch.setattr(ncr.pipeline, "topics_of", checked)
+    report = reconcile(Handed(records))
+    assert dumps(document(report, "claims")) == dumps(document(ncr.pipeline.reconcile(list(records)), "claims"))
