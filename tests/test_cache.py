@@ -196,3 +196,11 @@ def test_dask_local_cluster_gives_the_same_records(corpus: Path) -> None:
     on_cluster = extract_on_dask(articles, None, today, year, "local", workers=2)
 
     assert on_cluster == list(extract_articles(articles, load_model(), today, year))
+
+
+def test_dask_partitions_keep_every_worker_busy_to_the_end() -> None:
+    from ncr.cluster import PARTITION_ARTICLES, PARTITIONS_PER_WORKER, partition_count
+
+    assert partition_count(200, 2) == 2 * PARTITIONS_PER_WORKER  # 25 articles each, not 7 of 32
+    assert partition_count(10_000, 2) == -(-10_000 // PARTITION_ARTICLES)  # never more than a batch each
+    assert partition_count(3, 2) == 3 and partition_count(0, 2) == 1
