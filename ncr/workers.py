@@ -49,8 +49,10 @@ def extract_records(
     keys: list[str | None] = [None] * len(articles)
     nlp: Language | None = None
     if cache is not None:
-        nlp = load_nlp()
-        model_id = ModelId.of(nlp)
+        model_id = ModelId.installed(model)
+        if model_id is None:
+            nlp = load_nlp()
+            model_id = ModelId.of(nlp)
         for i, article in enumerate(articles):
             keys[i] = key = record_key(article, model_id, today, input_year)
             records[i] = cache.get(key)
@@ -58,7 +60,10 @@ def extract_records(
     if progress is not None:
         progress(len(articles) - len(missing))
     todo = [articles[i] for i in missing]
-    if scheduler and todo:
+    fresh: list[ArticleRecord] = []
+    if not todo:
+        pass  # every record was cached: the model is not even loaded
+    elif scheduler:
         from .cluster import extract_on_dask
 
         fresh = extract_on_dask(todo, model, today, input_year, scheduler)
@@ -69,14 +74,11 @@ def extract_records(
             nlp = load_nlp()  # loaded once here, inherited by every forked worker
         fresh = _in_workers(todo, model, today, input_year, jobs, progress, nlp)
     else:
-        nlp = nlp or load_nlp()
-        fresh = []
-        for record in extract_articles(todo, nlp, today, input_year):
+        for record in extract_articles(todo, nlp or load_nlp(), today, input_year):
             fresh.append(record)
             if progress is not None:
                 progress(1)
-        if fresh:
-            release_freed_memory()
+        release_freed_memory()
     for i, record in zip(missing, fresh, strict=True):
         records[i] = record
         key = keys[i]
