@@ -45,7 +45,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .conflicts import camps
 from .relations import compatible
@@ -56,7 +55,7 @@ from .fitting import (
 )
 from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES
 from .names import place_blocks, place_key, same_place
-from .records import Claim, TopicKey
+from .records import Claim, TopicKey, replace
 
 
 def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:

@@ -13,7 +13,6 @@ import gc
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,7 +23,7 @@ from .copies import copy_groups, wire_credit
 from .extract.entities import PRONOUNS, LocalMention, find_known_names
 from .extract.timing import within_story
 from .extraction import BATCH_SIZE, extract_articles, input_year_of
-from .records import Attribution, Claim, Entity, Measure, Quote, Report, Topic
+from .records import Attribution, Claim, Entity, Measure, Quote, Report, Topic, replace
 from .resolve import resolve_entities
 
 if TYPE_CHECKING:

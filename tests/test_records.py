@@ -160,3 +160,21 @@ def test_reconcile_lets_go_of_the_records_before_it_builds_topics(records, monke
     monkeypatch.setattr(ncr.pipeline, "topics_of", checked)
     report = reconcile(Handed(records))
     assert dumps(document(report, "claims")) == dumps(document(ncr.pipeline.reconcile(list(records)), "claims"))
+
+
+def test_replace_is_dataclasses_replace() -> None:
+    import dataclasses
+
+    from ncr.records import Attribution, Claim, Interval, Qualifier, replace
+
+    claim = Claim(
+        id="C1", source="a", text="12", start=0, end=2, sentence="12 died.", value=Interval(12, 12, 12),
+        qualifier=Qualifier.EXACT, unit="person", subject="people", attributed_to=Attribution("police"),
+        as_of=None, kind="people", state="killed", context=frozenset({"die"}),
+    )
+    for changes in ({}, {"topic": "T1"}, {"topic": "T2", "event": "2010", "context": frozenset()}):
+        assert replace(claim, **changes) == dataclasses.replace(claim, **changes)
+        assert replace(claim, **changes).event == dataclasses.replace(claim, **changes).event  # compare=False fields too
+    assert replace(Attribution("police"), entity="E1") == Attribution("police", entity="E1")
+    with pytest.raises(TypeError):
+        replace(claim, colour="red")
