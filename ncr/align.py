@@ -108,7 +108,8 @@ def assign_topics(
     spelling = spelling_variants([c.kind for c in claims])
     if spelling:
         claims = [replace(c, kind=spelling[c.kind]) if c.kind in spelling else c for c in claims]
-    groups = {c.id: place_key(c.group) for c in claims if c.group}
+    place_keys = {group: place_key(group) for group in {c.group for c in claims if c.group}}
+    groups = {c.id: place_keys[c.group] for c in claims if c.group}
     canonical = _canonical_groups(list(groups.values()))
     keys: dict[str, Key] = {}
     for claim in claims:
