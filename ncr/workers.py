@@ -60,10 +60,8 @@ def extract_records(
     if progress is not None:
         progress(len(articles) - len(missing))
     todo = [articles[i] for i in missing]
-    fresh: list[ArticleRecord] = []
-    if not todo:
-        pass  # every record was cached: the model is not even loaded
-    elif scheduler:
+    fresh: list[ArticleRecord] = []  # and, when every record was cached, the model is not even loaded
+    if todo and scheduler:
         from .cluster import extract_on_dask
 
         fresh = extract_on_dask(todo, model, today, input_year, scheduler)
@@ -73,7 +71,7 @@ def extract_records(
         if nlp is None and "fork" in multiprocessing.get_all_start_methods():
             nlp = load_nlp()  # loaded once here, inherited by every forked worker
         fresh = _in_workers(todo, model, today, input_year, jobs, progress, nlp)
-    else:
+    elif todo:
         for record in extract_articles(todo, nlp or load_nlp(), today, input_year):
             fresh.append(record)
             if progress is not None:
