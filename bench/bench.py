@@ -28,7 +28,7 @@ killed, no group, the story's own event, current phase, no date), exact values
 over ``VALUE_LEVELS`` levels so most pairs are incompatible, each article its
 own source, every claim its own speaker words and sentence (so no copies are
 found). Then the reconciliation ``ncr.pipeline.analyse`` runs after extraction
-(``assign_topics``, then ``copy_groups`` and ``build_topic`` per topic) and the
+(``topics_of``: ``assign_topics``, then ``copy_groups`` and ``build_topic`` per topic) and the
 JSON of every claim and topic (``claim_record``, ``topic_record``, ``dumps``)
 are measured: peak memory with ``tracemalloc`` (the input claims, built before
 tracing starts, are not counted) and wall time in a separate untraced run.
@@ -73,9 +73,7 @@ import ncr.contract  # noqa: E402
 import ncr.ingest  # noqa: E402
 import ncr.nlp  # noqa: E402
 import ncr.pipeline  # noqa: E402
-from ncr.align import assign_topics  # noqa: E402
-from ncr.conflicts import build_topic  # noqa: E402
-from ncr.copies import copy_groups  # noqa: E402
+from ncr.pipeline import topics_of  # noqa: E402
 from ncr.errors import NcrError  # noqa: E402
 from ncr.records import Article, Attribution, Claim, Interval, Qualifier, Topic  # noqa: E402
 
@@ -169,12 +167,7 @@ def synthetic_claims(n_inputs: int) -> list[Claim]:
 
 def run_reconcile(claims: list[Claim], credits: dict[str, str | None]) -> tuple[list[Topic], str]:
     """What ``ncr.pipeline.analyse`` does once claims are extracted, then their ``ncr/v1`` JSON."""
-    claims, topic_claims, labels, keys = assign_topics(claims)
-    by_id = {c.id: c for c in claims}
-    topics = []
-    for topic_id, ids in topic_claims.items():
-        members = [by_id[i] for i in ids]
-        topics.append(build_topic(topic_id, labels[topic_id], members, 0.0, keys[topic_id], copy_groups(members, credits)))
+    claims, topics = topics_of(claims, credits)
     text = ncr.contract.dumps(
         {
             "claims": [ncr.contract.claim_record(c) for c in claims],

@@ -11,8 +11,8 @@ What it measures, on the seeds cycled to ``--docs`` articles (each its own id):
 * peak memory (the high-water mark of resident memory, VmHWM, of a fresh
   ``ncr claims --no-cache --jobs 1 --format json`` process) on ``MEMORY_ARTICLES`` short synthetic
   articles: with records, memory grows with what is found, not with the parses;
-* reconciliation alone (no spaCy: ``align.assign_topics``, ``copies`` and
-  ``conflicts.build_topic``) on ``RECONCILE_CLAIMS`` synthetic claims spread over
+* reconciliation alone (no spaCy: ``ncr.pipeline.topics_of``, that is
+  ``align.assign_topics``, then ``copies`` and ``conflicts.build_topic`` per topic) on ``RECONCILE_CLAIMS`` synthetic claims spread over
   many topics, as in a news feed: seconds, and seconds per claim.
 
 This prints figures; it is not a test.
@@ -106,20 +106,14 @@ def peak_memory(n: int) -> dict[str, float]:
 
 def reconcile_many(n_claims: int, make_claims: Any) -> dict[str, float]:
     """Seconds to reconcile ``n_claims`` synthetic claims (``make_claims(n)``) spread over topics."""
-    from ncr.align import assign_topics
-    from ncr.conflicts import build_topic
-    from ncr.copies import copy_groups
+    from ncr.pipeline import topics_of
 
     claims = make_claims(n_claims)
     credits = {c.source: None for c in claims}
     started = time.perf_counter()
-    claims, topic_claims, labels, keys = assign_topics(claims)
-    by_id = {c.id: c for c in claims}
-    for topic_id, ids in topic_claims.items():
-        members = [by_id[i] for i in ids]
-        build_topic(topic_id, labels[topic_id], members, 0.0, keys[topic_id], copy_groups(members, credits))
+    _, topics = topics_of(claims, credits)
     seconds = time.perf_counter() - started
-    return {"claims": n_claims, "topics": len(topic_claims), "seconds": seconds, "us_per_claim": seconds / n_claims * 1e6}
+    return {"claims": n_claims, "topics": len(topics), "seconds": seconds, "us_per_claim": seconds / n_claims * 1e6}
 
 
 def feed_claims(n: int) -> list[Any]:

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .conflicts import camps
 from .relations import compatible
@@ -56,7 +55,7 @@ from .fitting import (
 )
 from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES
 from .names import place_blocks, place_key, same_place
-from .records import Claim, TopicKey
+from .records import Claim, TopicKey, replace
 
 
 def _canonical_groups(groups: Sequence[str]) -> dict[str, str]:
@@ -109,7 +108,8 @@ def assign_topics(
     spelling = spelling_variants([c.kind for c in claims])
     if spelling:
         claims = [replace(c, kind=spelling[c.kind]) if c.kind in spelling else c for c in claims]
-    groups = {c.id: place_key(c.group) for c in claims if c.group}
+    place_keys = {group: place_key(group) for group in {c.group for c in claims if c.group}}
+    groups = {c.id: place_keys[c.group] for c in claims if c.group}
     canonical = _canonical_groups(list(groups.values()))
     keys: dict[str, Key] = {}
     for claim in claims:

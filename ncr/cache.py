@@ -52,8 +52,36 @@ class ModelId:
     def of(cls, nlp: Any) -> ModelId:
         import spacy
 
-        meta = nlp.meta
-        return cls(f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}", str(meta.get("version", "?")), spacy.__version__)
+        return cls._from_meta(nlp.meta, spacy.__version__)
+
+    @classmethod
+    def installed(cls, name: str | None) -> ModelId | None:
+        """The id of the model ``ncr.nlp.load_model(name)`` loads, read from the meta.json
+        of its package without loading it (so a run whose records are all cached never
+        loads the model); ``None`` when that cannot be told without loading it."""
+        from importlib import metadata, util
+
+        from .nlp import model_candidates
+
+        for candidate in model_candidates(name):
+            try:
+                spec = util.find_spec(candidate) if candidate.isidentifier() else None
+            except (ImportError, ValueError):
+                spec = None
+            if spec is None or not spec.submodule_search_locations:
+                if Path(candidate).exists():
+                    return None  # a model directory: spaCy decides how to read it
+                continue  # not installed: load_model tries the next one too
+            try:
+                meta = json.loads((Path(next(iter(spec.submodule_search_locations))) / "meta.json").read_text("utf-8"))
+                return cls._from_meta(meta, metadata.version("spacy"))
+            except (OSError, ValueError, AttributeError, metadata.PackageNotFoundError):
+                return None
+        return None
+
+    @classmethod
+    def _from_meta(cls, meta: dict[str, Any], spacy_version: str) -> ModelId:
+        return cls(f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}", str(meta.get("version", "?")), spacy_version)
 
 
 @functools.cache

@@ -113,7 +113,7 @@ def _run(debug: bool, body: Callable[[], int]) -> None:
 
 def _write(report: Report, command: str, chosen: OutputFormat) -> None:
     """Render ``report`` for ``command`` in the chosen format on stdout."""
-    from .contract import document, dumps
+    from .contract import write_document
     from .render import table, text, timeline
 
     if chosen is OutputFormat.TABLE:
@@ -126,22 +126,23 @@ def _write(report: Report, command: str, chosen: OutputFormat) -> None:
         printer(report, table.output_console())
         return
     if chosen is OutputFormat.JSON:
-        rendered = dumps(document(report, command, COMMAND_SECTIONS[command]))
-    else:
-        rendered = {
-            ("claims", OutputFormat.JSONL): text.claims_jsonl,
-            ("claims", OutputFormat.CSV): text.claims_csv,
-            ("claims", OutputFormat.MARKDOWN): text.claims_markdown,
-            ("entities", OutputFormat.JSONL): text.entities_jsonl,
-            ("entities", OutputFormat.CSV): text.entities_csv,
-            ("entities", OutputFormat.MARKDOWN): text.entities_markdown,
-            ("quotes", OutputFormat.JSONL): text.quotes_jsonl,
-            ("quotes", OutputFormat.CSV): text.quotes_csv,
-            ("quotes", OutputFormat.MARKDOWN): text.quotes_markdown,
-            ("timeline", OutputFormat.JSONL): text.claims_jsonl,
-            ("timeline", OutputFormat.CSV): text.claims_csv,
-            ("timeline", OutputFormat.MARKDOWN): timeline.timeline_markdown,
-        }[(command, chosen)](report)
+        write_document(report, command, sys.stdout, COMMAND_SECTIONS[command])
+        sys.stdout.flush()
+        return
+    rendered = {
+        ("claims", OutputFormat.JSONL): text.claims_jsonl,
+        ("claims", OutputFormat.CSV): text.claims_csv,
+        ("claims", OutputFormat.MARKDOWN): text.claims_markdown,
+        ("entities", OutputFormat.JSONL): text.entities_jsonl,
+        ("entities", OutputFormat.CSV): text.entities_csv,
+        ("entities", OutputFormat.MARKDOWN): text.entities_markdown,
+        ("quotes", OutputFormat.JSONL): text.quotes_jsonl,
+        ("quotes", OutputFormat.CSV): text.quotes_csv,
+        ("quotes", OutputFormat.MARKDOWN): text.quotes_markdown,
+        ("timeline", OutputFormat.JSONL): text.claims_jsonl,
+        ("timeline", OutputFormat.CSV): text.claims_csv,
+        ("timeline", OutputFormat.MARKDOWN): timeline.timeline_markdown,
+    }[(command, chosen)](report)
     if chosen is OutputFormat.MARKDOWN:
         rendered = printable(rendered)
     sys.stdout.write(rendered)

@@ -74,9 +74,13 @@ class _Lowest:
 def _conflicts_within(claims: Sequence[Claim], tolerance: float, mirror: bool = False) -> list[tuple[str, str]]:
     """For each claim, one claim of another voice lying wholly below it (above it when ``mirror``): O(n log n)."""
 
-    def bounds(claim: Claim) -> tuple[float, float]:
+    spans = {}
+    for claim in claims:
         low, high = _bounds(claim.value, tolerance)
-        return (-high, -low) if mirror else (low, high)
+        spans[claim.id] = (-high, -low) if mirror else (low, high)
+
+    def bounds(claim: Claim) -> tuple[float, float]:
+        return spans[claim.id]
 
     by_high = sorted(claims, key=lambda c: (bounds(c)[1], c.id))
     by_low = sorted(claims, key=lambda c: (bounds(c)[0], c.id))

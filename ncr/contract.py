@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Iterator
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .records import Attribution, Claim, DateMention, Entity, Interval, Measure, Quote, Report, Topic
+from .records import Article, Attribution, Claim, DateMention, Entity, Interval, Measure, Quote, Report, Topic
 
 if TYPE_CHECKING:
     from .diff import Diff
@@ -147,37 +148,65 @@ def date_record(date: DateMention) -> dict[str, Any]:
     }
 
 
-def document(report: Report, command: str, sections: frozenset[str] | None = None) -> dict[str, Any]:
-    """The ``ncr/v1`` document for ``report``; sections not in ``sections`` are left empty."""
+def _sections(report: Report, sections: frozenset[str] | None) -> Iterator[tuple[str, Iterable[dict[str, Any]]]]:
+    """The list sections of the document in their order, each as records made one at a time."""
 
     def wanted(name: str) -> bool:
         return sections is None or name in sections
 
+    yield "sources", (source_record(a) for a in report.articles)
+    yield "skipped", ({"input": p.path, "reason": p.reason} for p in report.problems if p.skipped)
+    yield "warnings", ({"input": p.path, "message": p.reason} for p in report.problems if not p.skipped)
+    yield "entities", (entity_record(e) for e in report.entities) if wanted("entities") else ()
+    yield "claims", (claim_record(c) for c in report.claims) if wanted("claims") else ()
+    yield "topics", (topic_record(t) for t in report.topics) if wanted("topics") else ()
+    yield "quotes", (quote_record(q) for q in report.quotes) if wanted("quotes") else ()
+    yield "dates", (date_record(d) for d in report.dates) if wanted("dates") else ()
+    yield "measures", (measure_record(m) for m in report.measures) if wanted("claims") else ()
+
+
+def source_record(article: Article) -> dict[str, Any]:
     return {
-        "schema": SCHEMA_ID,
-        "command": command,
-        "sources": [
-            {
-                "id": a.id, "path": a.path, "title": a.title, "published": a.published, "chars": len(a.text),
-                "published_from": a.published_from, "year": a.year, "url": a.url, "outlet": a.outlet,
-                "author": a.author, "text": a.text if a.extracted else None,
-            }
-            for a in report.articles
-        ],
-        "skipped": [{"input": p.path, "reason": p.reason} for p in report.problems if p.skipped],
-        "warnings": [{"input": p.path, "message": p.reason} for p in report.problems if not p.skipped],
-        "entities": [entity_record(e) for e in report.entities] if wanted("entities") else [],
-        "claims": [claim_record(c) for c in report.claims] if wanted("claims") else [],
-        "topics": [topic_record(t) for t in report.topics] if wanted("topics") else [],
-        "quotes": [quote_record(q) for q in report.quotes] if wanted("quotes") else [],
-        "dates": [date_record(d) for d in report.dates] if wanted("dates") else [],
-        "measures": [measure_record(m) for m in report.measures] if wanted("claims") else [],
+        "id": article.id, "path": article.path, "title": article.title, "published": article.published,
+        "chars": len(article.text), "published_from": article.published_from, "year": article.year,
+        "url": article.url, "outlet": article.outlet, "author": article.author,
+        "text": article.text if article.extracted else None,
     }
+
+
+def document(report: Report, command: str, sections: frozenset[str] | None = None) -> dict[str, Any]:
+    """The ``ncr/v1`` document for ``report``; sections not in ``sections`` are left empty."""
+    data: dict[str, Any] = {"schema": SCHEMA_ID, "command": command}
+    data.update((name, list(items)) for name, items in _sections(report, sections))
+    return data
 
 
 def dumps(data: Any) -> str:
     """Deterministic JSON text: fixed key order, UTF-8 kept, a trailing newline."""
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def write_document(report: Report, command: str, out: TextIO, sections: frozenset[str] | None = None) -> None:
+    """Write ``dumps(document(report, command, sections))`` to ``out``, record by record.
+
+    The same bytes, but only one record is ever held as JSON: the whole document
+    of a large run (and the pieces ``json`` joins it from) would take several
+    times the memory of the report itself.
+    """
+    out.write(f'{{\n  "schema": {_json(SCHEMA_ID)},\n  "command": {_json(command)}')
+    for name, items in _sections(report, sections):
+        out.write(f",\n  {_json(name)}: ")
+        opening = "[\n    "
+        for item in items:
+            # Strings hold no raw newline in JSON, so every newline starts a line to indent.
+            out.write(opening + _json(item, indent=2).replace("\n", "\n    "))
+            opening = ",\n    "
+        out.write("[]" if opening.startswith("[") else "\n  ]")
+    out.write("\n}\n")
+
+
+def _json(value: Any, indent: int | None = None) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 def diff_record(diff: Diff) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from .article_record import (
     NameCandidate,
     Speaker,
     SpeakerText,
+    compact,
 )
 from .clean import mask_boilerplate
 from .extract.attribution import antecedent, find_speech, is_pronoun, named_speakers
@@ -59,7 +60,8 @@ def extract_articles(
     articles: Iterable[Article], nlp: Language, today: date, input_year: int | None, batch_size: int = BATCH_SIZE,
 ) -> Iterator[ArticleRecord]:
     """A record per article, in order; at most one batch of parses is alive at a time,
-    and what spaCy learnt from it (strings, lexemes) is dropped with it."""
+    and what spaCy learnt from it (strings, lexemes) is dropped with it. Records
+    are compacted (``article_record.compact``): they are what a run holds."""
     articles = iter(articles)
     while batch := list(islice(articles, batch_size)):
         # Strings and lexemes spaCy adds for a batch are freed with it (a memory zone), so
@@ -71,7 +73,7 @@ def extract_articles(
             line_docs = iter(nlp.pipe((text for lines in recased for _, text in lines), batch_size=batch_size))
             headlines = [[(line, next(line_docs)) for line, _ in lines] for lines in recased]
             records = [
-                extract_record(article, doc, today, lines, input_year)
+                compact(extract_record(article, doc, today, lines, input_year))
                 for article, doc, lines in zip(batch, docs, headlines, strict=True)
             ]
             del docs, headlines, recased, line_docs

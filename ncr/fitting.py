@@ -89,10 +89,13 @@ def _fits(claim: Claim, stated: Claim) -> bool:
     Monday's toll of Wednesday's "three people"; "about 350 homes" recalls "about 350
     homes were evacuated" of the day before."""
     day, stated_day = moment(claim), moment(stated)
-    recalled = claim.value == stated.value and (claim.value.high or claim.value.low or 0) >= RECALLED_FROM
-    if day and stated_day and day != stated_day and claim.phase == 0 and not recalled:
+    if day and stated_day and day != stated_day and claim.phase == 0 and not _recalled(claim, stated):
         return False
     return compatible(_reach(claim.value), _reach(stated.value))
+
+
+def _recalled(claim: Claim, stated: Claim) -> bool:
+    return claim.value == stated.value and (claim.value.high or claim.value.low or 0) >= RECALLED_FROM
 
 
 def _reach(value: Interval) -> Interval:

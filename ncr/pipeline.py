@@ -9,10 +9,11 @@ Each stage is a plain function in its own module; this one only wires them.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from .copies import copy_groups, wire_credit
 from .extract.entities import PRONOUNS, LocalMention, find_known_names
 from .extract.timing import within_story
 from .extraction import BATCH_SIZE, extract_articles, input_year_of
-from .records import Attribution, Claim, Entity, Measure, Quote, Report
+from .records import Attribution, Claim, Entity, Measure, Quote, Report, Topic, replace
 from .resolve import resolve_entities
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
     from .records import Article
 
-__all__ = ["BATCH_SIZE", "MentionIndex", "analyse", "reconcile"]
+__all__ = ["BATCH_SIZE", "MentionIndex", "analyse", "reconcile", "topics_of"]
 
 
 class MentionIndex:
@@ -131,8 +132,53 @@ def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, 
     return reconcile(list(extract_articles(articles, nlp, today, input_year_of(articles))), tolerance)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reconciliation makes millions of objects at scale and no garbage cycles to speak
+    of; Python's cycle collector would walk every object alive again and again (a
+    tenth of the time at 10⁵ claims, more as they grow), so it waits until the end."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def topics_of(
+    claims: Sequence[Claim], credits: dict[str, str | None], tolerance: float = 0.0,
+) -> tuple[list[Claim], list[Topic]]:
+    """The claims with their topics set, and the topics with their status; ``credits``
+    gives each source's wire credit (``copies.wire_credit``)."""
+    with _collector_paused():
+        claims, topic_claims, labels, keys = assign_topics(claims)
+        by_id = {c.id: c for c in claims}
+        topics = []
+        for topic_id, ids in topic_claims.items():
+            members = [by_id[i] for i in ids]
+            topics.append(
+                build_topic(topic_id, labels[topic_id], members, tolerance, keys[topic_id], copy_groups(members, credits))
+            )
+        return claims, topics
+
+
 def reconcile(records: Sequence[ArticleRecord], tolerance: float = 0.0) -> Report:
-    """Entities across sources, topics and conflicts, from article records alone."""
+    """Entities across sources, topics and conflicts, from article records alone.
+
+    Nothing of ``records`` is kept once the claims are gathered: a caller that
+    hands over the only reference to its list (as ``ncr.runner`` does) lets the
+    topics of a large run reuse the records' memory.
+    """
+    with _collector_paused():
+        gathered, credits = _gather(records)
+        del records
+        claims, topics = topics_of(gathered.claims, credits, tolerance)
+        return replace(gathered, claims=tuple(claims), topics=tuple(topics))
+
+
+def _gather(records: Sequence[ArticleRecord]) -> tuple[Report, dict[str, str | None]]:
+    """The report of ``records`` but for topics (its claims have none yet), and each source's wire credit."""
     known = person_name_words(r.mentions for r in records)
     names = one_word_names(r.mentions for r in records)
     docs_mentions = [
@@ -141,11 +187,24 @@ def reconcile(records: Sequence[ArticleRecord], tolerance: float = 0.0) -> Repor
     entities = resolve_entities(docs_mentions)
     index = MentionIndex(entities)
 
+    # One Attribution per speaker of a source and one set per context, shared by the claims
+    # and quotes that have them: a large run holds every claim and quote at once.
+    attributions: dict[tuple[str, Speaker], Attribution] = {}
+
+    def attribution(source: str, speaker: Speaker | None) -> Attribution | None:
+        if speaker is None:
+            return None
+        found = attributions.get((source, speaker))
+        if found is None:
+            found = attributions[(source, speaker)] = _attribution(source, speaker, index)
+        return found
+
+    contexts: dict[tuple[str, ...], frozenset[str]] = {}
     quotes: list[Quote] = []
     for record in records:
         source = record.article.id
         for found in record.quotes:
-            speaker = _attribution(source, found.speaker, index) if found.speaker is not None else None
+            speaker = attribution(source, found.speaker)
             quotes.append(
                 Quote(
                     id=f"Q{len(quotes) + 1}", source=source, text=found.text, start=found.start,
@@ -158,17 +217,20 @@ def reconcile(records: Sequence[ArticleRecord], tolerance: float = 0.0) -> Repor
     for record in records:
         source = record.article.id
         for found in record.claims:
-            attribution = _attribution(source, found.speaker, index) if found.speaker is not None else None
+            said_by = attribution(source, found.speaker)
             inside = inside_quote.at(source, found.start)
             if inside is not None:
-                attribution = inside.speaker  # a number inside a quote is the speaker's
+                said_by = inside.speaker  # a number inside a quote is the speaker's
+            context = contexts.get(found.context)
+            if context is None:
+                context = contexts[found.context] = frozenset(found.context)
             claims.append(
                 Claim(
                     id=f"C{len(claims) + 1}", source=source, text=found.text, start=found.start, end=found.end,
                     sentence=found.sentence, value=found.value, qualifier=found.qualifier, unit=found.unit,
-                    subject=found.subject, attributed_to=attribution, as_of=found.as_of, certainty=found.certainty,
+                    subject=found.subject, attributed_to=said_by, as_of=found.as_of, certainty=found.certainty,
                     kind=found.kind, state=found.state, group=found.group, phase=found.phase, event=found.event,
-                    day_stated=found.day_stated, context=frozenset(found.context),
+                    day_stated=found.day_stated, context=context,
                 )
             )
     # A time one of the articles is about is the story's, not another event's (a trial
@@ -177,15 +239,6 @@ def reconcile(records: Sequence[ArticleRecord], tolerance: float = 0.0) -> Repor
     events = {c.event for c in claims if c.event}
     story = {event for event in events if within_story(event, inputs)}
     claims = [replace(c, event=None) if c.event in story else c for c in claims]
-    claims, topic_claims, labels, keys = assign_topics(claims)
-    by_id = {c.id: c for c in claims}
-    credits = {r.article.id: wire_credit(r.article) for r in records}
-    topics = []
-    for topic_id, ids in topic_claims.items():
-        members = [by_id[i] for i in ids]
-        topics.append(
-            build_topic(topic_id, labels[topic_id], members, tolerance, keys[topic_id], copy_groups(members, credits))
-        )
     found_measures = [(r.article.id, m) for r in records for m in r.measures]
     measures = tuple(
         Measure(
@@ -194,12 +247,12 @@ def reconcile(records: Sequence[ArticleRecord], tolerance: float = 0.0) -> Repor
         )
         for n, (source, m) in enumerate(found_measures, start=1)
     )
-    return Report(
+    gathered = Report(
         articles=tuple(inputs),
         entities=entities,
         claims=tuple(claims),
-        topics=tuple(topics),
         quotes=tuple(quotes),
         dates=tuple(d for r in records for d in r.dates),
         measures=measures,
     )
+    return gathered, {r.article.id: wire_credit(r.article) for r in records}

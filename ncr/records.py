@@ -7,8 +7,28 @@ The wire format lives apart, in ``ncr.contract``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
+from operator import attrgetter
+from typing import Any, TypeVar
+
+_Record = TypeVar("_Record")
+_INIT_FIELDS: dict[type, tuple[tuple[str, ...], Any]] = {}
+
+
+def replace(record: _Record, /, **changes: Any) -> _Record:
+    """``dataclasses.replace``, about twice as fast: the fields are read in one go and
+    ``__init__`` runs as usual (reconciliation replaces every claim of a run a few
+    times over, a million claims for a large one)."""
+    cls = type(record)
+    layout = _INIT_FIELDS.get(cls)
+    if layout is None:
+        names = tuple(f.name for f in fields(cls) if f.init)  # type: ignore[arg-type]
+        layout = _INIT_FIELDS[cls] = (names, attrgetter(*names) if len(names) > 1 else lambda r: (getattr(r, names[0]),))
+    names, values_of = layout
+    values = dict(zip(names, values_of(record)))
+    values.update(changes)
+    return cls(**values)
 
 
 class Qualifier(str, Enum):

@@ -15,11 +15,10 @@ revises, those of the earliest later one that revised it).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from itertools import islice, takewhile
 
 from .lexicon import CUMULATIVE_STATES
-from .records import Claim, Interval
+from .records import Claim, Interval, replace
 from .relations import bounds, moment, speaker_key, undated_days
 
 

@@ -132,13 +132,14 @@ def analyse_inputs(paths: Sequence[str] | None, published: Sequence[str] | None,
         return replace(reconcile(records, settings.tolerance), problems=tuple(problems))
     # Before importing spaCy: bad input fails fast.
     ingested = load_articles(paths, published, settings.limits, settings.urls_file)
-    extracted = extract_inputs(ingested, settings)
-    if records:
-        from .record_files import with_unique_ids
+    if not records:
+        # Nothing here keeps the records: reconcile frees them once it has read them.
+        report = reconcile(extract_inputs(ingested, settings), settings.tolerance)
+        return replace(report, problems=(*problems, *ingested.problems))
+    from .record_files import with_unique_ids
 
-        extracted, renamed = with_unique_ids(extracted, {r.article.id for r in records})
-        problems.extend(renamed)
-    everything = [*problems, *ingested.problems]
+    extracted, renamed = with_unique_ids(extract_inputs(ingested, settings), {r.article.id for r in records})
+    everything = [*problems, *renamed, *ingested.problems]
     return replace(reconcile([*records, *extracted], settings.tolerance), problems=tuple(everything))
 
 

@@ -9,6 +9,7 @@ same records, and the report the same bytes.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import multiprocessing
 from collections.abc import Callable, Sequence
@@ -48,8 +49,10 @@ def extract_records(
     keys: list[str | None] = [None] * len(articles)
     nlp: Language | None = None
     if cache is not None:
-        nlp = load_nlp()
-        model_id = ModelId.of(nlp)
+        model_id = ModelId.installed(model)
+        if model_id is None:
+            nlp = load_nlp()
+            model_id = ModelId.of(nlp)
         for i, article in enumerate(articles):
             keys[i] = key = record_key(article, model_id, today, input_year)
             records[i] = cache.get(key)
@@ -57,7 +60,8 @@ def extract_records(
     if progress is not None:
         progress(len(articles) - len(missing))
     todo = [articles[i] for i in missing]
-    if scheduler and todo:
+    fresh: list[ArticleRecord] = []  # and, when every record was cached, the model is not even loaded
+    if todo and scheduler:
         from .cluster import extract_on_dask
 
         fresh = extract_on_dask(todo, model, today, input_year, scheduler)
@@ -67,19 +71,32 @@ def extract_records(
         if nlp is None and "fork" in multiprocessing.get_all_start_methods():
             nlp = load_nlp()  # loaded once here, inherited by every forked worker
         fresh = _in_workers(todo, model, today, input_year, jobs, progress, nlp)
-    else:
-        nlp = nlp or load_nlp()
-        fresh = []
-        for record in extract_articles(todo, nlp, today, input_year):
+    elif todo:
+        for record in extract_articles(todo, nlp or load_nlp(), today, input_year):
             fresh.append(record)
             if progress is not None:
                 progress(1)
+        release_freed_memory()
     for i, record in zip(missing, fresh, strict=True):
         records[i] = record
         key = keys[i]
         if cache is not None and key is not None:
             cache.put(key, record)
     return [r for r in records if r is not None]
+
+
+def release_freed_memory() -> None:
+    """Hand the C heap that parses freed back to the system, where the C library allows it (glibc).
+
+    A parse lives in C buffers on the C heap; records, and everything reconciliation
+    builds from them, are small Python objects in Python's own arenas, which never
+    reuse that heap. Kept, it would sit idle beside them for the rest of the run.
+    """
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):  # not glibc
+        return
+    trim(0)
 
 
 # ---------------------------------------------------------------- worker processes

@@ -211,3 +211,29 @@ def test_dask_local_cluster_gives_the_same_records(corpus: Path) -> None:
     on_cluster = extract_on_dask(articles, None, today, year, "local", workers=2)
 
     assert on_cluster == list(extract_articles(articles, load_model(), today, year))
+
+
+def test_dask_partitions_keep_every_worker_busy_to_the_end() -> None:
+    from ncr.cluster import PARTITION_ARTICLES, PARTITIONS_PER_WORKER, partition_count
+
+    assert partition_count(200, 2) == 2 * PARTITIONS_PER_WORKER  # 25 articles each, not 7 of 32
+    assert partition_count(10_000, 2) == -(-10_000 // PARTITION_ARTICLES)  # never more than a batch each
+    assert partition_count(3, 2) == 3 and partition_count(0, 2) == 1
+
+
+@pytest.mark.model
+def test_a_warm_run_never_loads_the_model(corpus: Path, tmp_path: Path) -> None:
+    from ncr.ingest import read_inputs
+    from ncr.nlp import load_model
+    from ncr.workers import extract_records
+
+    assert ModelId.installed(None) == ModelId.of(load_model())
+    articles = list(read_inputs([str(corpus)]).articles)
+    cache = RecordCache(tmp_path / "cache")
+    today = date(2031, 6, 1)
+    cold = extract_records(articles, load_model, None, today, cache=cache)
+
+    def no_model():  # type: ignore[no-untyped-def]
+        raise AssertionError("the model was loaded though every record is cached")
+
+    assert extract_records(articles, no_model, None, today, cache=cache) == cold

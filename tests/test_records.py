@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from ncr.article_record import RECORD_FORMAT, from_dict, to_dict
-from ncr.contract import document, dumps
+from ncr.contract import document, dumps, write_document
 from ncr.extraction import extract_articles, input_year_of
 from ncr.pipeline import analyse, reconcile
-from ncr.records import Article
+from ncr.records import Article, Problem
 
 TODAY = date(2031, 6, 1)
 ARTICLES = [
@@ -93,3 +95,86 @@ def test_a_record_holds_no_parse(records) -> None:  # type: ignore[no-untyped-de
 def test_a_foreign_or_broken_record_is_refused(data: object) -> None:
     with pytest.raises(ValueError):
         from_dict(data)  # type: ignore[arg-type]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sections", [None, frozenset({"entities"}), frozenset({"entities", "quotes"}), frozenset()])
+def test_the_document_written_record_by_record_is_the_same_bytes(records, sections) -> None:  # type: ignore[no-untyped-def]
+    shown = [replace(records[0].article, extracted=True, text=records[0].article.text + "\t\u201cq\u201d\n"), records[1].article]
+    report = replace(
+        reconcile(records), articles=tuple(shown),
+        problems=(Problem("a.bin", "binary file", skipped=True), Problem("b.txt", "cut at 5 chars", skipped=False)),
+    )
+    streamed = io.StringIO()
+    write_document(report, "quotes", streamed, sections)
+    assert streamed.getvalue() == dumps(document(report, "quotes", sections))
+    empty = io.StringIO()
+    write_document(replace(report, articles=(), problems=()), "claims", empty)
+    assert empty.getvalue() == dumps(document(replace(report, articles=(), problems=()), "claims"))
+
+
+@pytest.mark.model
+def test_compact_records_are_equal_and_share_their_strings_and_speakers(records) -> None:  # type: ignore[no-untyped-def]
+    from ncr.article_record import compact
+
+    for record in records:
+        assert compact(record) == record
+        speakers = [f.speaker for f in (*record.claims, *record.quotes) if f.speaker is not None]
+        assert all(a is b for a in speakers for b in speakers if a == b)
+    read_back = [from_dict(json.loads(json.dumps(to_dict(r)))) for r in records]
+    said = [q.cue for r in read_back for q in r.quotes if q.cue == "said"]
+    assert len(said) > 1 and all(cue is said[0] for cue in said)
+
+
+@pytest.mark.model
+def test_reconciling_leaves_the_cycle_collector_as_it_found_it(records) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    assert gc.isenabled()
+    reconcile(records)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        reconcile(records)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.model
+def test_reconcile_lets_go_of_the_records_before_it_builds_topics(records, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ncr.pipeline
+
+    freed: list[bool] = []
+
+    class Handed(list):  # type: ignore[type-arg]
+        def __del__(self) -> None:
+            freed.append(True)
+
+    topics_of = ncr.pipeline.topics_of
+
+    def checked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert freed, "the records' list is still alive while topics are built"
+        return topics_of(*args, **kwargs)
+
+    monkeypatch.setattr(ncr.pipeline, "topics_of", checked)
+    report = reconcile(Handed(records))
+    assert dumps(document(report, "claims")) == dumps(document(ncr.pipeline.reconcile(list(records)), "claims"))
+
+
+def test_replace_is_dataclasses_replace() -> None:
+    import dataclasses
+
+    from ncr.records import Attribution, Claim, Interval, Qualifier, replace
+
+    claim = Claim(
+        id="C1", source="a", text="12", start=0, end=2, sentence="12 died.", value=Interval(12, 12, 12),
+        qualifier=Qualifier.EXACT, unit="person", subject="people", attributed_to=Attribution("police"),
+        as_of=None, kind="people", state="killed", context=frozenset({"die"}),
+    )
+    for changes in ({}, {"topic": "T1"}, {"topic": "T2", "event": "2010", "context": frozenset()}):
+        assert replace(claim, **changes) == dataclasses.replace(claim, **changes)
+        assert replace(claim, **changes).event == dataclasses.replace(claim, **changes).event  # compare=False fields too
+    assert replace(Attribution("police"), entity="E1") == Attribution("police", entity="E1")
+    with pytest.raises(TypeError):
+        replace(claim, colour="red")
