@@ -12,10 +12,12 @@ Matching. A system quote and a gold attribution of the same article
 **overlap** when their character spans share at least half of the shorter
 span (``content`` for the gold; ``start``/``end`` for ncr). A system quote
 **finds** every gold attribution it overlaps whose source is the source of the
-first gold attribution it overlaps (the same ``speaker_name``, or the same
-``speaker`` as written when it is unnamed): one quote may find the pieces of
-an interrupted quote, but a quote that runs over two speakers' words (two
-transcript turns) finds only the first speaker's and is listed as ``merged``.
+gold attribution it fits best (most shared characters over the two spans'
+union; the same ``speaker_name``, or the same ``speaker`` as written when it
+is unnamed): one quote may find the pieces of an interrupted quote, and a
+short quote nested in another source's reported speech is found by a quote of
+its own span, but a quote that runs over two sources' words (two transcript
+turns) finds only one source's and is listed as ``merged``.
 
 Scored, per set (written, ECB+) and pooled:
 
@@ -56,6 +58,12 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return shared > 0 and 2 * shared >= min(a[1] - a[0], b[1] - b[0])
 
 
+def fit(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """Shared characters over the union of two spans (1.0 for the same span)."""
+    shared = overlap(a, b)
+    return shared / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
 def source_key(g: GoldAttribution) -> tuple[str, ...]:
     """What makes two gold attributions one source's: the names, else the speaker as written."""
     return tuple(n.lower() for n in g.speaker_names) or ((g.speaker or "").lower(),)
@@ -82,11 +90,11 @@ def match(gold: Sequence[GoldAttribution], system: Sequence[Any]) -> tuple[dict[
     merged: list[int] = []
     for i, s in enumerate(system):
         span = (s.start, s.end)
-        hits = sorted((g for g in gold if overlaps((g.start, g.end), span)), key=lambda g: g.start)
+        hits = [g for g in gold if overlaps((g.start, g.end), span)]
         if not hits:
             continue
         correct.add(i)
-        key = source_key(hits[0])
+        key = source_key(max(hits, key=lambda g: (fit((g.start, g.end), span), -g.start)))
         if any(source_key(g) != key for g in hits):
             merged.append(i)
         for g in hits:
