@@ -83,7 +83,8 @@ def match(gold: Sequence[GoldAttribution], system: Sequence[Any]) -> tuple[dict[
 
     Returns the finding system quote per gold id (the one sharing most
     characters), the indexes of the system quotes that find at least one,
-    and the indexes of the ``merged`` ones (overlapping two sources' words).
+    and the indexes of the ``merged`` ones (holding most of the words of a
+    source other than the one they fit best).
     """
     found: dict[str, tuple[int, Any]] = {}
     correct: set[int] = set()
@@ -95,8 +96,8 @@ def match(gold: Sequence[GoldAttribution], system: Sequence[Any]) -> tuple[dict[
             continue
         correct.add(i)
         key = source_key(max(hits, key=lambda g: (fit((g.start, g.end), span), -g.start)))
-        if any(source_key(g) != key for g in hits):
-            merged.append(i)
+        if any(source_key(g) != key and 2 * overlap((g.start, g.end), span) >= g.end - g.start for g in hits):
+            merged.append(i)  # most of another source's words inside it (a quote nested in it is not that)
         for g in hits:
             if source_key(g) == key:
                 shared = overlap((g.start, g.end), span)
