@@ -3,8 +3,14 @@
 This prints figures; it is not a test. It exits 0 after printing them, 2 when
 the gold data (or the spaCy model) cannot be found, and non-zero on an error.
 The script runs a list of named evaluations (``EVALUATIONS``); each returns
-its figures as a JSON-ready dict plus the lines of its text table: ``entities``
-and ``dates``.
+its figures as a JSON-ready dict plus the lines of its text table: ``entities``,
+``dates``, ``claims``, ``quantities`` and ``quotes``.
+
+quotes: who said what (direct quotes and reported speech, their speakers) on
+the quotes-and-attributions gold: written articles (CC0) and ECB+ passages
+(CC BY 3.0); see ``bench/quotescore.py`` (matching and figures),
+``bench/quotegold.py`` (the gold) and ``bench/gold/quotes/RULES.md``;
+``--quote-misses`` lists every miss.
 
 entities: cross-document entity resolution on MEANTIME and ECB+
 ----------------------------------------------------------------
@@ -412,12 +418,32 @@ def evaluate_quantities(ctx: Context) -> Result:
     return Result(figures, text)
 
 
+def evaluate_quotes(ctx: Context) -> Result:
+    """Quotes and attributions on the written and ECB+ quote gold (bench/quotescore.py)."""
+    import quotegold
+    import quotescore
+
+    ecbplus = Path(ctx.args.ecbplus)
+    if not (ecbplus / "xml").is_dir():
+        raise MissingData(f"no ECB+ corpus at {ecbplus} (expected {ecbplus / 'xml'})")
+    misses: list[str] | None = [] if ctx.args.quote_misses else None
+    tallies = quotescore.evaluate(ctx.nlp, ecbplus, quotegold.gold_files(), misses)
+    figures = {name: tally.figures() for name, tally in tallies.items()}
+    head = ("quotes: who said what, bench/gold/quotes (written: CC0, ECB+: CC BY 3.0); a gold attribution is found "
+            "by a quote overlapping half the shorter span; figures in %")
+    text = quotescore.lines(figures, head)
+    if misses:
+        text += ["misses:", *(f"  {m}" for m in misses)]
+    return Result(figures, text)
+
+
 # Named evaluations, run in this order; each takes the shared Context.
 EVALUATIONS: list[tuple[str, Callable[[Context], Result]]] = [
     ("entities", evaluate_entities),
     ("dates", evaluate_dates),
     ("claims", evaluate_claims),
     ("quantities", evaluate_quantities),
+    ("quotes", evaluate_quotes),
 ]
 
 
@@ -429,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ecbplus", default=str(DEFAULT_ECBPLUS), help="ECB+ folder (default: <repo>/../shared/bench/ecbplus)")
     parser.add_argument("--gold", action="append", metavar="SUBTOPIC", help="claims: score only this gold sub-topic, e.g. 19_ecb (repeatable)")
     parser.add_argument("--misses", action="store_true", help="claims, quantities: list every miss")
+    parser.add_argument("--quote-misses", action="store_true", help="quotes: list every missed, spurious, merged and wrong-speaker quote")
     parser.add_argument("--model", default=None, help="spaCy model name (default: as ncr chooses)")
     parser.add_argument("--only", action="append", choices=[name for name, _ in EVALUATIONS], help="run only this evaluation (repeatable)")
     parser.add_argument("--untyped-names", action="store_true", help="entities: also score MEANTIME name-like mentions that have no syntactic_type")

@@ -319,3 +319,120 @@ def test_misses_list_split_and_mixed_entities():
         "[apple] split ORG 'Apple Inc.': [E1 'Apple'] Apple | [E2 'Apple Inc.'] Apple Inc. | [not found] AAPL",
         "[apple] mixed E1 'Apple': [ORG 'Apple Inc.'] Apple | [ORG 'Apple Corps'] Apple Corps",
     ]
+
+
+# --------------------------------------------------------------------------- quotes gold and scorer
+
+import json  # noqa: E402
+from types import SimpleNamespace  # noqa: E402
+
+import claimgold as cg  # noqa: E402
+import quotegold as qg  # noqa: E402
+import quotescore as qs  # noqa: E402
+
+
+def test_quote_overlap_rule_half_of_the_shorter_span():
+    assert qs.overlaps((0, 10), (5, 12))  # shares 5 of the shorter 7
+    assert qs.overlaps((0, 10), (2, 4))  # all of the shorter
+    assert not qs.overlaps((0, 10), (8, 30))  # shares 2 of the shorter 10
+    assert not qs.overlaps((0, 10), (10, 20))  # touching is not overlapping
+    assert qs.fit((0, 10), (0, 10)) == 1.0
+    assert qs.fit((0, 10), (5, 15)) == pytest.approx(5 / 15)
+
+
+def test_quote_gold_locate_needs_an_occurrence_when_repeated():
+    assert qg.locate("a b a", "b") == (2, 3)
+    assert qg.locate("a b a", "a", 2) == (4, 5)
+    with pytest.raises(qg.GoldError):
+        qg.locate("a b a", "a")
+    with pytest.raises(qg.GoldError):
+        qg.locate("a b a", "a", 3)
+
+
+_TEXT_PARAGRAPHS = [["''A b c,'' Jo Roe said."], ["HOST: Hi there."], ["GUEST: Bye now."], ["Roe wants more tax."]]
+
+
+def _quote_case():
+    article = cg.written_article("w_t_1", _TEXT_PARAGRAPHS)
+
+    def gold(gid, content, direct, speaker, name, kind):
+        start = article.text.index(content)
+        return qg.GoldAttribution(gid, article.name, start, start + len(content), content, direct, None, speaker,
+                                  (name,), (), kind, "")
+
+    golds = (
+        gold("g1", "A b c,", True, "Jo Roe", "Jo Roe", "doubled-apostrophes"),
+        gold("g2", "Hi there.", True, "HOST", "Lena Marsh", "transcript"),
+        gold("g3", "Bye now.", True, "GUEST", "Jo Roe", "transcript"),
+        gold("g4", "more tax", False, "Roe", "Jo Roe", "no-verb"),
+    )
+
+    def system(qid, piece, direct, speaker, end_piece=None):
+        start = article.text.index(piece)
+        end = article.text.index(end_piece) + len(end_piece) if end_piece else start + len(piece)
+        who = SimpleNamespace(text=speaker, entity=None, refers_to=None)
+        return SimpleNamespace(id=qid, source=article.name, start=start, end=end, text=article.text[start:end],
+                               direct=direct, cue="said", speaker=who)
+
+    quotes = [
+        system("Q1", "A b c,", True, "Roe"),  # found, speaker right (same last word)
+        system("Q2", "Hi there.", True, "GUEST", end_piece="Bye now."),  # runs over two turns: merged, wrong speaker
+        system("Q3", "Roe wants", False, "Roe"),  # overlaps no gold: spurious
+    ]
+    return qg.QuoteGold("w_t", True, (article,), golds, ()), quotes
+
+
+def test_quote_scorer_figures_by_hand():
+    gold, quotes = _quote_case()
+    tally = qs.QuoteTally()
+    misses: list[str] = []
+    qs.score_file(gold, quotes, [], tally, misses)
+    f = tally.figures()
+    # all: Q1 finds g1, Q2 finds g2 (its best fit; g3 is another source's): P 2/3, R 2/4
+    assert (f["all"]["p"], f["all"]["r"]) == pytest.approx((2 / 3, 1 / 2))
+    assert f["all"]["f1"] == pytest.approx(4 / 7)
+    # direct: gold g1 g2 g3, system Q1 Q2: P 2/2, R 2/3
+    assert (f["direct"]["p"], f["direct"]["r"], f["direct"]["f1"]) == pytest.approx((1.0, 2 / 3, 0.8))
+    # named speaker: g1 right ("Roe" ~ "Jo Roe"), g2 wrong ("GUEST" for Lena Marsh)
+    assert f["named_speaker"] == {"accuracy": 0.5, "named": 2}
+    assert f["merged"] == 1
+    kinds = sorted(m.split()[0] for m in misses)
+    assert kinds == ["merged", "missed", "missed", "speaker", "spurious"]
+    assert any("[transcript]" in m and "g3" in m for m in misses)
+
+
+def test_quote_scorer_pools_sets():
+    gold, quotes = _quote_case()
+    a, b = qs.QuoteTally(), qs.QuoteTally()
+    qs.score_file(gold, quotes, [], a)
+    qs.score_file(gold, quotes[:1], [], b)
+    a.add(b)
+    f = a.figures()
+    assert (f["files"], f["all"]["gold"], f["all"]["system"]) == (2, 8, 4)
+    assert f["all"]["r"] == pytest.approx(3 / 8)
+
+
+def test_quote_speaker_names_include_antecedent_and_entity():
+    quote = SimpleNamespace(speaker=SimpleNamespace(text="she", entity="E1", refers_to="the councillor"))
+    names = qs.system_names(quote, {"E1": ("Mara Quill", "Quill")})
+    assert names == ["she", "the councillor", "Mara Quill", "Quill"]
+    g = qg.GoldAttribution("a", "d", 0, 1, "x", True, "said", "she", ("Mara Quill",), (), "", "")
+    assert qs.right_speaker(g, names)
+    assert not qs.right_speaker(g, ["she", "the councillor"])
+
+
+def test_quote_gold_written_file_loads(tmp_path):
+    data = {
+        "subtopic": "w_t", "source": "written",
+        "articles": {"w_t_1": {"paragraphs": _TEXT_PARAGRAPHS}},
+        "attributions": [{"id": "a1", "article": "w_t_1", "content": "more tax", "direct": False, "cue": "wants",
+                          "speaker": "Roe", "speaker_name": ["Jo Roe", "Al Bo"], "kind": "no-verb"}],
+        "non_quotes": [{"article": "w_t_1", "text": "Hi there.", "kind": "title"}],
+    }
+    path = tmp_path / "w_t.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    gold = qg.load_gold(path)
+    (a,) = gold.attributions
+    assert gold.articles[0].text[a.start:a.end] == "more tax"
+    assert a.speaker_names == ("Jo Roe", "Al Bo") and a.named
+    assert gold.non_quotes[0].kind == "title"
