@@ -180,6 +180,23 @@ def test_quotes_titles_and_scare_quotes_are_not_speech(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Vell starred in “The Long Tide,” a film about the fishing fleet.",
+    "The informant known to reporters as “Night Heron,” met them twice.",
+    "The browser has a “zero day” flaw, the vendor said.",
+    "The so-called “harbour tax” was dropped in May.",
+])
+def test_quotes_titles_nicknames_and_terms_are_not_speech(nlp, text):
+    assert [f for f in quotes_of(nlp, text) if f[1]] == []
+
+
+@pytest.mark.model
+def test_quotes_a_phrase_a_speaker_uses_is_a_quote(nlp):
+    found = [f for f in quotes_of(nlp, "Fire chief Ola Brun described the warehouse as a “total loss”.") if f[1]]
+    assert [f[0] for f in found] == ["total loss"]
+
+
+@pytest.mark.model
 def test_quotes_credited_by_a_dash_after_the_quote(nlp):
     found = quotes_of(nlp, "“The sea gives and the sea takes.” ― Mara Lindqvist\n")
     assert found == [("The sea gives and the sea takes.", True, "dash", "Mara Lindqvist")]

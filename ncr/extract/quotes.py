@@ -38,27 +38,37 @@ _TITLE_MAX_WORDS = 8
 
 # Short words a title leaves in lower case ("Face the Nation", "Out of Africa").
 _TITLE_MINOR_WORDS = frozenset("a an the and or of in on at to for by with from".split())
-# Words before an opening mark that make what follows a title: on "Face the Nation", in "The Ledger".
-_TITLE_BEFORE = frozenset("on in to of called titled entitled named dubbed".split())
+# Words before an opening mark that make a capitalised run a title: on "Face the Nation," in "The Ledger".
+_TITLE_BEFORE = frozenset("on in to of".split())
+# Words before an opening mark that make any short phrase a name or a term: a film called
+# "Salt Road", the so-called "zero day", voted "people's prize".
+_NAMING_WORDS = frozenset("called titled entitled named dubbed nicknamed voted so-called".split())
+# Words before an opening mark that, with a noun after the closing one, make the quoted
+# words a modifier in a noun phrase: a "quack" cure, the "zero day" flaw.
+_DETERMINERS = frozenset("a an the this that its his her their our your".split())
+# The longest quoted phrase read as a term.
+_TERM_MAX_WORDS = 4
 
 
-def _is_title(text: str, before: str = "") -> bool:
-    """A quoted name rather than a quote: a short run of capitalised words (minor words
-    aside) that ends no sentence; or, after "on", "in", "called" ..., one that ends with a
-    comma (on "Face the Nation," she said)."""
-    stripped = text.rstrip()
-    if stripped.endswith(",") and before.lower() in _TITLE_BEFORE:
-        stripped = stripped[:-1]
-    words = [w for w in stripped.split() if any(ch.isalpha() for ch in w)]
-    if not 0 < len(words) <= _TITLE_MAX_WORDS or stripped.endswith((".", ",", "!", "?")):
+def _is_name_or_term(span: Span, before: str) -> bool:
+    """A quoted title, nickname or term rather than speech ("The Big Lebowski.", "Deep Throat,",
+    a "zero day" flaw, a "quack" cure): no verb in it, and either its words are capitalised
+    like a title's (a lone word only if it is a name), or a naming word introduces it, or a
+    determiner before it and a noun after it make it a modifier, or it is one word that
+    ends no clause. "described it as a "total loss"" stays a quote."""
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > _TITLE_MAX_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_MINOR_WORDS for w in words)
-
-
-def _is_term(text: str) -> bool:
-    """A single quoted word that ends no clause ("a “quack” cure"): a term or a sneer, not speech."""
-    words = text.split()
-    return len(words) == 1 and not text.rstrip().endswith((".", ",", "!", "?", ":", ";"))
+    before = before.lower()
+    if before in _NAMING_WORDS:
+        return True
+    after = next((t for t in span.doc[span.end : span.end + 3] if not t.is_punct or t.text in ".,;:!?"), None)
+    if before in _DETERMINERS and len(words) <= _TERM_MAX_WORDS and after is not None and after.pos_ in {"NOUN", "PROPN"}:
+        return True
+    capitalised = words[0].text[0].isupper() or words[0].lower_ in _TITLE_MINOR_WORDS
+    if capitalised and all(t.text[0].isupper() or t.lower_ in _TITLE_MINOR_WORDS for t in words):
+        return len(words) > 1 or words[0].pos_ == "PROPN" or before in _TITLE_BEFORE
+    return len(words) == 1 and not span.text.rstrip().endswith((".", ",", "!", "?", ":", ";"))
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
@@ -154,12 +164,10 @@ def find_direct_quotes(doc: Doc) -> list[FoundQuote]:
     in_turns = [(q.start, q.end) for q in turns]
     for start, end in quoted_spans(doc_chars):
         text = doc_chars[start:end]
-        if _is_title(text, _word_before(doc_chars, start)) or _is_term(text):
-            continue
         if any(s <= start and end <= e for s, e in in_turns):
             continue  # a quotation inside a turn is the turn's
         span = _tokens_in(doc, start, end)
-        if span is None or len(span) == 0:
+        if span is None or len(span) == 0 or _is_name_or_term(span, _word_before(doc_chars, start)):
             continue
         cue = _cue_for(doc, span)
         speaker = speaker_of(cue) if cue is not None else None
