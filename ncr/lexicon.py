@@ -219,8 +219,20 @@ SPEECH_VERBS = frozenset(
     brief inform show speculate fear expect assess conclude find express
     accuse calculate count put quote maintain reckon contend""".split()
 )
-# Nouns that report when they are the subject of "is that" ("Reports are that ...").
-REPORT_NOUNS = frozenset({"report", "estimate", "word", "indication", "assessment", "understanding", "finding"})
+# Nouns that report when they are the subject of "is that" ("Reports are that ...", "Her view is that ...").
+REPORT_NOUNS = frozenset(
+    {"report", "estimate", "word", "indication", "assessment", "understanding", "finding", "view", "position",
+     "belief", "opinion", "argument", "contention", "stance", "hope", "fear", "plan"}
+)
+# Verbs that attribute an intention, a demand, a belief or an agreement, not speech ("X wants
+# ...", "X plans to ...", "X urged Y to ...", "X agreed that ..."): attributions in quotes,
+# but not sources of a count (a company that "plans to hire 200" gives no count of its own).
+ATTITUDE_VERBS = frozenset(
+    """want wish plan intend hope aim seek vow pledge promise propose demand urge agree
+    refuse threaten ask recommend advise call press favour favor""".split()
+)
+# Attitude verbs that take their content after a preposition: "called for", "pressed for".
+PREPOSITIONAL_ATTITUDES = {"call": "for", "press": "for", "push": "for", "ask": "for"}
 # Phrasal speech verbs: lemma and the particle that must go with it.
 SPEECH_PHRASAL = {("point", "out"), ("make", "clear")}
 

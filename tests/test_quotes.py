@@ -224,3 +224,32 @@ def test_quotes_a_verb_that_denies_speech_is_no_cue(nlp):
     text = "“We will win this vote,” though Tom Quell has not said whether he will stand, Ada Brill told reporters."
     found = [f for f in quotes_of(nlp, text) if f[1]]
     assert found[0][3] == "Ada Brill"
+
+
+# --- attributions without a speech verb (model) ------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("Mayor Ivo Stanek wants the toll in force before the winter.", "the toll in force before the winter",
+     "wants", "Mayor Ivo Stanek"),
+    ("She plans to table twelve amendments on Thursday.", "table twelve amendments on Thursday", "plans", "She"),
+    ("Farmers called for the reservoir to be lowered at once.", "the reservoir to be lowered at once",
+     "called for", "Farmers"),
+    ("The union urged its members to return to work on Monday.", "its members to return to work on Monday",
+     "urged", "The union"),
+    ("Councillor Mara Quill's view is that the cap will drive owners to sell.",
+     "the cap will drive owners to sell", "view is", "Councillor Mara Quill's"),
+])
+def test_quotes_intention_demand_and_belief_are_attributions(nlp, text, content, cue, speaker):
+    assert quotes_of(nlp, text) == [(content, False, cue, speaker)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The company has not said who will pay for the repairs.",
+    "Investigators did not say why the driver left the road.",
+    "It is believed that the tunnel will reopen in May.",
+])
+def test_quotes_denied_asked_and_impersonal_statements_are_nobodys(nlp, text):
+    assert quotes_of(nlp, text) == []

@@ -1,7 +1,11 @@
 """Reported speech: a reporting verb with its content clause, in either order
 ("Zelenskiy said that ...", "..., the Pentagon said on Monday"), plus
-"according to X, ..." and "..., as stated by X". Content a direct quote
-already holds is left to it.
+"according to X, ..." and "..., as stated by X"; and attributions without a
+speech verb: what someone wants, plans, demands, urges, calls for, agrees or
+believes ("X plans to ...", "X called for ..."), each with its cue. Content a
+direct quote already holds is left to it. A denied statement ("has not
+said"), a question ("did not say why") and an impersonal passive ("it is
+believed that") report nobody's statement.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import is_speech_cue, speaker_span
-from .speakers import FoundQuote, cue_words, governing_subject, speaker_of
+from ..lexicon import ATTITUDE_VERBS, PREPOSITIONAL_ATTITUDES
+from .speakers import FoundQuote, cue_words, governing_subject, negated, speaker_of
 
 _CONTENT_DEPS = frozenset({"ccomp"})
 
@@ -82,11 +87,18 @@ def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]
                 found.append(FoundQuote(content.start_char, content.end_char, content.text, False, "according to", speaker))
                 taken.add(content.start_char, content.end_char)
         for token in sentence:
-            if not is_speech_cue(token):
+            if negated(token):
+                continue  # "has not said who will pay"
+            if is_speech_cue(token):
+                content = _content_clause(token)
+            elif token.lemma_.lower() in ATTITUDE_VERBS:
+                content = _attitude_content(token)
+            else:
                 continue
-            content = _content_clause(token)
-            if content is None or len(content) < 3 or overlaps(content.start_char, content.end_char):
+            if content is None or len(content) < 3 or overlaps(content.start_char, content.end_char) or _asks(content):
                 continue
+            if _impersonal(token):
+                continue  # "it is believed that ...": nobody's
             speaker = speaker_of(token)
             if speaker is None and (governing := governing_subject(token)) is not None:
                 speaker = governing[1]
@@ -95,6 +107,50 @@ def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]
             found.append(FoundQuote(content.start_char, content.end_char, content.text, False, cue_words(token), speaker))
             taken.add(content.start_char, content.end_char)
     return found
+
+
+# Words a content clause opens with when it asks rather than states ("did not say why", "said whether").
+_QUESTION_WORDS = frozenset("why who whom whose what which whether how when where if".split())
+
+
+def _asks(content: Span) -> bool:
+    """A clause that asks ("why Hiller was suspended") reports no statement."""
+    return content[0].lower_ in _QUESTION_WORDS
+
+
+def _impersonal(cue: Token) -> bool:
+    """ "It is believed that ...", "it was reported that ...": a passive with an empty "it"."""
+    return any(c.dep_ == "auxpass" for c in cue.children) and any(
+        c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in cue.children
+    )
+
+
+def _attitude_content(cue: Token) -> Span | None:
+    """What a verb of intention, demand, belief or agreement attributes: "plans *to table twelve
+    amendments*", "urged *the guild to return to work*", "called *for the dam to be
+    lowered*", "agreed *that ...*". From its first object or complement to the end of the
+    last, without the "to" or "for" that introduces it."""
+    parts = [c for c in cue.rights if c.dep_ in {"dobj", "xcomp", "ccomp"}]
+    if cue.lemma_.lower() in PREPOSITIONAL_ATTITUDES:
+        particle = PREPOSITIONAL_ATTITUDES[cue.lemma_.lower()]
+        parts += [g for c in cue.rights if c.dep_ in {"prep", "prt"} and c.lower_ == particle
+                  for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+        # "called for the reservoir to be lowered": "for" marks a clause of its own.
+        parts += [c for c in cue.rights if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == particle for g in c.children)]
+    if not parts:
+        return None
+    doc = cue.doc
+    start = min(p.left_edge.i for p in parts)
+    # What the verb says of its content runs on to the end of the modifiers after it ("wants
+    # the cap in force before the winter").
+    last = max(p.i for p in parts)
+    parts += [c for c in cue.rights if c.i > last and c.dep_ in {"prep", "advmod", "npadvmod", "advcl", "oprd"}]
+    end = max(p.right_edge.i for p in parts) + 1
+    while start < end and (doc[start].lower_ in {"to", "for", "that"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
 
 
 class _Taken:

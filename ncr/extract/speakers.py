@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import REPORT_NOUNS
 from .attribution import speaker_span
 from .spans import ents_in
 
@@ -40,6 +41,9 @@ def speaker_of(cue: Token) -> Span | None:
         if child.dep_ in _SUBJECTS:
             if child.tag_ in {"WDT", "WP"} and cue.dep_ == "relcl":
                 return speaker_span(cue.head)  # "the agency, which suggests ..."
+            holder = next((g for g in child.children if g.dep_ == "poss"), None)
+            if holder is not None and child.lemma_.lower() in REPORT_NOUNS:
+                return speaker_span(holder)  # "Quill's view is that ...": Quill's
             return speaker_span(child)
     # "..., said Kim" parses Kim as an object after the verb now and then.
     after = [c for c in cue.rights if c.dep_ in {"dobj", "attr"} and c.ent_type_ == "PERSON"]
@@ -82,7 +86,14 @@ def governing_subject(start: Token) -> tuple[Token, Span] | None:
 
 
 def cue_words(cue: Token) -> str:
-    return " ".join([cue.text, *(c.text for c in cue.children if c.dep_ == "prt")])
+    """The cue as a reader names it: "pointed out", "called for", "view is"."""
+    if cue.lemma_.lower() == "be":
+        noun = next((c for c in cue.children if c.dep_ in _SUBJECTS and c.lemma_.lower() in REPORT_NOUNS), None)
+        if noun is not None:
+            return f"{noun.text} {cue.text}"
+    after = [c.text for c in cue.children if c.dep_ == "prt" or (c.dep_ in {"prep", "mark"} and c.lower_ == "for")]
+    after += [g.text for c in cue.rights if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.lower_ == "for"]
+    return " ".join([cue.text, *after])
 
 
 def negated(cue: Token) -> bool:
