@@ -21,11 +21,12 @@ from .align import assign_topics
 from .article_record import ArticleRecord, Speaker
 from .conflicts import build_topic
 from .copies import copy_groups, wire_credit
-from .extract.entities import PRONOUNS, LocalMention, find_known_names
+from .extract.entities import LocalMention, find_known_names
 from .extract.timing import within_story
 from .extraction import BATCH_SIZE, extract_articles, input_year_of
-from .records import Attribution, Claim, Entity, Measure, Quote, Report, Topic, replace
+from .records import Attribution, Claim, Measure, Quote, Report, Topic, replace
 from .resolve import resolve_entities
+from .speaker_entities import MentionIndex, resolve_speaker
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -33,42 +34,6 @@ if TYPE_CHECKING:
     from .records import Article
 
 __all__ = ["BATCH_SIZE", "MentionIndex", "analyse", "reconcile", "topics_of"]
-
-
-class MentionIndex:
-    """Which entity a character range of a source belongs to, by binary search."""
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        spans: dict[str, list[tuple[int, int, str, str]]] = {}
-        for entity in entities:
-            for mention in entity.mentions:
-                spans.setdefault(mention.source, []).append((mention.start, mention.end, entity.id, entity.label))
-        self._spans = {source: sorted(items) for source, items in spans.items()}
-        self._starts = {source: [s[0] for s in items] for source, items in self._spans.items()}
-
-    def covering(self, source: str, start: int, end: int) -> str | None:
-        """The entity id of the mention that contains ``start:end``."""
-        items = self._spans.get(source, [])
-        index = bisect_right(self._starts.get(source, []), start) - 1
-        while index >= 0:
-            m_start, m_end, entity_id, _ = items[index]
-            if m_start <= start and end <= m_end:
-                return entity_id
-            if m_end < start and start - m_start > 200:
-                break
-            index -= 1
-        return None
-
-    def last_person_before(self, source: str, offset: int) -> str | None:
-        """The entity id of the nearest person mentioned before ``offset`` (for "he", "she")."""
-        items = self._spans.get(source, [])
-        index = bisect_right(self._starts.get(source, []), offset) - 1
-        while index >= 0:
-            m_start, m_end, entity_id, label = items[index]
-            if label == "PERSON" and m_end <= offset:
-                return entity_id
-            index -= 1
-        return None
 
 
 class _QuoteIndex:
@@ -110,16 +75,6 @@ def one_word_names(mention_lists: Iterable[Sequence[LocalMention]]) -> dict[str,
             if m.label in _RECOVERED_LABELS and " " not in m.key and m.short_form_of is None:
                 labels.setdefault(m.key, Counter())[m.label] += 1
     return {key: counts.most_common(1)[0][0] for key, counts in sorted(labels.items())}
-
-
-def _attribution(source: str, speaker: Speaker, index: MentionIndex) -> Attribution:
-    """The speaker as written, resolved to an entity; a pronoun through the speaker it stands for."""
-    span, earlier = speaker.span, speaker.refers_to
-    named = earlier if earlier is not None else span
-    entity = index.covering(source, named.root_start, named.root_end)
-    if entity is None and earlier is None and span.root_lower in PRONOUNS and span.tokens == 1:
-        entity = index.last_person_before(source, span.root_start)
-    return Attribution(text=span.text, entity=entity, refers_to=earlier.text if earlier is not None else None)
 
 
 def analyse(articles: Sequence[Article], nlp: Language, tolerance: float = 0.0, today: date | None = None) -> Report:
@@ -196,7 +151,7 @@ def _gather(records: Sequence[ArticleRecord]) -> tuple[Report, dict[str, str | N
             return None
         found = attributions.get((source, speaker))
         if found is None:
-            found = attributions[(source, speaker)] = _attribution(source, speaker, index)
+            found = attributions[(source, speaker)] = resolve_speaker(source, speaker, index)
         return found
 
     contexts: dict[tuple[str, ...], frozenset[str]] = {}

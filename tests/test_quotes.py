@@ -253,3 +253,28 @@ def test_quotes_intention_demand_and_belief_are_attributions(nlp, text, content,
 ])
 def test_quotes_denied_asked_and_impersonal_statements_are_nobodys(nlp, text):
     assert quotes_of(nlp, text) == []
+
+
+# --- speakers resolved to entities (model) ------------------------------------------
+
+
+def speaker_entity(report, text_start):
+    quote = next(q for q in report.quotes if q.text.startswith(text_start))
+    entity = next((e for e in report.entities if quote.speaker and e.id == quote.speaker.entity), None)
+    return entity.name if entity is not None else None
+
+
+@pytest.mark.model
+def test_quotes_it_and_the_company_are_the_organisation_named_before():
+    report = analyse([Article(id="a", path="a", text=(
+        "Velmora Foods recalled 40,000 tins of baby food on Monday.\n"
+        "The company said no illnesses had been reported. It said the recall was a precaution.\n"))], load_model())
+    assert speaker_entity(report, "no illnesses") == "Velmora Foods"
+    assert speaker_entity(report, "the recall") == "Velmora Foods"
+
+
+@pytest.mark.model
+def test_quotes_a_colon_introducer_names_the_person_before_the_body():
+    text = "Katya Morr, editor of The Harbour Courier: “The tunnel is the right idea at the wrong price.”\n"
+    found = [f for f in quotes_of(load_model(), text) if f[1]]
+    assert found == [("The tunnel is the right idea at the wrong price.", True, "colon", "Katya Morr")]

@@ -116,7 +116,7 @@ def _dash_credit(doc: Doc, text: str, end: int) -> Span | None:
 def _colon_introducer(doc: Doc, text: str, start: int) -> tuple[str, Span] | None:
     """ "Jane Roe, The Daily: “…”", or "Roe wrote:" closing the paragraph before: the speaker
     a colon just before the quote introduces (the subject of a speech verb there, else the
-    last person or organisation named before the colon)."""
+    first person named before the colon, else the last organisation)."""
     before = text[:max(0, start - 1)].rstrip(" \n\"“„«`'")
     if not before.endswith(":"):
         return None
@@ -127,8 +127,10 @@ def _colon_introducer(doc: Doc, text: str, start: int) -> tuple[str, Span] | Non
     cues = [t for t in sentence if t.i < colon.start and is_speech_cue(t) and not negated(t)]
     if cues and (speaker := speaker_of(cues[-1])) is not None:
         return cue_words(cues[-1]), speaker
+    # "Katya Morr, editor of The Valley Courier:": the person, not the body named after them.
     names = [e for e in ents_in(sentence) if e.end <= colon.start and e.label_ in {"PERSON", "ORG"}]
-    return ("colon", names[-1]) if names else None
+    people = [e for e in names if e.label_ == "PERSON"]
+    return ("colon", people[0] if people else names[-1]) if names else None
 
 
 # A speaker's label in a transcript: one to four capitalised words before a colon ("HOST:", "JANE ROE:").

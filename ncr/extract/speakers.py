@@ -38,7 +38,7 @@ def speaker_of(cue: Token) -> Span | None:
             if objects:
                 return speaker_span(objects[0])
     for child in cue.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS and not child.is_punct:  # a stray "»" parsed as the subject
             if child.tag_ in {"WDT", "WP"} and cue.dep_ == "relcl":
                 return speaker_span(cue.head)  # "the agency, which suggests ..."
             holder = next((g for g in child.children if g.dep_ == "poss"), None)
