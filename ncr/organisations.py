@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from .entity_graph import PLACE_LABELS, Components, LocalName, join_equal
@@ -25,12 +26,12 @@ def join_organisation_short_forms(components: Components) -> None:
     Airlines": an organisation name whose words begin longer organisation names
     that add only words of what a business does or is (``BUSINESS_WORDS``, legal
     forms, kinds of body; not "Apple Corps", "GM Europe" or "Chrysler Aspen") is
-    the one longer name it begins; when it begins
-    several ("Apple Computer", "Apple Corps"), the one whose articles name most of
-    the other names its own article names, when one clearly does. A short name
-    already joined across articles moves only when every article agrees on what
-    it stands for (``AGREEING_ARTICLES`` of them). Names are filed under their prefixes, so nothing is compared
-    all with all.
+    the one longer name it begins; when it begins several ("Apple Computer",
+    "Apple Corps"), the one whose articles name most of the other names its own
+    article names, when one clearly does. A short name already joined across
+    articles moves only when ``AGREEING_ARTICLES`` of the articles that write it
+    agree on what it stands for. Names are filed under their prefixes, so
+    nothing is compared all with all.
     """
     nodes = components.nodes
     by_prefix: dict[str, dict[str, int]] = {}  # prefix -> longer organisation key -> first node
@@ -42,14 +43,14 @@ def join_organisation_short_forms(components: Components) -> None:
                 by_prefix.setdefault(" ".join(words[:cut]), {}).setdefault(" ".join(words), index)
         if len(words) > 1:
             first_of.setdefault(" ".join(words), index)
-    context = _names_by_source(nodes)
+    context = _Context(nodes)
     chosen: dict[int, dict[int, str]] = {}  # component -> node -> the longer name it begins
     for index, node in enumerate(nodes):
         if node.label != "ORG":
             continue
         candidates = _outermost(by_prefix.get(organisation_key(node.key), {}))
         if len(candidates) > 1:
-            candidates = _best_in_context(node, candidates, nodes, context)
+            candidates = _best_in_context(node, candidates, context)
         if len(candidates) == 1:
             chosen.setdefault(components.find(index), {})[index] = next(iter(candidates))
     for choices in chosen.values():
@@ -70,27 +71,31 @@ def _outermost(candidates: dict[str, int]) -> dict[str, int]:
     }
 
 
-def _names_by_source(nodes: Sequence[LocalName]) -> dict[str, set[str]]:
-    names: dict[str, set[str]] = {}
-    for node in nodes:
-        names.setdefault(node.source, set()).add(node.key)
-    return names
+class _Context:
+    """The names each article writes, and, per organisation name, the names its articles write
+    (each worked out once, so choosing between longer names stays linear in the names)."""
+
+    def __init__(self, nodes: Sequence[LocalName]) -> None:
+        self.of_source: dict[str, set[str]] = {}
+        self.sources: dict[str, set[str]] = {}
+        for node in nodes:
+            self.of_source.setdefault(node.source, set()).add(node.key)
+            if node.label == "ORG":
+                self.sources.setdefault(organisation_key(node.key), set()).add(node.source)
+        self._around: dict[str, frozenset[str]] = {}
+
+    def around(self, key: str) -> frozenset[str]:
+        """The names written in the articles that name the organisation ``key``."""
+        if key not in self._around:
+            self._around[key] = frozenset().union(*(self.of_source[s] for s in sorted(self.sources.get(key, ()))))
+        return self._around[key]
 
 
-def _best_in_context(
-    node: LocalName, candidates: dict[str, int], nodes: Sequence[LocalName], context: dict[str, set[str]]
-) -> dict[str, int]:
+def _best_in_context(node: LocalName, candidates: dict[str, int], context: _Context) -> dict[str, int]:
     """Of several longer names, the one whose articles share most other names with ``node``'s
     article (at least one more than any other); none when no one stands out."""
-    own = context.get(node.source, set()) - {node.key}
-    sources: dict[str, set[str]] = {}
-    for other in nodes:
-        if other.label == "ORG" and (key := organisation_key(other.key)) in candidates:
-            sources.setdefault(key, set()).add(other.source)
-    shared = {
-        key: len(own & set().union(*(context[s] for s in sources.get(key, ()))) - {key, node.key})
-        for key in candidates
-    }
+    own = context.of_source.get(node.source, set()) - {node.key}
+    shared = {key: len((own & context.around(key)) - {key, node.key}) for key in candidates}
     ranked = sorted(shared.values(), reverse=True)
     if ranked[0] == 0 or ranked[0] == ranked[1]:
         return {}
@@ -220,6 +225,7 @@ def join_misspellings(components: Components) -> None:
         for rare in keys:
             if mentions[(label, rare)] > 2 or len(articles[(label, rare)]) > 1:
                 continue
-            close = [k for k in established if JaroWinkler.similarity(rare, k) >= MISSPELLING_SIMILARITY]
+            close = process.extract(rare, established, scorer=JaroWinkler.similarity,
+                                    score_cutoff=MISSPELLING_SIMILARITY, limit=2)
             if len(close) == 1:
-                components.join(first[(label, close[0])], first[(label, rare)], "spelling")
+                components.join(first[(label, close[0][0])], first[(label, rare)], "spelling")
