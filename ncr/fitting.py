@@ -10,6 +10,7 @@ decides which topics are candidates; this module only fits and moves claims.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from .relations import compatible, moment
@@ -48,13 +49,17 @@ def people_of_state(key: Key, stated: dict[tuple[str, str, str], list[Key]]) -> 
 
 def join_fitting(claims: list[Claim], siblings: list[list[Claim]], position: dict[str, int]) -> list[Claim]:
     """Move the claims that fit the only sibling topic their figures fit into it; return the rest."""
-    target = _fitting_sibling(siblings, claims)
+    mine = [_Figure.of(c) for c in claims]
+    target = _fitting_sibling(siblings, mine)
     if target is None:
         return claims
     joined = len(target)
-    for claim in claims:
-        if any(_fits(claim, t) for t in [*target[:SAMPLE], *target[joined:][:SAMPLE]]):
-            target.append(claim)  # seen by the next claims' fit, as it joins
+    seen = [_Figure.of(t) for t in target[:SAMPLE]]
+    added: list[_Figure] = []
+    for figure in mine:
+        if any(figure.fits(t) for t in [*seen, *added[:SAMPLE]]):
+            target.append(figure.claim)  # seen by the next claims' fit, as it joins
+            added.append(figure)
     if len(target) == joined:
         return claims
     moved = {c.id for c in target[joined:]}
@@ -62,14 +67,15 @@ def join_fitting(claims: list[Claim], siblings: list[list[Claim]], position: dic
     return [c for c in claims if c.id not in moved]
 
 
-def _fitting_sibling(siblings: list[list[Claim]], claims: list[Claim]) -> list[Claim] | None:
+def _fitting_sibling(siblings: list[list[Claim]], mine: list[_Figure]) -> list[Claim] | None:
     """The stated topic a state-less group of claims joins: the only one whose figures fit theirs,
     or, when several do, the only one that fits in an article of their own ("two women" beside
     "two co-workers were killed" in one report, though another says two were hurt)."""
-    fits = [s for s in siblings if any(_fits(c, t) for c in claims for t in s[:SAMPLE])]
+    samples = [[_Figure.of(t) for t in s[:SAMPLE]] for s in siblings]
+    fits = [n for n, sample in enumerate(samples) if any(f.fits(t) for f in mine for t in sample)]
     if len(fits) > 1:
-        fits = [s for s in fits if any(c.source == t.source and _fits(c, t) for c in claims for t in s[:SAMPLE])]
-    return fits[0] if len(fits) == 1 else None
+        fits = [n for n in fits if any(f.claim.source == t.claim.source and f.fits(t) for f in mine for t in samples[n])]
+    return siblings[fits[0]] if len(fits) == 1 else None
 
 
 # How far past its figure an open bound reaches when a figure is matched to it: "more than
@@ -81,17 +87,29 @@ OPEN_REACH = 1.5
 RECALLED_FROM = 10
 
 
-def _fits(claim: Claim, stated: Claim) -> bool:
-    """Whether a claim's figure can be one a stated claim gives: on the same day (when both
-    have one, unless the text says the figure rose or fell, or repeats the very figure,
-    ``RECALLED_FROM`` or more), an open bound reaching only ``OPEN_REACH`` past its
-    figure. "More than 15 guests fell ill" says nothing of a hotel's 400 guests, nor
-    Monday's toll of Wednesday's "three people"; "about 350 homes" recalls "about 350
-    homes were evacuated" of the day before."""
-    day, stated_day = moment(claim), moment(stated)
-    if day and stated_day and day != stated_day and claim.phase == 0 and not _recalled(claim, stated):
-        return False
-    return compatible(_reach(claim.value), _reach(stated.value))
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A claim with what fitting compares of it, worked out once: its day and its reach."""
+
+    claim: Claim
+    day: str | None
+    reach: Interval
+
+    @classmethod
+    def of(cls, claim: Claim) -> _Figure:
+        return cls(claim, moment(claim), _reach(claim.value))
+
+    def fits(self, stated: _Figure) -> bool:
+        """Whether this figure can be one a stated claim gives: on the same day (when both
+        have one, unless the text says the figure rose or fell, or repeats the very figure,
+        ``RECALLED_FROM`` or more), an open bound reaching only ``OPEN_REACH`` past its
+        figure. "More than 15 guests fell ill" says nothing of a hotel's 400 guests, nor
+        Monday's toll of Wednesday's "three people"; "about 350 homes" recalls "about 350
+        homes were evacuated" of the day before."""
+        if (self.day and stated.day and self.day != stated.day and self.claim.phase == 0
+                and not _recalled(self.claim, stated.claim)):
+            return False
+        return compatible(self.reach, stated.reach)
 
 
 def _recalled(claim: Claim, stated: Claim) -> bool:
