@@ -108,8 +108,11 @@ def _dash_credit(doc: Doc, text: str, end: int) -> Span | None:
         return None
     dash = end + len(rest) - len(stripped)
     line_end = text.find("\n", dash)
-    names = [e for e in ents_in(doc[:]) if e.label_ in _SPEAKER_LABELS and dash < e.start_char
-             and (line_end < 0 or e.end_char <= line_end) and not text[dash + 1 : e.start_char].strip(" ―—–-")]
+    after = doc.char_span(dash, line_end if line_end >= 0 else len(text), alignment_mode="expand")
+    if after is None:
+        return None
+    names = [e for e in ents_in(after) if e.label_ in _SPEAKER_LABELS and dash < e.start_char
+             and not text[dash + 1 : e.start_char].strip(" ―—–-")]
     return names[0] if names else None
 
 
