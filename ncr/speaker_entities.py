@@ -12,7 +12,9 @@ chief executive") is looked up among the entities mentioned in its article:
   union" ... is the nearest organisation whose name holds that word ("the
   Food Standards Agency");
 - "the spokesman", "its chief executive" ... is the one person of the article
-  whose role holds that word.
+  whose role holds that word;
+- "a statement from the ministry", "a report by the agency": whoever is named
+  inside it issued the document.
 
 Nothing is guessed beyond these: a description that fits nothing stays as written.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from .article_record import Speaker
+from .article_record import Speaker, SpeakerText
 from .extract.entities import PRONOUNS
 from .lexicon import ROLE_HEADS
 from .names import normalise_name
@@ -79,6 +81,17 @@ class MentionIndex:
             index -= 1
         return None
 
+    def first_within(self, source: str, start: int, end: int) -> str | None:
+        """The entity id of the first person or organisation mentioned inside ``start:end``."""
+        items = self._spans.get(source, [])
+        index = bisect_right(self._starts.get(source, []), start - 1)
+        while index < len(items) and items[index][0] < end:
+            m_start, m_end, entity_id, label = items[index]
+            if m_start >= start and m_end <= end and label in _SOURCES:
+                return entity_id
+            index += 1
+        return None
+
     def people_with_role(self, source: str, word: str) -> set[str]:
         """The people mentioned in ``source`` whose roles hold ``word``."""
         return {
@@ -96,9 +109,17 @@ def resolve_speaker(source: str, speaker: Speaker, index: MentionIndex) -> Attri
             earlier = None  # "it" is a body, whatever person came before
     named = earlier if earlier is not None else span
     entity = index.covering(source, named.root_start, named.root_end)
+    if entity is None and named.root_lower in DOCUMENT_HEADS:
+        entity = index.first_within(source, named.root_end, _end_of(named))
     if entity is None:
         entity = _by_description(source, named.text, named.root_lower, named.root_start, named.tokens, index)
     return Attribution(text=span.text, entity=entity, refers_to=earlier.text if earlier is not None else None)
+
+
+def _end_of(speaker: SpeakerText) -> int:
+    """Where a speaker span ends, from its head word's place in its text."""
+    head = speaker.text.lower().find(speaker.root_lower)
+    return speaker.root_start + len(speaker.text) - max(head, 0)
 
 
 def _by_description(source: str, text: str, head: str, offset: int, tokens: int, index: MentionIndex) -> str | None:
@@ -117,6 +138,12 @@ def _by_description(source: str, text: str, head: str, offset: int, tokens: int,
 
 
 _PEOPLE = frozenset({"PERSON"})
+# Who can issue a document a speaker names: "a statement from the ministry".
+_SOURCES = frozenset({"PERSON", "ORG", "GPE"})
+# Documents that speak for whoever issued them.
+DOCUMENT_HEADS = frozenset(
+    "statement report release survey study letter filing memo announcement communique bulletin".split()
+)
 _ORGANISATIONS = frozenset({"ORG"})
 # Descriptions of a person by what they do that roles do not list.
 _PERSON_DESCRIPTIONS = frozenset({"rep", "representative", "publicist", "pastor", "owner", "founder", "executive", "officer"})

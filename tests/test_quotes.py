@@ -278,3 +278,10 @@ def test_quotes_a_colon_introducer_names_the_person_before_the_body():
     text = "Katya Morr, editor of The Harbour Courier: “The tunnel is the right idea at the wrong price.”\n"
     found = [f for f in quotes_of(load_model(), text) if f[1]]
     assert found == [("The tunnel is the right idea at the wrong price.", True, "colon", "Katya Morr")]
+
+
+@pytest.mark.model
+def test_quotes_a_statement_from_a_body_is_the_body_speaking():
+    report = analyse([Article(id="a", path="a", text=(
+        "A statement from the Calder Harbour Authority said the pier would reopen on Monday.\n"))], load_model())
+    assert speaker_entity(report, "the pier") == "Calder Harbour Authority"
