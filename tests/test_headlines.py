@@ -3,9 +3,8 @@
 import pytest
 
 from ncr.extract.attribution import find_speech
-from ncr.extract.headlines import (
-    is_title_case, names_in_running_text, recased_headlines, sentence_case, with_headline_claims,
-)
+from ncr.extract.headlines import recased_headlines, sentence_case, with_headline_claims
+from ncr.extract.lines import is_title_case, names_in_running_text
 from ncr.extract.quantities import find_claims
 from ncr.nlp import load_model
 

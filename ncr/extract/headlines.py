@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .lines import is_title_case, lines_of, names_in_running_text
+from .lines import names_in_running_text, title_lines_of
 from .numbers import VAGUE_PLURALS
 from .quantities import RawClaim, find_claims
 
@@ -44,7 +44,7 @@ def sentence_case(line: Span, names: frozenset[str]) -> str:
 def recased_headlines(doc: Doc) -> list[tuple[Span, str]]:
     """The title-case lines of ``doc`` that may hold a count, each with its sentence-cased text
     (lines sentence case leaves unchanged are left out), for the caller to parse in one batch."""
-    title_lines = [line for line in lines_of(doc) if is_title_case(line)]
+    title_lines = title_lines_of(doc)
     lines = [line for line in title_lines if any(_may_count(t) for t in line)]
     if not lines:
         return []

@@ -34,6 +34,18 @@ def is_title_case(line: Span) -> bool:
     return capitalised >= TITLE_SHARE * (len(words) - 1)
 
 
+# Where a doc keeps its title-case lines once found (headlines and names both ask).
+_TITLE_LINES = "ncr.title_lines"
+
+
+def title_lines_of(doc: Doc) -> list[Span]:
+    """The doc's title-case lines (``is_title_case``), found once per doc."""
+    found = doc.user_data.get(_TITLE_LINES)
+    if found is None:
+        found = doc.user_data[_TITLE_LINES] = [line for line in lines_of(doc) if is_title_case(line)]
+    return found
+
+
 def lines_of(doc: Doc) -> list[Span]:
     """The doc's lines: runs of tokens between line breaks, without the breaks."""
     found: list[Span] = []
@@ -98,7 +110,7 @@ def name_runs(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int
     ("Lindsay Lohan Checks Into Rehab", "Obama Reverses Bush"); there a span keeps only its
     runs of words the running text capitalises too. A span off such lines, or with no such
     word, is kept whole."""
-    title_lines = [line for line in lines_of(doc) if is_title_case(line)]
+    title_lines = title_lines_of(doc)
     on_title = {t.i for line in title_lines for t in line}
     names = names_in_running_text(doc, title_lines, after_comma=True) if title_lines else frozenset()
     found = []
