@@ -43,6 +43,10 @@ _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _SPEECH_WITH_CONTENT = frozenset({"put", "find", "show", "count", "place"})
 
 
+# Verbs that report only with a particle ("point out", "make clear").
+_PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in SPEECH_PHRASAL)
+
+
 @dataclass(frozen=True, slots=True)
 class Speech:
     """A reporting cue and the span naming its speaker (None when unnamed)."""
@@ -71,6 +75,8 @@ def is_speech_cue(token: Token) -> bool:
                 for c in token.children
             )
         return True
+    if lemma not in _PHRASAL_LEMMAS:
+        return False
     particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
     return any((lemma, particle) in SPEECH_PHRASAL for particle in particles)
 
