@@ -39,6 +39,17 @@ BUSINESS_DESCRIPTIONS = frozenset(
     organisation alliance""".split()
 )
 
+_PEOPLE = frozenset({"PERSON"})
+_ORGANISATIONS = frozenset({"ORG"})
+# Who can issue a document a speaker names: "a statement from the ministry".
+_SOURCES = frozenset({"PERSON", "ORG", "GPE"})
+# Documents that speak for whoever issued them.
+DOCUMENT_HEADS = frozenset(
+    "statement report release survey study letter filing memo announcement communique bulletin".split()
+)
+# Descriptions of a person by what they do that roles do not list.
+_PERSON_DESCRIPTIONS = frozenset({"rep", "representative", "publicist", "pastor", "owner", "founder", "executive", "officer"})
+
 
 class MentionIndex:
     """Which entity a character range of a source belongs to, by binary search."""
@@ -123,6 +134,7 @@ def _end_of(speaker: SpeakerText) -> int:
 
 
 def _by_description(source: str, text: str, head: str, offset: int, tokens: int, index: MentionIndex) -> str | None:
+    """The entity a pronoun or a description stands for, by the rules of the module docstring."""
     if tokens == 1 and head in PRONOUNS:
         return index.last_before(source, offset, _PEOPLE)
     if tokens == 1 and head in ORGANISATION_PRONOUNS:
@@ -135,18 +147,6 @@ def _by_description(source: str, text: str, head: str, offset: int, tokens: int,
     if tokens > 1 or text[:1].isupper() or head.endswith("s"):
         return index.last_before(source, offset, _ORGANISATIONS, named=_singular(head))
     return None
-
-
-_PEOPLE = frozenset({"PERSON"})
-# Who can issue a document a speaker names: "a statement from the ministry".
-_SOURCES = frozenset({"PERSON", "ORG", "GPE"})
-# Documents that speak for whoever issued them.
-DOCUMENT_HEADS = frozenset(
-    "statement report release survey study letter filing memo announcement communique bulletin".split()
-)
-_ORGANISATIONS = frozenset({"ORG"})
-# Descriptions of a person by what they do that roles do not list.
-_PERSON_DESCRIPTIONS = frozenset({"rep", "representative", "publicist", "pastor", "owner", "founder", "executive", "officer"})
 
 
 def _singular(word: str) -> str:
