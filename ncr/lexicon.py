@@ -335,7 +335,7 @@ CAPITALS: dict[str, str] = {
 # dropped when comparing organisation names.
 # Words a company's full name adds to the name it is known by ("Apple *Computer*", "China
 # Eastern *Airlines*", "Boeing *Commercial Airplanes*"): what it does or is, not another body's
-# name ("Apple Corps"), a place ("GM Europe") or a product ("Chrysler Aspen").
+# name ("Apple Corps"), a place ("Harlow Europe") or a product ("Harlow Solstice").
 BUSINESS_WORDS = frozenset(
     """air airline airlines airway airways aircraft airplane airplanes aerospace aviation
     motor motors automotive automobile automobiles auto car cars truck trucks

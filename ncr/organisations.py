@@ -22,10 +22,10 @@ AGREEING_ARTICLES = 0.75
 
 
 def join_organisation_short_forms(components: Components) -> None:
-    """ "Cerberus" / "Cerberus Capital Management", "China Eastern" / "China Eastern
+    """ "Quillon" / "Quillon Capital Management", "China Eastern" / "China Eastern
     Airlines": an organisation name whose words begin longer organisation names
     that add only words of what a business does or is (``BUSINESS_WORDS``, legal
-    forms, kinds of body; not "Apple Corps", "GM Europe" or "Chrysler Aspen") is
+    forms, kinds of body; not "Apple Corps", "Harlow Europe" or "Harlow Solstice") is
     the one longer name it begins; when it begins several ("Apple Computer",
     "Apple Corps"), the one whose articles name most of the other names its own
     article names, when one clearly does. A short name already joined across
@@ -121,8 +121,8 @@ def join_acronyms(components: Components) -> None:
 
 
 def join_placed_organisations(components: Components) -> None:
-    """ "the US Federal Reserve" / "the United States Federal Reserve" / "the Federal Reserve",
-    "the U.S. Department of Labor" / "the US Labor Department": an organisation named
+    """ "the US Coast Guard" / "the United States Coast Guard" / "the Coast Guard",
+    "the U.S. Department of Fisheries" / "the US Fisheries Department": an organisation named
     after its country is one whichever way the country and the body are written, and
     the body's name alone is it when the input places that body in one country only."""
     nodes = components.nodes
@@ -196,7 +196,7 @@ def _place(node: LocalName) -> str | None:
     return next((m.place for m in node.mentions if m.place), None)
 
 
-# How alike a misspelt name must be to the name it misspells (Jaro-Winkler: "Chrylser" / "Chrysler").
+# How alike a misspelt name must be to the name it misspells (Jaro-Winkler: "Harrowgaet" / "Harrowgate").
 MISSPELLING_SIMILARITY = 0.95
 # The shortest name a misspelling is looked for in ("Austria" / "Australia" are two countries).
 MISSPELLING_MIN_LETTERS = 8
@@ -205,7 +205,7 @@ ESTABLISHED_MENTIONS = 3
 
 
 def join_misspellings(components: Components) -> None:
-    """ "Chrylser" once, "Chrysler" thirty times: a name of an organisation or a place written
+    """ "Harrowgaet" once, "Harrowgate" thirty times: a name of an organisation or a place written
     once or twice, in one article, that differs by a slip of the keys from a name of the same
     kind the input writes often, is that name. Names are compared only within their label and
     first two letters."""

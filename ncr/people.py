@@ -15,9 +15,9 @@ from .names import place_blocks, same_place
 
 # Words after a surname that are no part of it ("William Clay Ford Jr.").
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# How alike two spellings of a first name must be (Jaro-Winkler) to be one ("Bettie" / "Betty").
+# How alike two spellings of a first name must be (Jaro-Winkler) to be one ("Marjorie" / "Marjory").
 FIRST_NAME_SIMILARITY = 0.88
-# How alike two spellings of a surname must be (rapidfuzz ratio) beside one first name ("Rait" / "Raite").
+# How alike two spellings of a surname must be (rapidfuzz ratio) beside one first name ("Harrowgate" / "Harrogate").
 SURNAME_SIMILARITY = 85
 
 
@@ -46,8 +46,8 @@ def _same_middle(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def join_person_variants(components: Components) -> None:
-    """ "Dirk A. Kempthorne" / "Dirk Kempthorne", "Frederick C. LaRue" / "Fred LaRue",
-    "Bettie Page" / "Betty Page", "Duncan Rait" / "Duncan Raite": full names of one person
+    """ "Tomas R. Vell" / "Tomas Vell", "Frederick C. Orm" / "Fred Orm",
+    "Marjorie Quell" / "Marjory Quell", "Duncan Harrowgate" / "Duncan Harrogate": full names of one person
     written with or without a middle name or initial, with a short or another spelling of
     the first name, or another spelling of the surname beside the same first name. Two
     different middle names ("George H. W." / "George W.") stay apart. Names are compared
@@ -92,7 +92,7 @@ def join_short_forms(components: Components) -> None:
         if node.label != "PERSON":
             continue
         if len(words) == 1:
-            # Full names already joined as one person count once ("Bettie Page", "Betty Page").
+            # Full names already joined as one person count once ("Marjorie Quell", "Marjory Quell").
             people = {components.find(full[k]): k for k in sorted(by_word.get(words[0], set()))}
             match = unique_match(set(people.values())) if len(people) == 1 else None
             if match is not None:

@@ -8,16 +8,16 @@ meet, and are joined only on evidence, each join carrying its reason:
   dots, spacing), the same words in another order, or the same letters
   without spaces ("Son-hui" / "Sonhui"); a person's name with or without a
   middle name or initial, or with a short or other spelling of the first name
-  ("Frederick C. LaRue" / "Fred LaRue"); an organisation named after its
-  country however both are written ("US Labor Department" / "U.S. Department
-  of Labor");
+  ("Frederick C. Orm" / "Fred Orm"); an organisation named after its
+  country however both are written ("US Fisheries Department" / "U.S.
+  Department of Fisheries");
 - ``spelling``: another spelling of a surname beside the same first name; a
-  rare slip of the keys in an organisation's or a place's name ("Chrylser");
+  rare slip of the keys in an organisation's or a place's name ("Harrowgaet" beside a frequent "Harrowgate");
 - ``short form``: a one-word name that is part of exactly one full person name
   in the whole input ("Putin" / "Vladimir Putin"); an ambiguous one ("Kim"
   when there are two Kims) stays apart; an organisation's name without the
   words of what it does ("Apple" / "Apple Computer Inc."), or without its
-  country ("the Senate" / "the United States Senate");
+  country ("the Coast Guard" / "the United States Coast Guard");
 - ``initials``: "J. Kirby" / "John Kirby", when only one full name fits;
 - ``acronym``: "KCNA" / "Korean Central News Agency", "US" / "United States";
   an acronym one article defines ("Singapore Airlines (SIA)") in every article;

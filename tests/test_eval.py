@@ -362,7 +362,7 @@ def _quote_case():
 
     golds = (
         gold("g1", "A b c,", True, "Jo Roe", "Jo Roe", "doubled-apostrophes"),
-        gold("g2", "Hi there.", True, "HOST", "Lena Marsh", "transcript"),
+        gold("g2", "Hi there.", True, "HOST", "Oda Brekk", "transcript"),
         gold("g3", "Bye now.", True, "GUEST", "Jo Roe", "transcript"),
         gold("g4", "more tax", False, "Roe", "Jo Roe", "no-verb"),
     )
@@ -393,7 +393,7 @@ def test_quote_scorer_figures_by_hand():
     assert f["all"]["f1"] == pytest.approx(4 / 7)
     # direct: gold g1 g2 g3, system Q1 Q2: P 2/2, R 2/3
     assert (f["direct"]["p"], f["direct"]["r"], f["direct"]["f1"]) == pytest.approx((1.0, 2 / 3, 0.8))
-    # named speaker: g1 right ("Roe" ~ "Jo Roe"), g2 wrong ("GUEST" for Lena Marsh)
+    # named speaker: g1 right ("Roe" ~ "Jo Roe"), g2 wrong ("GUEST" for Oda Brekk)
     assert f["named_speaker"] == {"accuracy": 0.5, "named": 2}
     assert f["merged"] == 1
     kinds = sorted(m.split()[0] for m in misses)
@@ -414,9 +414,9 @@ def test_quote_scorer_pools_sets():
 
 def test_quote_speaker_names_include_antecedent_and_entity():
     quote = SimpleNamespace(speaker=SimpleNamespace(text="she", entity="E1", refers_to="the councillor"))
-    names = qs.system_names(quote, {"E1": ("Mara Quill", "Quill")})
-    assert names == ["she", "the councillor", "Mara Quill", "Quill"]
-    g = qg.GoldAttribution("a", "d", 0, 1, "x", True, "said", "she", ("Mara Quill",), (), "", "")
+    names = qs.system_names(quote, {"E1": ("Tilde Varn", "Varn")})
+    assert names == ["she", "the councillor", "Tilde Varn", "Varn"]
+    g = qg.GoldAttribution("a", "d", 0, 1, "x", True, "said", "she", ("Tilde Varn",), (), "", "")
     assert qs.right_speaker(g, names)
     assert not qs.right_speaker(g, ["she", "the councillor"])
 

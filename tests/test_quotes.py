@@ -192,8 +192,8 @@ def test_quotes_titles_nicknames_and_terms_are_not_speech(nlp, text):
 
 @pytest.mark.model
 def test_quotes_a_phrase_a_speaker_uses_is_a_quote(nlp):
-    found = [f for f in quotes_of(nlp, "Fire chief Ola Brun described the warehouse as a “total loss”.") if f[1]]
-    assert [f[0] for f in found] == ["total loss"]
+    found = [f for f in quotes_of(nlp, "Fire chief Ola Brun described the plan as a “reckless gamble”.") if f[1]]
+    assert [f[0] for f in found] == ["reckless gamble"]
 
 
 @pytest.mark.model
@@ -231,15 +231,15 @@ def test_quotes_a_verb_that_denies_speech_is_no_cue(nlp):
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
-    ("Mayor Ivo Stanek wants the toll in force before the winter.", "the toll in force before the winter",
-     "wants", "Mayor Ivo Stanek"),
-    ("She plans to table twelve amendments on Thursday.", "table twelve amendments on Thursday", "plans", "She"),
-    ("Farmers called for the reservoir to be lowered at once.", "the reservoir to be lowered at once",
-     "called for", "Farmers"),
-    ("The union urged its members to return to work on Monday.", "its members to return to work on Monday",
-     "urged", "The union"),
-    ("Councillor Mara Quill's view is that the cap will drive owners to sell.",
-     "the cap will drive owners to sell", "view is", "Councillor Mara Quill's"),
+    ("Mayor Tova Grell wants the ferry fares frozen before the summer.", "the ferry fares frozen before the summer",
+     "wants", "Mayor Tova Grell"),
+    ("He plans to file nine objections on Friday.", "file nine objections on Friday", "plans", "He"),
+    ("Fishermen called for the harbour wall to be raised at once.", "the harbour wall to be raised at once",
+     "called for", "Fishermen"),
+    ("The council urged residents to boil their water until Friday.", "residents to boil their water until Friday",
+     "urged", "The council"),
+    ("Senator Rhea Lund's view is that the levy will drive fishermen out of the trade.",
+     "the levy will drive fishermen out of the trade", "view is", "Senator Rhea Lund's"),
 ])
 def test_quotes_intention_demand_and_belief_are_attributions(nlp, text, content, cue, speaker):
     assert quotes_of(nlp, text) == [(content, False, cue, speaker)]
@@ -247,9 +247,9 @@ def test_quotes_intention_demand_and_belief_are_attributions(nlp, text, content,
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "The company has not said who will pay for the repairs.",
-    "Investigators did not say why the driver left the road.",
-    "It is believed that the tunnel will reopen in May.",
+    "The ministry has not said who will fund the new pier.",
+    "Officials did not say why the ferry turned back.",
+    "It is believed that the quarry will close in June.",
 ])
 def test_quotes_denied_asked_and_impersonal_statements_are_nobodys(nlp, text):
     assert quotes_of(nlp, text) == []
@@ -267,17 +267,17 @@ def speaker_entity(report, text_start):
 @pytest.mark.model
 def test_quotes_it_and_the_company_are_the_organisation_named_before():
     report = analyse([Article(id="a", path="a", text=(
-        "Velmora Foods recalled 40,000 tins of baby food on Monday.\n"
-        "The company said no illnesses had been reported. It said the recall was a precaution.\n"))], load_model())
-    assert speaker_entity(report, "no illnesses") == "Velmora Foods"
-    assert speaker_entity(report, "the recall") == "Velmora Foods"
+        "Ostrel Dairies recalled 6,000 crates of yoghurt on Monday.\n"
+        "The company said nobody had fallen ill. It said the recall was a precaution.\n"))], load_model())
+    assert speaker_entity(report, "nobody") == "Ostrel Dairies"
+    assert speaker_entity(report, "the recall") == "Ostrel Dairies"
 
 
 @pytest.mark.model
 def test_quotes_a_colon_introducer_names_the_person_before_the_body():
-    text = "Katya Morr, editor of The Harbour Courier: “The tunnel is the right idea at the wrong price.”\n"
+    text = "Ines Vardo, editor of The Harbour Ledger: “The bridge is a fine plan at a foolish cost.”\n"
     found = [f for f in quotes_of(load_model(), text) if f[1]]
-    assert found == [("The tunnel is the right idea at the wrong price.", True, "colon", "Katya Morr")]
+    assert found == [("The bridge is a fine plan at a foolish cost.", True, "colon", "Ines Vardo")]
 
 
 @pytest.mark.model

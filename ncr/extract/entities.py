@@ -426,7 +426,7 @@ def find_known_names(
 def find_mentions(doc: Doc) -> list[LocalMention]:
     """Named-entity mentions in text order, short forms filed under their full name."""
     spans = _repair(doc)
-    # "Lindsay Lohan Checks Into Rehab": on a title-case line, only the names are names.
+    # "Lindsay Lohan Checks Into Betty Ford": on a title-case line, only the names are names.
     runs = name_runs(doc, [(s.start, s.end) for s in spans])
     spans = [_Span(a, b, s.label, s.roles if len(cut) == 1 else []) for s, cut in zip(spans, runs) for a, b in cut]
     # Occurrences of a person's name words that the model missed ("Choe Son-hui's visit").

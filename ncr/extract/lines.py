@@ -107,7 +107,7 @@ def _within_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def name_runs(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """For each name span (token range), the parts of it that are names. A name never runs
     over a line break. On a title-case line the model runs names and headline words together
-    ("Lindsay Lohan Checks Into Rehab", "Obama Reverses Bush"); there a span keeps only its
+    ("Lindsay Lohan Checks Into Betty Ford", "Okafor Defeats Brandt"); there a span keeps only its
     runs of words the running text capitalises too. A span off such lines, or with no such
     word, is kept whole."""
     title_lines = title_lines_of(doc)

@@ -41,10 +41,10 @@ _TITLE_MINOR_WORDS = frozenset("a an the and or of in on at to for by with from"
 # Words before an opening mark that make a capitalised run a title: on "Face the Nation," in "The Ledger".
 _TITLE_BEFORE = frozenset("on in to of".split())
 # Words before an opening mark that make any short phrase a name or a term: a film called
-# "Salt Road", the so-called "zero day", voted "people's prize".
+# "The Long Tide", the so-called "harbour tax", voted "best in show".
 _NAMING_WORDS = frozenset("called titled entitled named dubbed nicknamed voted so-called".split())
 # Words before an opening mark that, with a noun after the closing one, make the quoted
-# words a modifier in a noun phrase: a "quack" cure, the "zero day" flaw.
+# words a modifier in a noun phrase: a "quack" cure, the "rogue wave" warning.
 _DETERMINERS = frozenset("a an the this that its his her their our your".split())
 # The longest quoted phrase read as a term.
 _TERM_MAX_WORDS = 4
@@ -52,10 +52,10 @@ _TERM_MAX_WORDS = 4
 
 def _is_name_or_term(span: Span, before: str) -> bool:
     """A quoted title, nickname or term rather than speech ("The Big Lebowski.", "Deep Throat,",
-    a "zero day" flaw, a "quack" cure): no verb in it, and either its words are capitalised
+    a "rogue wave" warning, a "quack" cure): no verb in it, and either its words are capitalised
     like a title's (a lone word only if it is a name), or a naming word introduces it, or a
     determiner before it and a noun after it make it a modifier, or it is one word that
-    ends no clause. "described it as a "total loss"" stays a quote."""
+    ends no clause. "described the plan as a "reckless gamble"" stays a quote."""
     words = [t for t in span if t.is_alpha]
     if not words or len(words) > _TITLE_MAX_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
@@ -130,7 +130,7 @@ def _colon_introducer(doc: Doc, text: str, start: int) -> tuple[str, Span] | Non
     cues = [t for t in sentence if t.i < colon.start and is_speech_cue(t) and not negated(t)]
     if cues and (speaker := speaker_of(cues[-1])) is not None:
         return cue_words(cues[-1]), speaker
-    # "Katya Morr, editor of The Valley Courier:": the person, not the body named after them.
+    # "Ines Vardo, editor of The Harbour Ledger:": the person, not the body named after them.
     names = [e for e in ents_in(sentence) if e.end <= colon.start and e.label_ in {"PERSON", "ORG"}]
     people = [e for e in names if e.label_ == "PERSON"]
     return ("colon", people[0] if people else names[-1]) if names else None
