@@ -211,17 +211,21 @@ def test_resolve_organisation_short_form_of_a_longer_business_name():
     assert any(m.reason == "short form" for m in airline.merges)
 
 
-def organisations(*articles):
-    """Resolve hand-made organisation mentions: one list of names per article."""
+def hand_made(label, articles):
+    """Resolve hand-made mentions of one label: one list of names per article."""
     from ncr.extract.entities import LocalMention
     from ncr.names import normalise_name
     from ncr.resolve import resolve_entities
 
     return resolve_entities([
-        (f"s{n}", [LocalMention(i * 40, i * 40 + len(name), name, "ORG", normalise_name(name), i * 5, i * 5 + 2)
+        (f"s{n}", [LocalMention(i * 40, i * 40 + len(name), name, label, normalise_name(name), i * 5, i * 5 + 2)
                    for i, name in enumerate(names)])
         for n, names in enumerate(articles)
     ])
+
+
+def organisations(*articles):
+    return hand_made("ORG", articles)
 
 
 def test_resolve_short_form_stays_apart_from_a_product_a_division_or_another_body():
@@ -294,16 +298,7 @@ def test_entities_two_names_run_together_in_a_headline_are_two(nlp):
 
 
 def people(*articles):
-    """Resolve hand-made person mentions: one list of names per article."""
-    from ncr.extract.entities import LocalMention
-    from ncr.names import normalise_name
-    from ncr.resolve import resolve_entities
-
-    return resolve_entities([
-        (f"s{n}", [LocalMention(i * 40, i * 40 + len(name), name, "PERSON", normalise_name(name), i * 5, i * 5 + 2)
-                   for i, name in enumerate(names)])
-        for n, names in enumerate(articles)
-    ])
+    return hand_made("PERSON", articles)
 
 
 @pytest.mark.parametrize(("a", "b"), [
