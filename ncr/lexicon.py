@@ -167,6 +167,9 @@ CASUALTY_STATES = frozenset({"killed", "injured", "casualties", "shot"})
 PERSON_CLASSES = frozenset(
     {"military personnel", "people", "crowd", "workers", "police", "emergency workers", "displaced people", "casualties"}
 )
+# People counted by their service: "seven officers hurt" is not the crowd's injured, nor
+# "three soldiers killed" the civilians' toll; they stay their own count when hurt or killed.
+SERVICE_CLASSES = frozenset({"military personnel", "police", "emergency workers"})
 # Classes that say nothing of who the people are beyond being people: once the
 # text says what happened to them (arrested, gathered), they count as "people".
 GENERIC_PERSON_CLASSES = frozenset({"people", "crowd", "workers", "casualties", "displaced people"})
@@ -223,6 +226,15 @@ SPEECH_VERBS = frozenset(
 REPORT_NOUNS = frozenset(
     {"report", "estimate", "word", "indication", "assessment", "understanding", "finding", "view", "position",
      "belief", "opinion", "argument", "contention", "stance", "hope", "fear", "plan"}
+)
+# Verbs by which a source changes its own figure ("police revised their estimate to 23,000"):
+# the source of the new figure, when their object is the estimate and a "to" gives it.
+REVISING_VERBS = frozenset({"revise", "raise", "lower", "update", "correct", "adjust"})
+# Nouns for a count or study whose author is the source of what it found ("a count by
+# the media group found 900", "the autopsy showed that seven bullets ...").
+FINDING_NOUNS = frozenset(
+    {"count", "tally", "survey", "study", "census", "analysis", "audit", "review", "autopsy", "investigation",
+     "inquiry", "report", "estimate", "assessment", "poll", "test", "examination"}
 )
 # Verbs that attribute an intention, a demand, a belief or an agreement, not speech ("X wants
 # ...", "X plans to ...", "X urged Y to ...", "X agreed that ..."): attributions in quotes,

@@ -188,6 +188,10 @@ def test_reconcile_part_of_a_group_is_not_the_group(nlp):
     ("The fire service issued a statement saying that 12 firefighters were hurt.", "The fire service"),
     ("According to reports in a Dunmore newspaper:\nThe judge handed down seven life sentences.", "reports in a Dunmore newspaper"),
     ("The fire brigade said:\nAbout 40 homes were destroyed overnight.", "The fire brigade"),
+    ("Stewards on Monday revised their estimate of the crowd up to 4,200 from 3,500.", "Stewards"),
+    ("An aerial count by the survey office, based on drone images, found about 7,000 walkers.", "the survey office"),
+    ("The inquiry found 17 faulty valves in the plant.", "The inquiry"),
+    ("The crew lit two flares in the fog — the logbook showed that nine ships passed.", "the logbook"),
 ])
 def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):
     claim = find_claims(nlp(text))[0]
@@ -203,6 +207,8 @@ def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):
     "The problem is that five women were inside.",
     "The fire began at dawn:\nAbout 40 homes were destroyed overnight.",
     "The storm hit the coast, killing 12 people.",
+    "Divers found 12 crates on the seabed.",
+    "The two wardens on duty that night and a guard said the gate was open.",
 ])
 def test_reconcile_numbers_that_are_nobodys_claim_stay_unattributed(nlp, text):
     claims = find_claims(nlp(text))
@@ -527,3 +533,12 @@ def test_reconcile_counts_of_a_charge_are_not_a_bare_measure(nlp):
     )
     charges = next(c for c in report.claims if c.source == "s0")
     assert all(c.topic != charges.topic for c in report.claims if c is not charges)
+
+
+@pytest.mark.model
+def test_reconcile_people_in_service_hurt_are_not_the_crowds_hurt(nlp):
+    report = run(nlp, "Nine constables were slightly hurt in the clashes, police said.\n",
+                 "Medics said they treated about 60 injured marchers after the clashes.\n")
+    constables, _ = topic_with(report, "Nine")
+    marchers, _ = topic_with(report, "60")
+    assert constables.id != marchers.id

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
+    FINDING_NOUNS,
     MEASURE_NOUNS,
+    REVISING_VERBS,
     ATTRIBUTION_BARRIERS,
     REPORT_NOUNS,
     ROLE_HEADS,
@@ -40,7 +42,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Verbs that report only with a content clause or an "at" figure; otherwise they do something else.
-_SPEECH_WITH_CONTENT = frozenset({"put", "find", "show", "count", "place"})
+_SPEECH_WITH_CONTENT = frozenset({"put", "find", "show", "count", "place"}) | REVISING_VERBS
 
 
 # Verbs that report only with a particle ("point out", "make clear").
@@ -66,7 +68,7 @@ def is_speech_cue(token: Token) -> bool:
         return any(c.dep_ == "ccomp" for c in token.children) and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in REPORT_NOUNS for c in token.children
         )
-    if lemma in SPEECH_VERBS:
+    if lemma in SPEECH_VERBS or lemma in REVISING_VERBS:
         if lemma in _SPEECH_WITH_CONTENT:
             # "the study found that ...", "police put the toll at 12"; not "found him guilty", "put on a uniform".
             return any(
@@ -83,9 +85,17 @@ def is_speech_cue(token: Token) -> bool:
 
 def _counted_object(lemma: str, obj: Token) -> bool:
     """True when a verb's object is a count its subject gives: "police counted 900 (marchers)",
-    "the board puts the number of pupils who ... at 40" (the "at" hung inside the object)."""
+    "a survey found 300 (homes)", "the board puts the number of pupils who ... at 40" (the
+    "at" hung inside the object), "police revised their estimate ... to 23,000"."""
+    counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
     if lemma == "count":
-        return obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
+        return counted
+    if lemma in {"find", "show"}:
+        subject = next((c for c in obj.head.children if c.dep_ == "nsubj"), None)
+        return counted and subject is not None and subject.lemma_.lower() in FINDING_NOUNS
+    if lemma in REVISING_VERBS:
+        verb = obj.head
+        return obj.lemma_.lower() in MEASURE_NOUNS and any(t.dep_ == "prep" and t.lower_ == "to" for t in verb.subtree)
     return obj.lemma_.lower() in MEASURE_NOUNS and any(t.dep_ == "prep" and t.lower_ == "at" for t in obj.subtree)
 
 
@@ -143,11 +153,13 @@ def _speaker_of(cue: Token) -> Span | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return speaker_span(grandchild)
-    for child in cue.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            if child.lower_ in _RELATIVE_PRONOUNS and cue.dep_ == "relcl":
-                return speaker_span(cue.head)  # "the leader, who has admitted ...": the leader speaks
-            return speaker_span(child)
+    # Of two subjects the parser hung on one verb ("the guards fired 11 shots — the report
+    # showed that ..."), the one nearest before the verb is its own.
+    subjects = sorted((c for c in cue.children if c.dep_ in ("nsubj", "csubj")), key=lambda c: (c.i > cue.i, -c.i))
+    for child in subjects[:1]:
+        if child.lower_ in _RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+            return speaker_span(cue.head)  # "the leader, who has admitted ...": the leader speaks
+        return speaker_span(_finding_author(child))
     if cue.dep_ in {"advcl", "xcomp", "pcomp"} and cue.head.i != cue.i:
         frame = cue.head.head if cue.head.pos_ == "ADP" else cue.head  # past the "as" of "as saying"
         if frame.lemma_.lower() == "quote":
@@ -160,6 +172,18 @@ def _speaker_of(cue: Token) -> Span | None:
             if child.dep_ == "nsubj" and child.lower_ not in _RELATIVE_PRONOUNS:
                 return speaker_span(child)
     return None
+
+
+def _finding_author(subject: Token) -> Token:
+    """Who made a count or study the sentence cites: "a count by Crowdwatch found 900"
+    is Crowdwatch's figure; a finding with no author named is its own source."""
+    if subject.lemma_.lower() in FINDING_NOUNS:
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if author is not None:
+                    return author
+    return subject
 
 
 def _quoted(frame: Token) -> Span | None:
@@ -226,12 +250,14 @@ def find_speech(token: Token) -> Speech | None:
 
 
 def _nearest_speech(token: Token) -> Speech | None:
-    node = token
+    node = came_from = token
     while True:
         according = _according_to(node)
         if according is not None:
             return Speech(cue=node, cue_text="according to", speaker=according)
         if node.i != token.i and is_speech_cue(node):
+            if came_from.dep_ in _SUBJECTS:
+                return None  # in a subject of the cue: who or what speaks, not what is said
             speaker = _speaker_of(node)
             # "X is alleged to ...", "it was reported that ...": a passive cue with no agent names
             # no one; a speaker further up ("the mayor said X is alleged to ...") still may.
@@ -249,7 +275,7 @@ def _nearest_speech(token: Token) -> Speech | None:
         misattached = node.dep_ == "relcl" and token.head.lower_ == "at" and token.head.head.i == node.i
         if (node.dep_ in ATTRIBUTION_BARRIERS and not misattached) or node.head.i == node.i:
             return _reported_clause(node) or _trailing_speech(token)
-        node = node.head
+        came_from, node = node, node.head
 
 
 def _introduced(token: Token) -> Speech | None:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
     CASUALTY_STATES,
+    SERVICE_CLASSES,
     COUNT_CLASSES,
     GATHERING_CLASSES,
     GATHERING_EVENTS,
@@ -469,8 +470,8 @@ def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawC
     said_state = state  # what the text says happened, before any class default
     if state is None and kind in GATHERING_CLASSES:
         state = "gathered"  # "a crowd of 200", "130 marchers": the size of a gathering
-    if state in CASUALTY_STATES and kind in PERSON_CLASSES:
-        kind = "people"  # "soldiers killed", "people who died" and "the death toll" count the same dead
+    if state in CASUALTY_STATES and kind in PERSON_CLASSES - SERVICE_CLASSES:
+        kind = "people"  # "people who died", "victims" and "the death toll" count the same dead
     elif state is not None and kind in GENERIC_PERSON_CLASSES:
         kind = "people"  # "46 demonstrators arrested" and "46 people arrested" count the same people
     elif state is None and kind in UNDESCRIBED_PERSON_CLASSES:
