@@ -113,6 +113,15 @@ def test_quantities_a_label_on_the_number_alone_does_not_veto_a_count(nlp, text,
     assert [c.span.text for c in found if number in c.span.text]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Ten pumps were damping down the barn, which caught fire before 9.",
+     "Forty volunteers searched the woods until 11."],
+)
+def test_quantities_an_hour_beside_a_count_is_not_another_count(nlp, text):
+    assert len(claims_in(nlp, text)) == 1
+
+
 def test_quantities_casualty_verbs_set_the_state(nlp):
     claim = only_claim(nlp, "More than 600 Ruritanian sailors have been killed or wounded since May.")
     assert claim.state == "casualties"

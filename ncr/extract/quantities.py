@@ -166,6 +166,8 @@ def _partitive_of_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) 
 
 # How far apart in size two figures of one thing may be, as a factor.
 _PARALLEL_RATIO = 10
+# Prepositions whose bare number is a time ("before 9", "until 11"), never a count.
+_TIME_PREPOSITIONS = frozenset({"before", "after", "until", "till", "since"})
 
 
 def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
@@ -184,6 +186,8 @@ def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> R
         return None
     if number.dep_ in {"nummod", "compound", "npadvmod"} or doc[phrase.end - 1].ent_type_ in {"DATE", "TIME"}:
         return None
+    if number.dep_ == "pobj" and number.head.lower_ in _TIME_PREPOSITIONS:
+        return None  # "the fire began before 9": an hour, not a count
     parallel = _beside(number, phrase, claims)
     if parallel is None:
         return None
