@@ -53,6 +53,10 @@ PublishedOpt = Annotated[
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")]
 FailOpt = Annotated[bool, typer.Option("--fail-on-conflict", help="Exit with status 3 when any topic is a conflict.")]
+AllSpeakersOpt = Annotated[
+    bool,
+    typer.Option("--all-speakers", help="Who said what: also speakers quoted by one source only (table format)."),
+]
 ToleranceOpt = Annotated[
     float,
     typer.Option("--tolerance", min=0.0, max=1.0, help="Extra relative slack when comparing values across sources."),
@@ -111,19 +115,22 @@ def _run(debug: bool, body: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
-def _write(report: Report, command: str, chosen: OutputFormat) -> None:
+def _write(report: Report, command: str, chosen: OutputFormat, all_speakers: bool = False) -> None:
     """Render ``report`` for ``command`` in the chosen format on stdout."""
     from .contract import write_document
     from .render import table, text, timeline
 
     if chosen is OutputFormat.TABLE:
+        console = table.output_console()
+        if command == "claims":
+            table.print_claims(report, console, all_speakers)
+            return
         printer = {
-            "claims": table.print_claims,
             "entities": table.print_entities,
             "quotes": table.print_quotes,
             "timeline": timeline.print_timeline,
         }[command]
-        printer(report, table.output_console())
+        printer(report, console)
         return
     if chosen is OutputFormat.JSON:
         write_document(report, command, sys.stdout, COMMAND_SECTIONS[command])
@@ -180,6 +187,7 @@ def claims(
     published: PublishedOpt = None,
     tolerance: ToleranceOpt = 0.0,
     fail_on_conflict: FailOpt = False,
+    all_speakers: AllSpeakersOpt = False,
     urls: UrlsOpt = None,
     records: RecordsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
@@ -196,7 +204,7 @@ def claims(
 
         settings = Settings(model, tolerance, max_chars, urls, jobs, cache_dir, no_cache, tuple(records or ()), scheduler)
         report = analyse_inputs(paths, published, settings)
-        _write(report, "claims", OutputFormat.JSON if as_json else output)
+        _write(report, "claims", OutputFormat.JSON if as_json else output, all_speakers)
         if fail_on_conflict and any(t.status is Status.CONFLICT for t in report.topics):
             return int(ExitCode.CONFLICT)
         return int(ExitCode.OK)

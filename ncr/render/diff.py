@@ -14,6 +14,7 @@ from typing import Any
 from ..contract import diff_record
 from ..diff import Diff
 from ..records import Report
+from .console import fit
 from .values import as_written, interval, snippet, who
 from .safe import csv_writer
 
@@ -49,7 +50,7 @@ def _side_by_side(title: str, about: str, diff: Diff, show_lines: bool) -> Table
     return table
 
 
-def diff_tables(report: Report, diff: Diff) -> Group:
+def diff_tables(report: Report, diff: Diff, console: Console) -> Group:
     topics = {t.id: t for t in report.topics}
     entities = {e.id: e for e in report.entities}
     conflicts = sum(1 for r in diff.claims if r.status == "conflict")
@@ -85,19 +86,19 @@ def diff_tables(report: Report, diff: Diff) -> Group:
             Text(_LABEL[row.status], style=_STYLE[row.status]), Text(row.speaker),
             Text(_quote_cell(report, row.a)), Text(_quote_cell(report, row.b)),
         )
-    parts: list[Text | Table] = [header, claims, names, quotes]
+    parts: list[Text | Table] = [header, fit(claims, console), fit(names, console), fit(quotes, console)]
     if diff.dates:
         dates = Table(title=Text("Dates that differ", style="bold"), title_justify="left")
         for column in ("topic", "A", "A date", "B", "B date"):
             dates.add_column(column)
         for d in diff.dates:
             dates.add_row(Text(topics[d.topic].label), Text(d.a), Text(d.a_date, style="yellow"), Text(d.b), Text(d.b_date, style="yellow"))
-        parts.append(dates)
+        parts.append(fit(dates, console))
     return Group(*parts)
 
 
 def print_diff(report: Report, diff: Diff, console: Console) -> None:
-    console.print(diff_tables(report, diff))
+    console.print(diff_tables(report, diff, console))
 
 
 def _cell(text: str) -> str:

@@ -34,7 +34,10 @@ def bounds(low: float | None, high: float | None) -> str:
 
 
 def who(attribution: Attribution | None, entities: Mapping[str, Entity]) -> str:
-    """The speaker as written; a pronoun is shown with the name or speaker it stands for."""
+    """The speaker as written; a pronoun is shown with the name or speaker it stands for, and
+    a speaker resolved to an entity whose name the words do not contain with that name:
+    "Lu → Mark Rutte" (a short form, another spelling, a role), so that the claims read
+    with the same name as who-said-what and the entities."""
     if attribution is None:
         return "unattributed"
     entity = entities.get(attribution.entity) if attribution.entity else None
@@ -43,7 +46,15 @@ def who(attribution: Attribution | None, entities: Mapping[str, Entity]) -> str:
         return f"{attribution.text} ({entity.name})"
     if pronoun and attribution.refers_to:
         return f"{attribution.text} ({attribution.refers_to})"
+    if entity is not None and not _names(attribution.text, entity.name):
+        return f"{attribution.text} → {entity.name}"
     return attribution.text
+
+
+def _names(written: str, name: str) -> bool:
+    """True when the words as written contain the entity's name ("the Pentagon", "Pentagon")."""
+    words = " ".join(written.replace("’", "'").casefold().replace("'s ", " ").split())
+    return f" {' '.join(name.replace('’', chr(39)).casefold().split())} " in f" {words} "
 
 
 _LABEL_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "NORP": 5}
