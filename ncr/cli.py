@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from .cli_help import Command, Group, epilog, version_text
 from .errors import ExitCode, NcrError, UsageError
 from .ingest import DEFAULT_MAX_CHARS, Ingested
 from .runner import Settings, analyse_articles, analyse_inputs, extract_inputs, load_articles, stderr_console
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="ncr",
     help="Compare what news sources claim: numbers, who said them, and where sources disagree.",
-    add_completion=False,
+    cls=Group,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
@@ -33,6 +35,7 @@ app = typer.Typer(
 PathsArg = Annotated[
     Optional[list[str]],
     typer.Argument(
+        metavar="PATHS",
         help="Articles: .txt or .html files, directories (read recursively), .jsonl files, http(s) URLs, or - for stdin. "
         "Default: the bundled seeds/.",
         show_default=False,
@@ -45,7 +48,7 @@ FormatOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 ModelOpt = Annotated[
     Optional[str],
-    typer.Option("--model", metavar="NAME", help="spaCy model (default: $NCR_MODEL, else the small English one)."),
+    typer.Option("--model", metavar="NAME", help="spaCy model package (default: $NCR_MODEL, else the small English one); ncr --version says which."),
 ]
 PublishedOpt = Annotated[
     Optional[list[str]],
@@ -59,7 +62,7 @@ AllSpeakersOpt = Annotated[
 ]
 ToleranceOpt = Annotated[
     float,
-    typer.Option("--tolerance", min=0.0, max=1.0, help="Extra relative slack when comparing values across sources."),
+    typer.Option("--tolerance", min=0.0, max=1.0, metavar="F", help="Extra relative slack, 0 to 1, when comparing values across sources."),
 ]
 
 UrlsOpt = Annotated[
@@ -70,7 +73,7 @@ MaxCharsOpt = Annotated[
     int,
     typer.Option(
         "--max-chars", min=1000, metavar="N",
-        help="Longest article read, in characters; a longer one is cut at a paragraph break, with a warning.",
+        help="Longest article read, in characters (at least 1000); a longer one is cut at a paragraph break, with a warning.",
     ),
 ]
 
@@ -178,7 +181,7 @@ def _report_command(
     _run(debug, body)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("claims"))
 def claims(
     paths: PathsArg = None,
     output: FormatOpt = OutputFormat.TABLE,
@@ -212,7 +215,7 @@ def claims(
     _run(debug, body)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("entities"))
 def entities(
     paths: PathsArg = None,
     output: FormatOpt = OutputFormat.TABLE,
@@ -233,7 +236,7 @@ def entities(
     _report_command("entities", paths, None, settings, OutputFormat.JSON if as_json else output, debug)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("quotes"))
 def quotes(
     paths: PathsArg = None,
     output: FormatOpt = OutputFormat.TABLE,
@@ -255,7 +258,7 @@ def quotes(
     _report_command("quotes", paths, published, settings, OutputFormat.JSON if as_json else output, debug)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("timeline"))
 def timeline(
     paths: PathsArg = None,
     output: FormatOpt = OutputFormat.TABLE,
@@ -278,10 +281,10 @@ def timeline(
     _report_command("timeline", paths, published, settings, OutputFormat.JSON if as_json else output, debug)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("diff"))
 def diff(
-    a: Annotated[str, typer.Argument(help="Side A: a file, or a source id when --in is given.", show_default=False)],
-    b: Annotated[str, typer.Argument(help="Side B: a file, or a source id when --in is given.", show_default=False)],
+    a: Annotated[str, typer.Argument(metavar="A", help="Side A: a file, or a source id when --in is given.", show_default=False)],
+    b: Annotated[str, typer.Argument(metavar="B", help="Side B: a file, or a source id when --in is given.", show_default=False)],
     inputs: Annotated[
         Optional[list[str]],
         typer.Option("--in", metavar="PATH", help="Input holding the sources A and B name by id (repeatable)."),
@@ -349,7 +352,7 @@ def diff(
     _run(debug, body)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("extract"))
 def extract(
     paths: PathsArg = None,
     out: Annotated[str, typer.Option("--out", metavar="DIR", help="Directory for the article records (JSONL partitions).")] = "records",
@@ -377,7 +380,7 @@ def extract(
     _run(debug, body)
 
 
-cache_app = typer.Typer(help="The cache of article records: where it is, how big, and emptying it.", no_args_is_help=True)
+cache_app = typer.Typer(cls=Group, help="The cache of article records: where it is, how big, and emptying it.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 
@@ -387,7 +390,7 @@ def _record_cache(cache_dir: str | None):  # type: ignore[no-untyped-def]
     return RecordCache(Path(cache_dir) if cache_dir else default_cache_dir())
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=Command, epilog=epilog("cache info"))
 def cache_info(cache_dir: CacheDirOpt = None, debug: DebugOpt = False) -> None:
     """Where the cache is, how many article records it holds and their size."""
 
@@ -400,7 +403,7 @@ def cache_info(cache_dir: CacheDirOpt = None, debug: DebugOpt = False) -> None:
     _run(debug, body)
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=Command, epilog=epilog("cache clear"))
 def cache_clear(cache_dir: CacheDirOpt = None, debug: DebugOpt = False) -> None:
     """Remove every cached article record."""
 
@@ -413,8 +416,20 @@ def cache_clear(cache_dir: CacheDirOpt = None, debug: DebugOpt = False) -> None:
     _run(debug, body)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(version_text())
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _main() -> None:
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True,
+                     help="Print the versions of ncr, of the spaCy model it loads and of spaCy, and exit."),
+    ] = False,
+) -> None:
     """ncr: compare what news sources claim."""
 
 
