@@ -340,7 +340,7 @@ def diff(
             else:
                 rendered = {
                     OutputFormat.JSONL: lambda: render_diff.diff_jsonl(result),
-                    OutputFormat.CSV: lambda: render_diff.diff_csv(result),
+                    OutputFormat.CSV: lambda: render_diff.diff_csv(report, result),
                     OutputFormat.MARKDOWN: lambda: printable(render_diff.diff_markdown(report, result)),
                 }[chosen]()
             sys.stdout.write(rendered)

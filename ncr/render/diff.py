@@ -142,15 +142,36 @@ def diff_jsonl(diff: Diff) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in _rows(diff))
 
 
-def diff_csv(diff: Diff) -> str:
-    """One diff row per line: section, status, what it is about, side A ids, side B ids."""
+def _texts(report: Report, section: str, ids: object) -> str:
+    """What a diff row's ids stand for: each claim as written with its interval, each quote."""
+    if not isinstance(ids, list):
+        ids = [ids] if ids else []
+    if section in ("claims", "dates"):
+        claims = {c.id: c for c in report.claims}
+        return "\n".join(f"{as_written(claims[i])} [{interval(claims[i].value)}]" for i in ids if i in claims)
+    if section == "quotes":
+        quotes = {q.id: q for q in report.quotes}
+        return "\n".join(" ".join(quotes[i].text.split()) for i in ids if i in quotes)
+    return ", ".join(str(i) for i in ids)
+
+
+def diff_csv(report: Report, diff: Diff) -> str:
+    """One diff row per line: section, status, what it is about (id and name), side A and B
+    ids (or names, for entities), and what they say: the claims as written with their
+    intervals, the quotes' words (several on lines of their own)."""
+    topics = {t.id: t.label for t in report.topics}
+    entities = {e.id: e.name for e in report.entities}
     buffer = io.StringIO()
     writer = csv_writer(buffer)
-    writer.writerow(("section", "status", "about", "a", "b"))
+    writer.writerow(("section", "status", "about", "about_name", "a", "b", "a_text", "b_text"))
     for row in _rows(diff):
         about = row.get("topic") or row.get("entity") or row.get("speaker") or ""
+        name = topics.get(about) or entities.get(about) or (row.get("speaker") or "")
         status = row.get("status", "differ")
         a = " ".join(row["a"]) if isinstance(row["a"], list) else row["a"]
         b = " ".join(row["b"]) if isinstance(row["b"], list) else row["b"]
-        writer.writerow((row["section"], status, about, a, b))
+        writer.writerow((
+            row["section"], status, about, name, a, b,
+            _texts(report, row["section"], row["a"]), _texts(report, row["section"], row["b"]),
+        ))
     return buffer.getvalue()

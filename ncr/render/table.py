@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Report, Status
-from .values import bounds, entities_in_order, hedged, interval, names_by_source, snippet, speaker_groups, topic_notes, who
+from .values import bounds, many, entities_in_order, hedged, interval, names_by_source, snippet, speaker_groups, topic_notes, who
 from .console import fit, output_console
 
 __all__ = ["claims_tables", "entities_table", "output_console", "print_claims", "print_entities", "print_quotes",
@@ -21,7 +21,7 @@ def summary(report: Report) -> Text:
     """One line: how many sources, claims and topics, and how many conflicts."""
     counts = {status: sum(1 for t in report.topics if t.status is status) for status in Status}
     line = Text()
-    line.append(f"{len(report.articles)} sources · {len(report.claims)} claims · {len(report.topics)} topics: ")
+    line.append(f"{many(len(report.articles), 'source')} · {many(len(report.claims), 'claim')} · {many(len(report.topics), 'topic')}: ")
     line.append(f"{counts[Status.CONFLICT]} conflict", style=_STATUS_STYLE[Status.CONFLICT] if counts[Status.CONFLICT] else "")
     line.append(f", {counts[Status.AGREE]} agree, {counts[Status.UPDATE]} update, {counts[Status.SINGLE]} single")
     return line
@@ -123,7 +123,7 @@ def who_said_what(report: Report, console: Console, all_speakers: bool = False) 
 def quotes_table(report: Report) -> Table:
     """Every quote with a speaker, grouped by speaker across sources."""
     table = Table(
-        title=Text(f"{len(report.quotes)} quotes and reported statements in {len(report.articles)} sources", style="bold"),
+        title=Text(f"{many(len(report.quotes), 'quote or reported statement', 'quotes and reported statements')} in {many(len(report.articles), 'source')}", style="bold"),
         title_justify="left",
     )
     table.add_column("speaker", style="bold", ratio=1)
@@ -149,7 +149,7 @@ def print_quotes(report: Report, console: Console) -> None:
 
 def entities_table(report: Report) -> Table:
     """One row per entity: its names in each source, roles, and why names were joined."""
-    table = Table(title=Text(f"{len(report.entities)} entities in {len(report.articles)} sources", style="bold"),
+    table = Table(title=Text(f"{many(len(report.entities), 'entity', 'entities')} in {many(len(report.articles), 'source')}", style="bold"),
                   title_justify="left", show_lines=True)
     table.add_column("id", no_wrap=True, style="dim")
     table.add_column("name", ratio=2, style="bold")

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ..records import Claim, Report
 from .console import fit
-from .values import as_written, interval, who
+from .values import as_written, interval, many, who
 
 BAR_WIDTH = 24
 UNDATED = "9999-99-99"  # sorts undated claims last
@@ -98,7 +98,7 @@ def print_timeline(report: Report, console: Console) -> None:
 
 def timeline_markdown(report: Report) -> str:
     entities = {e.id: e for e in report.entities}
-    lines = [f"# Timeline ({len(report.articles)} sources)", ""]
+    lines = [f"# Timeline ({many(len(report.articles), 'source')})", ""]
     for topic in report.topics:
         claims = ordered(report, topic.id)
         moves = changes(claims, topic.updates)

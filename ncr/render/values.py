@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from ..records import Attribution, Camp, Claim, Entity, Interval, Qualifier, Quote, Report, Topic
@@ -16,10 +17,29 @@ def amount(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def many(count: int, word: str, plural: str | None = None) -> str:
+    """``"1 source"``, ``"5 sources"``, ``"1 entity"`` / ``"2 entities"`` (``plural`` when not word + "s")."""
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
+def whole(low: float | None, high: float | None) -> tuple[float | None, float | None]:
+    """The bounds of a count as the whole numbers they hold: "about 12 people" is 10.8–13.2
+    in the JSON (±10 %), and 11–13 for a reader, the same counts (a count is a whole
+    number, so no comparison changes). Bounds that hold no whole number stay as they are."""
+    up = None if low is None else float(math.ceil(low - 1e-9))
+    down = None if high is None else float(math.floor(high + 1e-9))
+    if up is not None and down is not None and up > down:
+        return low, high
+    return up, down
+
+
 def interval(value: Interval) -> str:
-    """``"1,350–1,650"``, ``"≥ 600,000"``, ``"≤ 12,000"``, ``"10,000"``."""
+    """``"1,350–1,650"``, ``"≥ 600,000"``, ``"≤ 12,000"``, ``"10,000"``; bounds of a count in
+    whole numbers (``whole``)."""
     if value.low is None and value.high is None:
         return "any"
+    low, high = whole(value.low, value.high)
+    value = Interval(low, high, value.estimate)
     if value.low is None:
         return f"≤ {amount(value.high)}"
     if value.high is None:
