@@ -1,10 +1,13 @@
-# Entry points: make run, make test, make bench, make eval, make fuzz.
+# Entry points: make run, make test, make bench, make eval, make fuzz, make launcher, make readme.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench eval fuzz clean
+.PHONY: install run test bench eval fuzz clean launcher readme
+
+# Where make launcher puts the ncr link (a directory on PATH in most shells).
+BINDIR ?= $(HOME)/.local/bin
 
 # Seconds each fuzz target runs for (make fuzz FUZZ_SECONDS=600 for a longer hunt).
 FUZZ_SECONDS ?= 60
@@ -20,6 +23,17 @@ $(STAMP): pyproject.toml requirements-model.txt
 
 run: install
 	$(BIN)/ncr claims seeds/
+
+# ncr on PATH without activating .venv: a link to .venv/bin/ncr in BINDIR.
+launcher: install
+	mkdir -p "$(BINDIR)"
+	ln -sf "$(abspath $(BIN)/ncr)" "$(BINDIR)/ncr"
+	@case ":$$PATH:" in *":$(BINDIR):"*) echo "ncr -> $(abspath $(BIN)/ncr)";; \
+		*) echo "note: $(BINDIR) is not on PATH: add it, or run . .venv/bin/activate";; esac
+
+# Regenerate the example outputs in README.md from real runs (tests/test_readme.py checks them).
+readme: install
+	$(BIN)/python scripts/readme_examples.py
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from .cli_help import Command, Group, epilog, version_text
 from .errors import ExitCode, NcrError, UsageError
 from .ingest import DEFAULT_MAX_CHARS, Ingested
 from .runner import Settings, analyse_articles, analyse_inputs, extract_inputs, load_articles, stderr_console
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="ncr",
     help="Compare what news sources claim: numbers, who said them, and where sources disagree.",
-    add_completion=False,
+    cls=Group,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
@@ -33,6 +35,7 @@ app = typer.Typer(
 PathsArg = Annotated[
     Optional[list[str]],
     typer.Argument(
+        metavar="PATHS",
         help="Articles: .txt or .html files, directories (read recursively), .jsonl files, http(s) URLs, or - for stdin. "
         "Default: the bundled seeds/.",
         show_default=False,
@@ -45,7 +48,7 @@ FormatOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 ModelOpt = Annotated[
     Optional[str],
-    typer.Option("--model", metavar="NAME", help="spaCy model (default: $NCR_MODEL, else the small English one)."),
+    typer.Option("--model", metavar="NAME", help="spaCy model package (default: $NCR_MODEL, else the small English one); ncr --version says which."),
 ]
 PublishedOpt = Annotated[
     Optional[list[str]],
@@ -53,9 +56,13 @@ PublishedOpt = Annotated[
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")]
 FailOpt = Annotated[bool, typer.Option("--fail-on-conflict", help="Exit with status 3 when any topic is a conflict.")]
+AllSpeakersOpt = Annotated[
+    bool,
+    typer.Option("--all-speakers", help="Who said what: also speakers quoted by one source only (table format)."),
+]
 ToleranceOpt = Annotated[
     float,
-    typer.Option("--tolerance", min=0.0, max=1.0, help="Extra relative slack when comparing values across sources."),
+    typer.Option("--tolerance", min=0.0, max=1.0, metavar="F", help="Extra relative slack, 0 to 1, when comparing values across sources."),
 ]
 
 UrlsOpt = Annotated[
@@ -66,7 +73,7 @@ MaxCharsOpt = Annotated[
     int,
     typer.Option(
         "--max-chars", min=1000, metavar="N",
-        help="Longest article read, in characters; a longer one is cut at a paragraph break, with a warning.",
+        help="Longest article read, in characters (at least 1000); a longer one is cut at a paragraph break, with a warning.",
     ),
 ]
 
@@ -111,19 +118,22 @@ def _run(debug: bool, body: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
-def _write(report: Report, command: str, chosen: OutputFormat) -> None:
+def _write(report: Report, command: str, chosen: OutputFormat, all_speakers: bool = False) -> None:
     """Render ``report`` for ``command`` in the chosen format on stdout."""
     from .contract import write_document
     from .render import table, text, timeline
 
     if chosen is OutputFormat.TABLE:
+        console = table.output_console()
+        if command == "claims":
+            table.print_claims(report, console, all_speakers)
+            return
         printer = {
-            "claims": table.print_claims,
             "entities": table.print_entities,
             "quotes": table.print_quotes,
             "timeline": timeline.print_timeline,
         }[command]
-        printer(report, table.output_console())
+        printer(report, console)
         return
     if chosen is OutputFormat.JSON:
         write_document(report, command, sys.stdout, COMMAND_SECTIONS[command])
@@ -171,7 +181,7 @@ def _report_command(
     _run(debug, body)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("claims"))
 def claims(
     paths: PathsArg = None,
     output: FormatOpt = OutputFormat.TABLE,
@@ -180,6 +190,7 @@ def claims(
     published: PublishedOpt = None,
     tolerance: ToleranceOpt = 0.0,
     fail_on_conflict: FailOpt = False,
+    all_speakers: AllSpeakersOpt = False,
     urls: UrlsOpt = None,
     records: RecordsOpt = None,
     max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
@@ -196,7 +207,7 @@ def claims(
 
         settings = Settings(model, tolerance, max_chars, urls, jobs, cache_dir, no_cache, tuple(records or ()), scheduler)
         report = analyse_inputs(paths, published, settings)
-        _write(report, "claims", OutputFormat.JSON if as_json else output)
+        _write(report, "claims", OutputFormat.JSON if as_json else output, all_speakers)
         if fail_on_conflict and any(t.status is Status.CONFLICT for t in report.topics):
             return int(ExitCode.CONFLICT)
         return int(ExitCode.OK)
@@ -204,7 +215,7 @@ def claims(
     _run(debug, body)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("entities"))
 def entities(
     paths: PathsArg = None,
     output: FormatOpt = OutputFormat.TABLE,
@@ -225,7 +236,7 @@ def entities(
     _report_command("entities", paths, None, settings, OutputFormat.JSON if as_json else output, debug)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("quotes"))
 def quotes(
     paths: PathsArg = None,
     output: FormatOpt = OutputFormat.TABLE,
@@ -247,7 +258,7 @@ def quotes(
     _report_command("quotes", paths, published, settings, OutputFormat.JSON if as_json else output, debug)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("timeline"))
 def timeline(
     paths: PathsArg = None,
     output: FormatOpt = OutputFormat.TABLE,
@@ -270,10 +281,10 @@ def timeline(
     _report_command("timeline", paths, published, settings, OutputFormat.JSON if as_json else output, debug)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("diff"))
 def diff(
-    a: Annotated[str, typer.Argument(help="Side A: a file, or a source id when --in is given.", show_default=False)],
-    b: Annotated[str, typer.Argument(help="Side B: a file, or a source id when --in is given.", show_default=False)],
+    a: Annotated[str, typer.Argument(metavar="A", help="Side A: a file, or a source id when --in is given.", show_default=False)],
+    b: Annotated[str, typer.Argument(metavar="B", help="Side B: a file, or a source id when --in is given.", show_default=False)],
     inputs: Annotated[
         Optional[list[str]],
         typer.Option("--in", metavar="PATH", help="Input holding the sources A and B name by id (repeatable)."),
@@ -329,7 +340,7 @@ def diff(
             else:
                 rendered = {
                     OutputFormat.JSONL: lambda: render_diff.diff_jsonl(result),
-                    OutputFormat.CSV: lambda: render_diff.diff_csv(result),
+                    OutputFormat.CSV: lambda: render_diff.diff_csv(report, result),
                     OutputFormat.MARKDOWN: lambda: printable(render_diff.diff_markdown(report, result)),
                 }[chosen]()
             sys.stdout.write(rendered)
@@ -341,7 +352,7 @@ def diff(
     _run(debug, body)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("extract"))
 def extract(
     paths: PathsArg = None,
     out: Annotated[str, typer.Option("--out", metavar="DIR", help="Directory for the article records (JSONL partitions).")] = "records",
@@ -369,7 +380,7 @@ def extract(
     _run(debug, body)
 
 
-cache_app = typer.Typer(help="The cache of article records: where it is, how big, and emptying it.", no_args_is_help=True)
+cache_app = typer.Typer(cls=Group, help="The cache of article records: where it is, how big, and emptying it.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 
@@ -379,7 +390,7 @@ def _record_cache(cache_dir: str | None):  # type: ignore[no-untyped-def]
     return RecordCache(Path(cache_dir) if cache_dir else default_cache_dir())
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=Command, epilog=epilog("cache info"))
 def cache_info(cache_dir: CacheDirOpt = None, debug: DebugOpt = False) -> None:
     """Where the cache is, how many article records it holds and their size."""
 
@@ -392,7 +403,7 @@ def cache_info(cache_dir: CacheDirOpt = None, debug: DebugOpt = False) -> None:
     _run(debug, body)
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=Command, epilog=epilog("cache clear"))
 def cache_clear(cache_dir: CacheDirOpt = None, debug: DebugOpt = False) -> None:
     """Remove every cached article record."""
 
@@ -405,8 +416,20 @@ def cache_clear(cache_dir: CacheDirOpt = None, debug: DebugOpt = False) -> None:
     _run(debug, body)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(version_text())
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _main() -> None:
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True,
+                     help="Print the versions of ncr, of the spaCy model it loads and of spaCy, and exit."),
+    ] = False,
+) -> None:
     """ncr: compare what news sources claim."""
 
 

@@ -101,6 +101,7 @@ def _topic_rows(topic: str, side_a: Sequence[Claim], side_b: Sequence[Claim]) ->
             used_a.add(i)
             used_b.add(j)
             rows.append(ClaimRow(topic, "agree", (side_a[i].id,), (side_b[j].id,)))
+    shown: set[tuple[str, str]] = set()  # conflict pairs: each once, whichever side found it
     for mine, theirs, used, status in ((side_a, side_b, used_a, "only_a"), (side_b, side_a, used_b, "only_b")):
         for index, claim in enumerate(mine):
             if index in used:
@@ -108,7 +109,9 @@ def _topic_rows(topic: str, side_a: Sequence[Claim], side_b: Sequence[Claim]) ->
             if theirs and not any(compatible(claim.value, other.value) for other in theirs):
                 nearest = min(theirs, key=lambda other: _distance(claim, other))
                 pair = (claim.id, nearest.id) if status == "only_a" else (nearest.id, claim.id)
-                rows.append(ClaimRow(topic, "conflict", (pair[0],), (pair[1],)))
+                if pair not in shown:
+                    shown.add(pair)
+                    rows.append(ClaimRow(topic, "conflict", (pair[0],), (pair[1],)))
             elif status == "only_a":
                 rows.append(ClaimRow(topic, status, (claim.id,), ()))
             else:

@@ -28,3 +28,7 @@ class UsageError(NcrError):
 
 class ModelNotFound(NcrError):
     """No spaCy English model is installed under any name ncr tries."""
+
+
+class UnknownModel(UsageError):
+    """``--model`` or ``NCR_MODEL`` names a model that is not installed (a typo, most often)."""

@@ -12,7 +12,7 @@ from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .errors import ModelNotFound
+from .errors import ModelNotFound, UnknownModel
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -87,7 +87,18 @@ def load_model(name: str | None = None) -> Language:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(LINE_BREAKS, before="parser")
         return nlp
+    chosen = name or os.environ.get("NCR_MODEL")
+    if chosen:
+        raise UnknownModel(f"no model named {chosen!r}; installed spaCy models: {installed_models_text()}")
     raise ModelNotFound(f"no spaCy English model found (tried {', '.join(candidates)}); {INSTALL_HINT}")
+
+
+def installed_models_text() -> str:
+    """The installed spaCy model packages, for an error message ("none" and how to install one)."""
+    from spacy.util import get_installed_models
+
+    names = sorted(get_installed_models())
+    return ", ".join(names) if names else f"none ({INSTALL_HINT})"
 
 
 # Characters per piece handed to spaCy: well under its ``max_length`` (1,000,000),

@@ -515,13 +515,18 @@ def test_cli_full_tolerance_clears_the_conflict(flood_story: Story) -> None:
     assert "conflict" not in {t["status"] for t in valid_document(result.stdout)["topics"]}
 
 
-def test_cli_unknown_model_is_an_error(flood_story: Story) -> None:
+def test_cli_unknown_model_is_a_usage_error_naming_the_installed_ones(flood_story: Story) -> None:
+    from spacy.util import get_installed_models
+
     result = ncr("claims", "--model", "ncr_test_no_such_model", flood_story.path("valley_herald"))
 
-    assert_exit(result, 1)
+    assert_exit(result, 2)
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
-    assert errors(result) and "ncr_test_no_such_model" in errors(result)[0]
+    message = errors(result)[0]
+    assert "no model named 'ncr_test_no_such_model'" in message
+    for installed in get_installed_models():
+        assert installed in message
 
 
 # ---------------------------------------------------------------- bad inputs

@@ -14,6 +14,7 @@ from typing import Any
 from ..contract import diff_record
 from ..diff import Diff
 from ..records import Report
+from .console import fit
 from .values import as_written, interval, snippet, who
 from .safe import csv_writer
 
@@ -49,7 +50,7 @@ def _side_by_side(title: str, about: str, diff: Diff, show_lines: bool) -> Table
     return table
 
 
-def diff_tables(report: Report, diff: Diff) -> Group:
+def diff_tables(report: Report, diff: Diff, console: Console) -> Group:
     topics = {t.id: t for t in report.topics}
     entities = {e.id: e for e in report.entities}
     conflicts = sum(1 for r in diff.claims if r.status == "conflict")
@@ -85,19 +86,19 @@ def diff_tables(report: Report, diff: Diff) -> Group:
             Text(_LABEL[row.status], style=_STYLE[row.status]), Text(row.speaker),
             Text(_quote_cell(report, row.a)), Text(_quote_cell(report, row.b)),
         )
-    parts: list[Text | Table] = [header, claims, names, quotes]
+    parts: list[Text | Table] = [header, fit(claims, console), fit(names, console), fit(quotes, console)]
     if diff.dates:
         dates = Table(title=Text("Dates that differ", style="bold"), title_justify="left")
         for column in ("topic", "A", "A date", "B", "B date"):
             dates.add_column(column)
         for d in diff.dates:
             dates.add_row(Text(topics[d.topic].label), Text(d.a), Text(d.a_date, style="yellow"), Text(d.b), Text(d.b_date, style="yellow"))
-        parts.append(dates)
+        parts.append(fit(dates, console))
     return Group(*parts)
 
 
 def print_diff(report: Report, diff: Diff, console: Console) -> None:
-    console.print(diff_tables(report, diff))
+    console.print(diff_tables(report, diff, console))
 
 
 def _cell(text: str) -> str:
@@ -141,15 +142,36 @@ def diff_jsonl(diff: Diff) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in _rows(diff))
 
 
-def diff_csv(diff: Diff) -> str:
-    """One diff row per line: section, status, what it is about, side A ids, side B ids."""
+def _texts(report: Report, section: str, ids: object) -> str:
+    """What a diff row's ids stand for: each claim as written with its interval, each quote."""
+    if not isinstance(ids, list):
+        ids = [ids] if ids else []
+    if section in ("claims", "dates"):
+        claims = {c.id: c for c in report.claims}
+        return "\n".join(f"{as_written(claims[i])} [{interval(claims[i].value)}]" for i in ids if i in claims)
+    if section == "quotes":
+        quotes = {q.id: q for q in report.quotes}
+        return "\n".join(" ".join(quotes[i].text.split()) for i in ids if i in quotes)
+    return ", ".join(str(i) for i in ids)
+
+
+def diff_csv(report: Report, diff: Diff) -> str:
+    """One diff row per line: section, status, what it is about (id and name), side A and B
+    ids (or names, for entities), and what they say: the claims as written with their
+    intervals, the quotes' words (several on lines of their own)."""
+    topics = {t.id: t.label for t in report.topics}
+    entities = {e.id: e.name for e in report.entities}
     buffer = io.StringIO()
     writer = csv_writer(buffer)
-    writer.writerow(("section", "status", "about", "a", "b"))
+    writer.writerow(("section", "status", "about", "about_name", "a", "b", "a_text", "b_text"))
     for row in _rows(diff):
         about = row.get("topic") or row.get("entity") or row.get("speaker") or ""
+        name = topics.get(about) or entities.get(about) or (row.get("speaker") or "")
         status = row.get("status", "differ")
         a = " ".join(row["a"]) if isinstance(row["a"], list) else row["a"]
         b = " ".join(row["b"]) if isinstance(row["b"], list) else row["b"]
-        writer.writerow((row["section"], status, about, a, b))
+        writer.writerow((
+            row["section"], status, about, name, a, b,
+            _texts(report, row["section"], row["a"]), _texts(report, row["section"], row["b"]),
+        ))
     return buffer.getvalue()

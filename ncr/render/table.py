@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
 from ..records import Report, Status
-from .values import bounds, entities_in_order, hedged, interval, names_by_source, snippet, speaker_groups, topic_notes, who
-from .safe import SafeStream
+from .values import bounds, many, entities_in_order, hedged, interval, names_by_source, snippet, speaker_groups, topic_notes, who
+from .console import fit, output_console
+
+__all__ = ["claims_tables", "entities_table", "output_console", "print_claims", "print_entities", "print_quotes",
+           "quotes_table", "summary", "who_said_what"]
 
 _STATUS_STYLE = {Status.CONFLICT: "bold red", Status.AGREE: "bold green", Status.UPDATE: "bold yellow", Status.SINGLE: "dim"}
 _STATUS_BADGE = {Status.CONFLICT: "✗ CONFLICT", Status.AGREE: "✓ agree", Status.UPDATE: "↻ update", Status.SINGLE: "· single source"}
@@ -20,14 +21,15 @@ def summary(report: Report) -> Text:
     """One line: how many sources, claims and topics, and how many conflicts."""
     counts = {status: sum(1 for t in report.topics if t.status is status) for status in Status}
     line = Text()
-    line.append(f"{len(report.articles)} sources · {len(report.claims)} claims · {len(report.topics)} topics: ")
+    line.append(f"{many(len(report.articles), 'source')} · {many(len(report.claims), 'claim')} · {many(len(report.topics), 'topic')}: ")
     line.append(f"{counts[Status.CONFLICT]} conflict", style=_STATUS_STYLE[Status.CONFLICT] if counts[Status.CONFLICT] else "")
     line.append(f", {counts[Status.AGREE]} agree, {counts[Status.UPDATE]} update, {counts[Status.SINGLE]} single")
     return line
 
 
-def claims_tables(report: Report) -> Group:
-    """A table per topic: value as written, interval, source, who said it, as of."""
+def claims_tables(report: Report, console: Console) -> Group:
+    """A table per topic: value as written, interval, source, who said it (with the entity's
+    name when the words differ), as of (only when a claim of the topic has a date)."""
     claims = {c.id: c for c in report.claims}
     entities = {e.id: e for e in report.entities}
     parts: list[Text | Table] = [summary(report)]
@@ -41,76 +43,91 @@ def claims_tables(report: Report) -> Group:
         title.append(
             f"  ({count} source{'s' if count != 1 else ''}{copies}, overall {bounds(topic.low, topic.high)})", style="dim"
         )
+        dated = any(claims[claim_id].as_of for claim_id in topic.claims)
         table = Table(title=title, title_justify="left", expand=False)
-        table.add_column("", no_wrap=True)
-        table.add_column("claim", no_wrap=True, style="dim")
-        table.add_column("value as written", no_wrap=True)
-        table.add_column("of what", ratio=2)
+        table.add_column("claim", no_wrap=True)
+        table.add_column("value as written")
+        table.add_column("of what")
         table.add_column("interval", justify="right", no_wrap=True)
-        table.add_column("source", no_wrap=True)
-        table.add_column("attributed to", ratio=2)
-        table.add_column("as of", no_wrap=True)
+        table.add_column("source", no_wrap=True, overflow="ellipsis", min_width=SOURCE_MIN)
+        table.add_column("attributed to")
+        if dated:
+            table.add_column("as of", no_wrap=True)
         for claim_id in topic.claims:
             claim = claims[claim_id]
             flagged = claim_id in in_conflict
             # Text cells, not strings: article text and ids are never read as Rich markup.
-            table.add_row(
-                Text("✗", style="bold red") if flagged else Text(""),
-                Text(claim.id),
+            cells = [
+                Text(f"✗ {claim.id}" if flagged else f"  {claim.id}"),
                 Text(claim.text + hedged(claim)),
                 Text(claim.subject),
                 Text(interval(claim.value)),
                 Text(claim.source),
                 Text(who(claim.attributed_to, entities)),
-                Text(claim.as_of or "—"),
-                style="red" if flagged else None,
-            )
+            ]
+            if dated:
+                cells.append(Text(claim.as_of or "—"))
+            table.add_row(*cells, style="red" if flagged else None)
         notes = topic_notes(topic, claims)
         if notes:
             table.caption = "\n".join(notes)
             table.caption_justify = "left"
-        parts.append(table)
+        parts.append(fit(table, console))
     if not report.topics:
         parts.append(Text("no quantitative claims found", style="dim"))
     return Group(*parts)
 
 
-def print_claims(report: Report, console: Console) -> None:
-    console.print(claims_tables(report))
-    console.print(who_said_what(report))
+def print_claims(report: Report, console: Console, all_speakers: bool = False) -> None:
+    console.print(claims_tables(report, console))
+    for part in who_said_what(report, console, all_speakers):
+        console.print(part)
 
 
+# Narrowest a column of source ids is cut to ("000_20358…"), with an ellipsis.
+SOURCE_MIN = 10
 # Quotes shown per cell of the who-said-what table before "+N more".
-CELL_QUOTES = 2
+CELL_QUOTES = 1
+# Widest a source's column of who-said-what gets, in characters.
+CELL_WIDTH = 40
 
 
-def who_said_what(report: Report) -> Table:
-    """One row per speaker, one column per source: who is quoted where, and with what."""
-    table = Table(title=Text("Who said what", style="bold"), title_justify="left", show_lines=True)
-    table.add_column("speaker", style="bold", ratio=1)
+def who_said_what(report: Report, console: Console, all_speakers: bool = False) -> list[Table | Text]:
+    """One row per speaker, one column per source: who is quoted where, and with what, one line
+    a cell. By default only speakers quoted by two or more sources (the comparison); a note says
+    how many others ``--all-speakers`` would add."""
+    groups = speaker_groups(report)
+    shown = groups if all_speakers else [g for g in groups if len({q.source for q in g[1]}) >= 2]
+    hidden = len(groups) - len(shown)
+    table = Table(title=Text("Who said what", style="bold"), title_justify="left")
+    table.add_column("speaker", style="bold", no_wrap=True, overflow="ellipsis", min_width=SOURCE_MIN, max_width=24)
     sources = [a.id for a in report.articles]
     for source in sources:
-        table.add_column(Text(source), ratio=2)
-    for name, quotes in speaker_groups(report):
+        table.add_column(Text(source), no_wrap=True, overflow="ellipsis", min_width=6, max_width=CELL_WIDTH)
+    for name, quotes in shown:
         cells = []
         for source in sources:
             mine = [q for q in quotes if q.source == source]
-            lines = [snippet(q, 60) for q in mine[:CELL_QUOTES]]
-            if len(mine) > CELL_QUOTES:
-                lines.append(f"+{len(mine) - CELL_QUOTES} more")
-            cells.append(Text("\n".join(lines)))
+            more = f" +{len(mine) - CELL_QUOTES}" if len(mine) > CELL_QUOTES else ""
+            cells.append(Text(" ".join(snippet(q, CELL_WIDTH) for q in mine[:CELL_QUOTES]) + more))
         table.add_row(Text(name), *cells)
-    return table
+    parts: list[Table | Text] = [fit(table, console)] if shown else []
+    if hidden:
+        few = "1 speaker" if hidden == 1 else f"{hidden} speakers"
+        parts.append(Text(f"+ {few} quoted by one source only (--all-speakers shows them)", style="dim"))
+    if not groups:
+        parts.append(Text("Who said what: no attributed quotes", style="dim"))
+    return parts
 
 
 def quotes_table(report: Report) -> Table:
     """Every quote with a speaker, grouped by speaker across sources."""
     table = Table(
-        title=Text(f"{len(report.quotes)} quotes and reported statements in {len(report.articles)} sources", style="bold"),
+        title=Text(f"{many(len(report.quotes), 'quote or reported statement', 'quotes and reported statements')} in {many(len(report.articles), 'source')}", style="bold"),
         title_justify="left",
     )
     table.add_column("speaker", style="bold", ratio=1)
-    table.add_column("source", no_wrap=True)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", min_width=SOURCE_MIN)
     table.add_column("", no_wrap=True)
     table.add_column("cue", no_wrap=True, style="dim")
     table.add_column("what they said", ratio=4)
@@ -125,28 +142,14 @@ def quotes_table(report: Report) -> Table:
 
 
 def print_quotes(report: Report, console: Console) -> None:
-    console.print(quotes_table(report))
+    console.print(fit(quotes_table(report), console))
 
-
-# Width used when stdout is not a terminal (a pipe or a file): wide enough for
-# full source ids, fixed so that the output does not depend on the environment.
-PIPE_WIDTH = 140
-
-
-def output_console() -> Console:
-    """The stdout console: colour only on a terminal (Rich honours NO_COLOR), and no
-    character that could move the cursor or reorder a line (``safe.SafeStream``)."""
-    stream = SafeStream(sys.stdout)
-    console = Console(file=stream, highlight=False, emoji=False)
-    if not console.is_terminal:
-        console = Console(file=stream, highlight=False, emoji=False, width=PIPE_WIDTH)
-    return console
 
 
 
 def entities_table(report: Report) -> Table:
     """One row per entity: its names in each source, roles, and why names were joined."""
-    table = Table(title=Text(f"{len(report.entities)} entities in {len(report.articles)} sources", style="bold"),
+    table = Table(title=Text(f"{many(len(report.entities), 'entity', 'entities')} in {many(len(report.articles), 'source')}", style="bold"),
                   title_justify="left", show_lines=True)
     table.add_column("id", no_wrap=True, style="dim")
     table.add_column("name", ratio=2, style="bold")
@@ -167,4 +170,4 @@ def entities_table(report: Report) -> Table:
 
 
 def print_entities(report: Report, console: Console) -> None:
-    console.print(entities_table(report))
+    console.print(fit(entities_table(report), console))

@@ -8,7 +8,8 @@ import json
 from ..contract import claim_record, entity_record, quote_record
 from ..records import Report
 from .values import (
-    as_written, bounds, entities_in_order, hedged, interval, names_by_source, snippet, speaker_groups, topic_notes, who,
+    as_written, bounds, entities_in_order, hedged, interval, many, names_by_source, snippet, speaker_groups, topic_notes,
+    who,
 )
 from .safe import csv_writer
 
@@ -58,13 +59,13 @@ def claims_markdown(report: Report) -> str:
     """A section and a table per topic."""
     claims = {c.id: c for c in report.claims}
     entities = {e.id: e for e in report.entities}
-    lines = [f"# Claims ({len(report.articles)} sources)", ""]
+    lines = [f"# Claims ({many(len(report.articles), 'source')})", ""]
     for topic in report.topics:
         flagged = {claim_id for pair in topic.conflicts for claim_id in pair}
         lines.append(f"## {topic.id} {_cell(topic.label)}: {topic.status.value.upper()}")
         lines.append("")
         count = len(topic.sources)
-        lines.append(f"Overall {bounds(topic.low, topic.high)} across {count} source{'s' if count != 1 else ''}.")
+        lines.append(f"Overall {bounds(topic.low, topic.high)} across {many(count, 'source')}.")
         lines.append("")
         lines.append("| | value as written | interval | source | attributed to | as of |")
         lines.append("|---|---|---|---|---|---|")
@@ -108,7 +109,7 @@ def entities_jsonl(report: Report) -> str:
 
 def entities_markdown(report: Report) -> str:
     """A table of entities with their names per source, roles and merge reasons."""
-    lines = [f"# Entities ({len(report.articles)} sources)", "", "| id | name | label | names per source | roles | joined because |", "|---|---|---|---|---|---|"]
+    lines = [f"# Entities ({many(len(report.articles), 'source')})", "", "| id | name | label | names per source | roles | joined because |", "|---|---|---|---|---|---|"]
     for entity in entities_in_order(report):
         names = "; ".join(f"{s}: {', '.join(n)}" for s, n in names_by_source(entity).items())
         reasons = [f"{m.name} = {m.other} ({m.reason})" for m in entity.merges if m.name != m.other]
@@ -155,7 +156,7 @@ def who_said_what_markdown(report: Report) -> str:
 
 def quotes_markdown(report: Report) -> str:
     """Quotes grouped by speaker."""
-    lines = [f"# Quotes ({len(report.articles)} sources)", ""]
+    lines = [f"# Quotes ({many(len(report.articles), 'source')})", ""]
     for name, quotes in speaker_groups(report):
         lines.append(f"## {_cell(name)}")
         lines.append("")

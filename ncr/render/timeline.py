@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..records import Claim, Report
-from .values import as_written, interval, who
+from .console import fit
+from .values import as_written, interval, many, who
 
 BAR_WIDTH = 24
 UNDATED = "9999-99-99"  # sorts undated claims last
@@ -47,25 +48,34 @@ def changes(claims: list[Claim], updates: tuple[tuple[str, str], ...]) -> dict[s
     return marks
 
 
-def bar(value: float | None, largest: float) -> str:
+def bar(value: float | None, largest: float, width: int = BAR_WIDTH) -> str:
     if value is None or largest <= 0:
         return ""
-    return "█" * max(1, round(BAR_WIDTH * value / largest))
+    return "█" * max(1, round(width * value / largest))
 
 
-def timeline_tables(report: Report) -> Group:
+def bar_width(console_width: int) -> int:
+    """Bars as long as ``BAR_WIDTH`` on a wide console, shorter on a narrow one (8 at 80 columns)."""
+    return max(6, min(BAR_WIDTH, (console_width - 64) // 2))
+
+
+def timeline_tables(report: Report, console: Console) -> Group:
     entities = {e.id: e for e in report.entities}
     parts: list[Table | Text] = []
+    longest = bar_width(console.width)
     for topic in report.topics:
         claims = ordered(report, topic.id)
         largest = max((_size(c) or 0 for c in claims), default=0)
         flagged = {i for pair in topic.conflicts for i in pair}
         moves = changes(claims, topic.updates)
         table = Table(title=Text(f"{topic.id} {topic.label} ({topic.status.value})", style="bold"), title_justify="left")
-        for column in ("as of", "source", "value as written", "interval", "attributed to"):
-            table.add_column(column, overflow="fold")
+        table.add_column("as of", no_wrap=True)
+        table.add_column("source", no_wrap=True, overflow="ellipsis", min_width=10)
+        table.add_column("value as written")
+        table.add_column("interval", justify="right", no_wrap=True)
+        table.add_column("attributed to")
         table.add_column("", no_wrap=True)
-        table.add_column("", no_wrap=True)
+        table.add_column("")
         for claim in claims:
             table.add_row(
                 Text(claim.as_of or "undated", style="dim" if not claim.as_of else ""),
@@ -73,22 +83,22 @@ def timeline_tables(report: Report) -> Group:
                 Text(as_written(claim)),
                 Text(interval(claim.value)),
                 Text(who(claim.attributed_to, entities)),
-                Text(bar(_size(claim), largest), style="red" if claim.id in flagged else "cyan"),
-                Text(("✗ " if claim.id in flagged else "") + moves.get(claim.id, ""), style="bold", no_wrap=True),
+                Text(bar(_size(claim), largest, longest), style="red" if claim.id in flagged else "cyan"),
+                Text(("✗ " if claim.id in flagged else "") + moves.get(claim.id, ""), style="bold"),
             )
-        parts.append(table)
+        parts.append(fit(table, console))
     if not parts:
         parts.append(Text("no quantitative claims found", style="dim"))
     return Group(*parts)
 
 
 def print_timeline(report: Report, console: Console) -> None:
-    console.print(timeline_tables(report))
+    console.print(timeline_tables(report, console))
 
 
 def timeline_markdown(report: Report) -> str:
     entities = {e.id: e for e in report.entities}
-    lines = [f"# Timeline ({len(report.articles)} sources)", ""]
+    lines = [f"# Timeline ({many(len(report.articles), 'source')})", ""]
     for topic in report.topics:
         claims = ordered(report, topic.id)
         moves = changes(claims, topic.updates)

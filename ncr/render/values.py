@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from ..records import Attribution, Camp, Claim, Entity, Interval, Qualifier, Quote, Report, Topic
@@ -16,10 +17,29 @@ def amount(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def many(count: int, word: str, plural: str | None = None) -> str:
+    """``"1 source"``, ``"5 sources"``, ``"1 entity"`` / ``"2 entities"`` (``plural`` when not word + "s")."""
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
+def whole(low: float | None, high: float | None) -> tuple[float | None, float | None]:
+    """The bounds of a count as the whole numbers they hold: "about 12 people" is 10.8–13.2
+    in the JSON (±10 %), and 11–13 for a reader, the same counts (a count is a whole
+    number, so no comparison changes). Bounds that hold no whole number stay as they are."""
+    up = None if low is None else float(math.ceil(low - 1e-9))
+    down = None if high is None else float(math.floor(high + 1e-9))
+    if up is not None and down is not None and up > down:
+        return low, high
+    return up, down
+
+
 def interval(value: Interval) -> str:
-    """``"1,350–1,650"``, ``"≥ 600,000"``, ``"≤ 12,000"``, ``"10,000"``."""
+    """``"1,350–1,650"``, ``"≥ 600,000"``, ``"≤ 12,000"``, ``"10,000"``; bounds of a count in
+    whole numbers (``whole``)."""
     if value.low is None and value.high is None:
         return "any"
+    low, high = whole(value.low, value.high)
+    value = Interval(low, high, value.estimate)
     if value.low is None:
         return f"≤ {amount(value.high)}"
     if value.high is None:
@@ -34,7 +54,10 @@ def bounds(low: float | None, high: float | None) -> str:
 
 
 def who(attribution: Attribution | None, entities: Mapping[str, Entity]) -> str:
-    """The speaker as written; a pronoun is shown with the name or speaker it stands for."""
+    """The speaker as written; a pronoun is shown with the name or speaker it stands for, and
+    a speaker resolved to an entity whose name the words do not contain with that name:
+    "Lu → Mark Rutte" (a short form, another spelling, a role), so that the claims read
+    with the same name as who-said-what and the entities."""
     if attribution is None:
         return "unattributed"
     entity = entities.get(attribution.entity) if attribution.entity else None
@@ -43,7 +66,15 @@ def who(attribution: Attribution | None, entities: Mapping[str, Entity]) -> str:
         return f"{attribution.text} ({entity.name})"
     if pronoun and attribution.refers_to:
         return f"{attribution.text} ({attribution.refers_to})"
+    if entity is not None and not _names(attribution.text, entity.name):
+        return f"{attribution.text} → {entity.name}"
     return attribution.text
+
+
+def _names(written: str, name: str) -> bool:
+    """True when the words as written contain the entity's name ("the Pentagon", "Pentagon")."""
+    words = " ".join(written.replace("’", "'").casefold().replace("'s ", " ").split())
+    return f" {' '.join(name.replace('’', chr(39)).casefold().split())} " in f" {words} "
 
 
 _LABEL_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "NORP": 5}
