@@ -227,6 +227,9 @@ REPORT_NOUNS = frozenset(
     {"report", "estimate", "word", "indication", "assessment", "understanding", "finding", "view", "position",
      "belief", "opinion", "argument", "contention", "stance", "hope", "fear", "plan"}
 )
+# Verbs of the writer's commentary in a trailing participle (", highlighting ...",
+# ", underscoring ..."): what follows is framing, even after a reported clause.
+FRAMING_VERBS = frozenset({"highlight", "underscore", "underline", "signal", "illustrate", "reflect", "deepen", "fuel"})
 # Verbs by which a source changes its own figure ("police revised their estimate to 23,000"):
 # the source of the new figure, when their object is the estimate and a "to" gives it.
 REVISING_VERBS = frozenset({"revise", "raise", "lower", "update", "correct", "adjust"})

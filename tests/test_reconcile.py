@@ -208,6 +208,7 @@ def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):
     "The fire began at dawn:\nAbout 40 homes were destroyed overnight.",
     "The storm hit the coast, killing 12 people.",
     "Divers found 12 crates on the seabed.",
+    "The ministry announced that its envoy is visiting the capital, highlighting fears over the dispatch of 900 engineers.",
     "The two wardens on duty that night and a guard said the gate was open.",
 ])
 def test_reconcile_numbers_that_are_nobodys_claim_stay_unattributed(nlp, text):

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
     FINDING_NOUNS,
+    FRAMING_VERBS,
     MEASURE_NOUNS,
     REVISING_VERBS,
     ATTRIBUTION_BARRIERS,
@@ -273,6 +274,8 @@ def _nearest_speech(token: Token) -> Speech | None:
         # "puts the number of pupils who missed classes at 40": the parser hung the amount's
         # "at" on the relative clause; the clause is no barrier for it.
         misattached = node.dep_ == "relcl" and token.head.lower_ == "at" and token.head.head.i == node.i
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_.lower() in FRAMING_VERBS:
+            return None  # "..., highlighting fears of thousands of ...": the writer's framing, said by no one
         if (node.dep_ in ATTRIBUTION_BARRIERS and not misattached) or node.head.i == node.i:
             return _reported_clause(node) or _trailing_speech(token)
         came_from, node = node, node.head
