@@ -51,6 +51,7 @@ class _Scale:
     low: float
     high: float
     log: bool
+    step: float = 1.0  # between linear ticks
 
     def y(self, value: float | None) -> float:
         bottom = TOP + PLOT_HEIGHT
@@ -67,8 +68,7 @@ class _Scale:
         if self.log:
             first, last = round(math.log10(self.low)), round(math.log10(self.high))
             return [10.0**k for k in range(first, last + 1)]
-        step = (self.high - self.low) / 4
-        return [self.low + step * n for n in range(5)]
+        return [self.low + self.step * n for n in range(round((self.high - self.low) / self.step) + 1)]
 
 
 def _nice_step(span: float) -> float:
@@ -92,7 +92,7 @@ def _scale(claims: list[Claim]) -> _Scale:
             high *= 10
         return _Scale(max(low, 1.0), high, True)
     step = _nice_step(largest)
-    return _Scale(0.0, step * (math.floor(largest / step) + 1), False)
+    return _Scale(0.0, step * (math.floor(largest / step) + 1), False, step)
 
 
 def _columns(report: Report, topic: Topic, claims: list[Claim]) -> tuple[list[str], dict[str, str]]:

@@ -150,7 +150,8 @@ class Page:
 
 def sentence_span(claim: Claim, text: str) -> tuple[int, int]:
     """Where the claim's sentence lies in its source text (the claim's own span when not found)."""
-    start = text.rfind(claim.sentence, 0, claim.start + 1) if claim.sentence else -1
+    # The last occurrence starting at or before the claim (a slice bounds the whole match).
+    start = text.rfind(claim.sentence, 0, claim.start + len(claim.sentence)) if claim.sentence else -1
     if start < 0 or start + len(claim.sentence) < claim.end:
         return claim.start, claim.end
     return start, start + len(claim.sentence)
