@@ -17,11 +17,12 @@ XML-escaped here: article text reaches the chart through speakers and labels.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
-from ..records import Claim, Report, Topic
-from .timeline import UNDATED, ordered
+from ..records import Claim, Entity, Report, Topic
+from .timeline import UNDATED, _size, ordered
 from .values import amount, interval, who
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies, and in grey print.
@@ -161,7 +162,7 @@ def topic_chart(report: Report, topic: Topic, camp_of: dict[str, int]) -> str:
 
     for earlier, later in topic.updates:
         a, b = next(c for c in claims if c.id == earlier), next(c for c in claims if c.id == later)
-        ya, yb = scale.y(_middle(a)), scale.y(_middle(b))
+        ya, yb = scale.y(_size(a)), scale.y(_size(b))
         out.append(
             f'<path d="M{x_of[earlier]:.1f},{ya} L{x_of[later] - 6:.1f},{yb}" class="update" stroke="{UPDATE}" '
             f'marker-end="url(#{marker})"><title>{escape(f"{later} revises {earlier}")}</title></path>'
@@ -173,16 +174,7 @@ def topic_chart(report: Report, topic: Topic, camp_of: dict[str, int]) -> str:
     return "\n".join(out)
 
 
-def _middle(claim: Claim) -> float | None:
-    value = claim.value
-    if value.estimate is not None:
-        return value.estimate
-    if value.low is not None and value.high is not None:
-        return (value.low + value.high) / 2
-    return value.low if value.low is not None else value.high
-
-
-def _mark(claim: Claim, x: float, scale: _Scale, colour: str, conflict: bool, entities: dict) -> str:  # type: ignore[type-arg]
+def _mark(claim: Claim, x: float, scale: _Scale, colour: str, conflict: bool, entities: Mapping[str, Entity]) -> str:
     """One claim: its interval bar, its estimate dot, open-bound arrows and a ✗ when it contradicts."""
     value = claim.value
     said = f"{claim.id} {claim.text} {claim.subject}: {interval(value)}, {who(claim.attributed_to, entities)} ({claim.source})"
@@ -196,7 +188,7 @@ def _mark(claim: Claim, x: float, scale: _Scale, colour: str, conflict: bool, en
         )
     if value.high is None:
         parts.append(f'<path d="M{x - 6:.1f},{top + 6} L{x:.1f},{top - 2} L{x + 6:.1f},{top + 6}z" fill="{colour}"/>')
-    middle = _middle(claim)
+    middle = _size(claim)
     if middle is not None and (value.estimate is not None or value.low == value.high):
         parts.append(f'<circle cx="{x:.1f}" cy="{scale.y(middle)}" r="5" fill="{colour}" stroke="#fff"/>')
     if conflict:

@@ -18,11 +18,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..errors import NcrError, UsageError
 from ..records import Article, Claim, Entity, Report, Status, Topic
 from .chart import camp_colour, topic_chart
 from .safe import printable
 from .values import amount, as_written, bounds, entities_in_order, interval, names_by_source, speaker_groups, who
+
+if TYPE_CHECKING:
+    import jinja2
 
 STATUS_BADGE = {Status.CONFLICT: "✗ conflict", Status.AGREE: "✓ agree", Status.UPDATE: "↻ update", Status.SINGLE: "· single source"}
 OWN_VOICE = "the outlet itself"
@@ -32,7 +38,6 @@ OWN_VOICE = "the outlet itself"
 class ClaimView:
     id: str
     source: str
-    source_anchor: str
     written: str
     interval: str
     who: str
@@ -46,17 +51,10 @@ class ClaimView:
 
 
 @dataclass(frozen=True, slots=True)
-class Holder:
-    speaker: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class CampView:
     colour: str
     range: str
-    holders: tuple[Holder, ...]
-    claims: tuple[str, ...]
+    holders: tuple[tuple[str, tuple[str, ...]], ...]  # (speaker, their sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +170,11 @@ def segments(text: str, claims: list[Claim]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def _claim_view(claim: Claim, text: str, entities: Mapping[str, Entity], anchor: str, conflict: bool,
+def _claim_view(claim: Claim, text: str, entities: Mapping[str, Entity], conflict: bool,
                 change: str, colour: str) -> ClaimView:
     start, end = sentence_span(claim, text)
     return ClaimView(
-        id=claim.id, source=printable(claim.source), source_anchor=anchor, written=printable(as_written(claim)),
+        id=claim.id, source=printable(claim.source), written=printable(as_written(claim)),
         interval=interval(claim.value), who=printable(who(claim.attributed_to, entities)), as_of=claim.as_of or "undated",
         conflict=conflict, change=change, camp_colour=colour,
         before=printable(text[start:claim.start]), marked=printable(text[claim.start:claim.end]),
@@ -198,7 +196,7 @@ def _grouped(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
 
 
 def _topic_view(report: Report, topic: Topic, claims: Mapping[str, Claim], entities: Mapping[str, Entity],
-                articles: Mapping[str, Article], anchors: Mapping[str, str]) -> TopicView:
+                articles: Mapping[str, Article]) -> TopicView:
     from .timeline import changes, ordered
 
     camp_of = {claim_id: n for n, camp in enumerate(topic.camps) for claim_id in camp.claims}
@@ -214,7 +212,7 @@ def _topic_view(report: Report, topic: Topic, claims: Mapping[str, Claim], entit
             if claim.source not in sources:
                 sources.append(claim.source)
         camps.append(CampView(camp_colour(n), bounds(camp.low, camp.high),
-                              tuple(Holder(k, tuple(map(printable, v))) for k, v in holders.items()), camp.claims))
+                              tuple((k, tuple(map(printable, v))) for k, v in holders.items())))
     count = len(topic.sources)
     copies = f", {topic.independent_sources} independent" if topic.independent_sources not in (0, count) else ""
     return TopicView(
@@ -226,7 +224,7 @@ def _topic_view(report: Report, topic: Topic, claims: Mapping[str, Claim], entit
         updates=tuple((_ref(claims[a], entities), _ref(claims[b], entities)) for a, b in topic.updates),
         copies=tuple(printable(", ".join(group)) for group in topic.copies),
         claims=tuple(
-            _claim_view(claims[i], articles[claims[i].source].text, entities, anchors[claims[i].source], i in flagged,
+            _claim_view(claims[i], articles[claims[i].source].text, entities, i in flagged,
                         moves.get(i, ""), camp_colour(camp_of.get(i)))
             for i in topic.claims
         ),
@@ -286,7 +284,7 @@ def page(report: Report) -> Page:
     return Page(
         title=f"ncr report: {len(report.articles)} source{plural}, {len(report.topics)} topics",
         summary=summary,
-        topics=tuple(_topic_view(report, t, claims, entities, articles, anchors) for t in report.topics),
+        topics=tuple(_topic_view(report, t, claims, entities, articles) for t in report.topics),
         speakers=_speaker_views(report, anchors),
         entities=tuple(_entity_view(e) for e in entities_in_order(report)),
         sources=tuple(
@@ -298,7 +296,7 @@ def page(report: Report) -> Page:
 
 
 @cache
-def _environment():  # type: ignore[no-untyped-def]
+def _environment() -> jinja2.Environment:
     """The Jinja2 environment: templates shipped in the package, autoescape on, undefined names an error."""
     import jinja2
 
@@ -319,10 +317,6 @@ def render_html(report: Report) -> str:
 
 def check_destination(path: str) -> None:
     """Fail before any analysis when ``path`` cannot be written: its folder missing, or a folder itself."""
-    from pathlib import Path
-
-    from ..errors import UsageError
-
     if path == "-":
         return
     target = Path(path)
@@ -334,10 +328,6 @@ def check_destination(path: str) -> None:
 
 def write_html(report: Report, path: str) -> None:
     """Render ``report`` and write it to ``path`` (UTF-8, LF line ends)."""
-    from pathlib import Path
-
-    from ..errors import NcrError
-
     rendered = render_html(report)
     try:
         Path(path).write_text(rendered, encoding="utf-8", newline="\n")
