@@ -1,10 +1,10 @@
-# Entry points: make run, make test, make bench, make eval, make fuzz, make launcher, make readme.
+# Entry points: make run, make test, make e2e, make bench, make eval, make fuzz, make launcher, make readme.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench eval fuzz clean launcher readme
+.PHONY: install run test e2e browser bench eval fuzz clean launcher readme
 
 # Where make launcher puts the ncr link (a directory on PATH in most shells).
 BINDIR ?= $(HOME)/.local/bin
@@ -37,6 +37,20 @@ readme: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# The HTML report in a real browser: Debian's Chromium and ChromeDriver (installed
+# when missing), Selenium, then the e2e tests; screenshots in build/.
+e2e: install browser
+	$(BIN)/python -m pip install --quiet -e '.[e2e]'
+	NCR_E2E_REQUIRED=1 $(BIN)/python -m pytest -q -rs -m e2e tests/e2e
+
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then exit 0; fi; \
+	if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else \
+		echo "error: make e2e needs Chromium and ChromeDriver: apt-get install chromium chromium-driver (as root)" >&2; exit 1; \
+	fi
 
 bench: install
 	$(BIN)/python bench/bench.py

@@ -281,6 +281,49 @@ def timeline(
     _report_command("timeline", paths, published, settings, OutputFormat.JSON if as_json else output, debug)
 
 
+OutputFileOpt = Annotated[
+    str,
+    typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write (- for stdout).", show_default=False),
+]
+
+
+@app.command(cls=Command, epilog=epilog("report"))
+def report(
+    paths: PathsArg = None,
+    output_file: OutputFileOpt = ...,  # type: ignore[assignment]
+    model: ModelOpt = None,
+    published: PublishedOpt = None,
+    tolerance: ToleranceOpt = 0.0,
+    urls: UrlsOpt = None,
+    records: RecordsOpt = None,
+    max_chars: MaxCharsOpt = DEFAULT_MAX_CHARS,
+    jobs: JobsOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """A shareable HTML report in one file: topics with camps and charts, who said what, entities, sources."""
+
+    def body() -> int:
+        from .render.html import check_destination, render_html, write_html
+
+        check_destination(output_file)
+        settings = Settings(model, tolerance, max_chars, urls, jobs, cache_dir, no_cache, tuple(records or ()), scheduler)
+        analysed = analyse_inputs(paths, published, settings)
+        if output_file == "-":
+            sys.stdout.write(render_html(analysed))
+            sys.stdout.flush()
+            return int(ExitCode.OK)
+        write_html(analysed, output_file)
+        sys.stdout.write(
+            f"wrote {printable(output_file)}: {len(analysed.articles):,} sources, {len(analysed.topics):,} topics\n"
+        )
+        return int(ExitCode.OK)
+
+    _run(debug, body)
+
+
 @app.command(cls=Command, epilog=epilog("diff"))
 def diff(
     a: Annotated[str, typer.Argument(metavar="A", help="Side A: a file, or a source id when --in is given.", show_default=False)],

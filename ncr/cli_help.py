@@ -33,6 +33,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "ncr timeline saved/ --published a=2025-03-14 --published b=2025-03-16",
         "ncr timeline feed.jsonl --format markdown",
     ),
+    "report": (
+        "ncr report saved/ -o report.html",
+        "ncr report a.txt b.txt --published a=2025-03-14 -o story.html",
+        "ncr report --records records/ -o - > report.html",
+    ),
     "diff": (
         "ncr diff a.txt b.txt",
         "ncr diff reuters ap --in feed.jsonl --format csv",
