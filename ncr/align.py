@@ -143,6 +143,8 @@ def assign_topics(
             siblings = people_of_state(key, stated)
         else:
             siblings = stated.get((stated_class(key[0]), key[2], key[3]), [])
+            if not siblings and not key[3]:  # "the two men" of no group fits the stated topic of any one
+                siblings = [k for (c, e, _), ks in stated.items() if c == stated_class(key[0]) and e == key[2] for k in ks]
         if siblings:
             members[key] = join_fitting(members[key], [members[k] for k in siblings], position)
     join_dated_occasions(order, members, position)

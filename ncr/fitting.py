@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .relations import compatible, moment
-from .lexicon import COUNT_CLASSES, GENERIC_PERSON_CLASSES, STATES
+from .lexicon import COUNT_CLASSES, FEMALE_WORDS, GENERIC_PERSON_CLASSES, MALE_WORDS, STATES
 from .records import Claim, Interval
 
 Key = tuple[str, str, str, str]  # (class, state, event, group)
@@ -72,7 +72,11 @@ def _fitting_sibling(siblings: list[list[Claim]], mine: list[_Figure]) -> list[C
     or, when several do, the only one that fits in an article of their own ("two women" beside
     "two co-workers were killed" in one report, though another says two were hurt)."""
     samples = [[_Figure.of(t) for t in s[:SAMPLE]] for s in siblings]
-    fits = [n for n, sample in enumerate(samples) if any(f.fits(t) for f in mine for t in sample)]
+    genders = {f.gender for f in mine} - {None}
+    fits = [
+        n for n, sample in enumerate(samples)
+        if any(f.fits(t) for f in mine for t in sample) and not any(t.gender and t.gender not in genders for t in sample if genders)
+    ]
     if len(fits) > 1:
         fits = [n for n in fits if any(f.claim.source == t.claim.source and f.fits(t) for f in mine for t in samples[n])]
     return siblings[fits[0]] if len(fits) == 1 else None
@@ -94,10 +98,11 @@ class _Figure:
     claim: Claim
     day: str | None
     reach: Interval
+    gender: str | None  # "female" or "male" when the counted words say (women, men, wives)
 
     @classmethod
     def of(cls, claim: Claim) -> _Figure:
-        return cls(claim, moment(claim), _reach(claim.value))
+        return cls(claim, moment(claim), _reach(claim.value), gender_of(claim))
 
     def fits(self, stated: _Figure) -> bool:
         """Whether this figure can be one a stated claim gives: on the same day (when both
@@ -110,6 +115,14 @@ class _Figure:
                 and not _recalled(self.claim, stated.claim)):
             return False
         return compatible(self.reach, stated.reach)
+
+
+def gender_of(claim: Claim) -> str | None:
+    """ "female" or "male" when the words of what is counted say ("two women", "the male
+    staff"), else None: "two women" are not "the two men" arrested, whatever their figure."""
+    words = set(claim.unit.split()) | set(claim.subject.lower().split())
+    female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
+    return "female" if female and not male else "male" if male and not female else None
 
 
 def _recalled(claim: Claim, stated: Claim) -> bool:

@@ -170,6 +170,11 @@ PERSON_CLASSES = frozenset(
 # People counted by their service: "seven officers hurt" is not the crowd's injured, nor
 # "three soldiers killed" the civilians' toll; they stay their own count when hurt or killed.
 SERVICE_CLASSES = frozenset({"military personnel", "police", "emergency workers"})
+# Words that say the people counted are women or men (singular and plural, as lemmas and as written).
+FEMALE_WORDS = frozenset(
+    "woman women girl girls wife wives mother mothers daughter daughters sister sisters female females".split()
+)
+MALE_WORDS = frozenset("man men boy boys husband husbands father fathers son sons brother brothers male males".split())
 # Classes that say nothing of who the people are beyond being people: once the
 # text says what happened to them (arrested, gathered), they count as "people".
 GENERIC_PERSON_CLASSES = frozenset({"people", "crowd", "workers", "casualties", "displaced people"})

@@ -543,3 +543,21 @@ def test_reconcile_people_in_service_hurt_are_not_the_crowds_hurt(nlp):
     constables, _ = topic_with(report, "Nine")
     marchers, _ = topic_with(report, "60")
     assert constables.id != marchers.id
+
+
+@pytest.mark.model
+def test_reconcile_a_count_of_no_group_fits_the_stated_topic_of_a_group(nlp):
+    report = run(nlp, "Two Harrowdale residents were arrested on Tuesday, police said.\n",
+                 "Police said the two men would appear in court in Harrowdale.\n")
+    residents, _ = topic_with(report, "Two")
+    men, _ = topic_with(report, "two")
+    assert residents.id == men.id
+
+
+@pytest.mark.model
+def test_reconcile_women_do_not_join_a_topic_of_men(nlp):
+    report = run(nlp, "Two men were arrested in Harrowdale on Tuesday, police said.\n",
+                 "Prosecutors said two women would also face charges over the Harrowdale case.\n")
+    men, _ = topic_with(report, "Two")
+    women, _ = topic_with(report, "two")
+    assert men.id != women.id
