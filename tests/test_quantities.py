@@ -565,3 +565,15 @@ def test_quantities_a_bare_number_counts_the_count_beside_it(nlp, text, values):
 def test_quantities_a_relative_clause_on_the_measured_noun_does_not_hide_the_amount_verb(nlp):
     found = find_claims(nlp("The board puts the number of pupils who missed classes last week at 4,300."))
     assert [(c.value.low, c.unit) for c in found] == [(4300, "pupil")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Divers said all four of the pipelines were damaged.", "pipeline"),
+        ("Rescuers reached all 12 of the trapped climbers.", "climber"),
+        ("Four of the pipelines were damaged.", "pipeline (part of)"),
+    ],
+)
+def test_quantities_all_of_the_things_is_the_whole_not_a_part(nlp, text, kind):
+    assert [c.kind for c in claims_in(nlp, text)] == [kind]
