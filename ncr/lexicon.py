@@ -125,7 +125,7 @@ for _verb in "shoot hit strike stab wound".split():
 # "10,000 soldiers killed". Keyed by lemma of the verb, adjective or noun.
 STATES: dict[str, str] = {}
 for _state, _words in {
-    "killed": "kill die dead death fatality slay toll",
+    "killed": "kill die dead death fatality slay toll gun",
     "injured": "injure wound hurt injury",
     "casualties": "casualty",
     "captured": "capture detain arrest imprison",

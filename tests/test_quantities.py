@@ -183,6 +183,7 @@ def test_quantities_never_raise_on_odd_text(nlp):
         ("Three killed as storm hits coast.", [("Three", "killed")]),
         ("Police said 46 were arrested after the march.", [("46", "captured")]),
         ("Dozens were injured in the clashes.", [("Dozens", "injured")]),
+        ("Two were gunned down outside the depot.", [("Two", "killed")]),
         ("He scored 30 in the final.", []),
     ],
 )
