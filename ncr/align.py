@@ -51,7 +51,7 @@ from .relations import compatible
 from .disjoint import DisjointSets
 from .rejoin import join_restated, join_rises, rejoin_agreeing
 from .fitting import (
-    CLASS_NAMES, DAY_BOUND_STATES, KNOWN_STATES, Key, join_dated_occasions, join_fitting, people_of_state, stated_class,
+    CLASS_NAMES, DAY_BOUND_STATES, KNOWN_STATES, Figures, Key, join_dated_occasions, join_fitting, people_of_state, stated_class,
 )
 from .lexicon import COUNT_CLASSES, CUMULATIVE_STATES
 from .names import place_blocks, place_key, same_place
@@ -134,6 +134,7 @@ def assign_topics(
     # A claim that says nothing of what happened, and fits the figures of exactly one state its
     # class has ("Forty tenants" beside "Forty tenants were evacuated"), joins that state's topic.
     position = {c.id: n for n, c in enumerate(claims)}
+    figures = Figures()
     stated: dict[tuple[str, str, str], list[Key]] = {}
     for key in order:
         if key[1] in KNOWN_STATES:
@@ -146,7 +147,7 @@ def assign_topics(
             if not siblings and not key[3]:  # "the two men" of no group fits the stated topic of any one
                 siblings = [k for (c, e, _), ks in stated.items() if c == stated_class(key[0]) and e == key[2] for k in ks]
         if siblings:
-            members[key] = join_fitting(members[key], [members[k] for k in siblings], position)
+            members[key] = join_fitting(members[key], [members[k] for k in siblings], position, figures)
     join_dated_occasions(order, members, position)
     story = story_words(claims)
     # A key without a group may hold several measures or occasions: split it by context.

@@ -49,16 +49,17 @@ __all__ = ["build_topic", "camps", "compatible", "conflicting_pairs", "moment", 
 class _Lowest:
     """The claims with the lowest upper bounds seen so far, kept for two distinct voices at most."""
 
+    voice: dict[str, str | None]  # each claim's speaker key (``relations.speaker_key``), worked out once
     by_source: list[Claim]  # the first claim of up to two distinct sources
     by_speaker: dict[str, list[Claim]]  # per source, the first claim of up to two distinct named speakers
 
     def add(self, claim: Claim) -> None:
         if len(self.by_source) < 2 and all(c.source != claim.source for c in self.by_source):
             self.by_source.append(claim)
-        key = speaker_key(claim)
+        key = self.voice[claim.id]
         if key is not None:
             mine = self.by_speaker.setdefault(claim.source, [])
-            if len(mine) < 2 and all(speaker_key(c) != key for c in mine):
+            if len(mine) < 2 and all(self.voice[c.id] != key for c in mine):
                 mine.append(claim)
 
     def other_voice(self, claim: Claim) -> Claim | None:
@@ -71,25 +72,22 @@ class _Lowest:
         return None
 
 
-def _conflicts_within(claims: Sequence[Claim], tolerance: float, mirror: bool = False) -> list[tuple[str, str]]:
+def _conflicts_within(
+    claims: Sequence[Claim], tolerance: float, voice: dict[str, str | None], mirror: bool = False
+) -> list[tuple[str, str]]:
     """For each claim, one claim of another voice lying wholly below it (above it when ``mirror``): O(n log n)."""
-
     spans = {}
     for claim in claims:
         low, high = _bounds(claim.value, tolerance)
         spans[claim.id] = (-high, -low) if mirror else (low, high)
-
-    def bounds(claim: Claim) -> tuple[float, float]:
-        return spans[claim.id]
-
-    by_high = sorted(claims, key=lambda c: (bounds(c)[1], c.id))
-    by_low = sorted(claims, key=lambda c: (bounds(c)[0], c.id))
-    lowest = _Lowest([], {})
+    by_high = sorted(claims, key=lambda c: (spans[c.id][1], c.id))
+    by_low = sorted(claims, key=lambda c: (spans[c.id][0], c.id))
+    lowest = _Lowest(voice, [], {})
     pairs: list[tuple[str, str]] = []
     next_up = 0
     for claim in by_low:
-        low = bounds(claim)[0]
-        while next_up < len(by_high) and bounds(by_high[next_up])[1] < low:
+        low = spans[claim.id][0]
+        while next_up < len(by_high) and spans[by_high[next_up].id][1] < low:
             lowest.add(by_high[next_up])
             next_up += 1
         other = lowest.other_voice(claim)
@@ -105,6 +103,7 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
     if this is not empty.
     """
     found: dict[tuple[str, str], None] = {}
+    voice = {c.id: speaker_key(c) for c in claims}
     undated = [c for c in claims if moment(c) is None]
     by_day: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -118,7 +117,7 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
                 # "bringing the toll to six" at night) are steps of its rise, not a contradiction.
                 in_phase = [c for c in in_phase if c.state not in CUMULATIVE_STATES]
             for mirror in (False, True):
-                for pair in _conflicts_within(in_phase, tolerance, mirror):
+                for pair in _conflicts_within(in_phase, tolerance, voice, mirror):
                     found.setdefault(pair)
     order = {c.id: n for n, c in enumerate(claims)}
     return tuple(sorted(found, key=lambda p: (order[p[0]], order[p[1]])))

@@ -34,7 +34,7 @@ def wire_credit(article: Article) -> str | None:
 
 
 def _words(sentence: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD.findall(sentence))
+    return frozenset(_WORD.findall(sentence.lower()))
 
 
 def _near(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -55,6 +55,8 @@ def copy_groups(claims: Sequence[Claim], credits: dict[str, str | None]) -> tupl
     for claim in claims:
         by_value.setdefault((claim.value.low, claim.value.high), []).append(claim)
     for same_value in by_value.values():
+        if len(same_value) < 2:
+            continue  # a value given once is no one's copy
         seen: list[tuple[Claim, frozenset[str]]] = []
         wire_first: dict[str, str] = {}
         for claim in same_value:

@@ -10,6 +10,7 @@ decides which topics are candidates; this module only fits and moves claims.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,14 +48,20 @@ def people_of_state(key: Key, stated: dict[tuple[str, str, str], list[Key]]) -> 
     return people
 
 
-def join_fitting(claims: list[Claim], siblings: list[list[Claim]], position: dict[str, int]) -> list[Claim]:
-    """Move the claims that fit the only sibling topic their figures fit into it; return the rest."""
-    mine = [_Figure.of(c) for c in claims]
-    target = _fitting_sibling(siblings, mine)
+def join_fitting(
+    claims: list[Claim], siblings: list[list[Claim]], position: dict[str, int], figures: Figures | None = None
+) -> list[Claim]:
+    """Move the claims that fit the only sibling topic their figures fit into it; return the rest.
+
+    ``figures``: what fitting reads of each claim, kept across calls (a topic is the
+    sibling of many others)."""
+    figure = (figures if figures is not None else Figures()).of
+    mine = [figure(c) for c in claims]
+    target = _fitting_sibling(siblings, mine, figure)
     if target is None:
         return claims
     joined = len(target)
-    seen = [_Figure.of(t) for t in target[:SAMPLE]]
+    seen = [figure(t) for t in target[:SAMPLE]]
     added: list[_Figure] = []
     for figure in mine:
         if any(figure.fits(t) for t in [*seen, *added[:SAMPLE]]):
@@ -67,11 +74,11 @@ def join_fitting(claims: list[Claim], siblings: list[list[Claim]], position: dic
     return [c for c in claims if c.id not in moved]
 
 
-def _fitting_sibling(siblings: list[list[Claim]], mine: list[_Figure]) -> list[Claim] | None:
+def _fitting_sibling(siblings: list[list[Claim]], mine: list[_Figure], figure: Callable[[Claim], _Figure]) -> list[Claim] | None:
     """The stated topic a state-less group of claims joins: the only one whose figures fit theirs,
     or, when several do, the only one that fits in an article of their own ("two women" beside
     "two co-workers were killed" in one report, though another says two were hurt)."""
-    samples = [[_Figure.of(t) for t in s[:SAMPLE]] for s in siblings]
+    samples = [[figure(t) for t in s[:SAMPLE]] for s in siblings]
     genders = {f.gender for f in mine} - {None}
     fits = [
         n for n, sample in enumerate(samples)
@@ -117,12 +124,27 @@ class _Figure:
         return compatible(self.reach, stated.reach)
 
 
+_GENDER_WORDS = FEMALE_WORDS | MALE_WORDS
+
+
 def gender_of(claim: Claim) -> str | None:
     """ "female" or "male" when the words of what is counted say ("two women", "the male
     staff"), else None: "two women" are not "the two men" arrested, whatever their figure."""
-    words = set(claim.unit.split()) | set(claim.subject.lower().split())
-    female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
+    words = [*claim.unit.split(), *claim.subject.lower().split()]
+    if _GENDER_WORDS.isdisjoint(words):
+        return None
+    female, male = not FEMALE_WORDS.isdisjoint(words), not MALE_WORDS.isdisjoint(words)
     return "female" if female and not male else "male" if male and not female else None
+
+
+class Figures(dict[str, _Figure]):
+    """Each claim's ``_Figure``, by claim id, worked out on first use."""
+
+    def of(self, claim: Claim) -> _Figure:
+        found = self.get(claim.id)
+        if found is None:
+            found = self[claim.id] = _Figure.of(claim)
+        return found
 
 
 def _recalled(claim: Claim, stated: Claim) -> bool:

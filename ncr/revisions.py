@@ -49,7 +49,11 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
     "the number climbed to 95").
     """
     rising = any(c.phase > 0 for c in claims)  # the text says the figure rose ("climbed to 112")
-    claims = [replace(c, value=_closed(c.value)) if rising or c.state in CUMULATIVE_STATES else c for c in claims]
+    claims = [
+        replace(c, value=_closed(c.value))
+        if (c.value.low is None or c.value.high is None) and (rising or c.state in CUMULATIVE_STATES) else c
+        for c in claims
+    ]
     span = {c.id: bounds(c.value, tolerance) for c in claims}
     # An undated claim that can be some day's figure is read as of that day (``_undated_days``):
     # "31 dead" in a feature with no date is the toll of the day it was 31, after the day of 27.
