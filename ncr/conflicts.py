@@ -185,7 +185,8 @@ def camps(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[Camp, ...]:
     members: list[list[Claim]] = [[] for _ in points]
     for claim in claims:
         places = fits[claim.id]
-        members[max(places, key=lambda n: (anchored[n], -n))].append(claim)
+        place = places[0] if len(places) == 1 else max(places, key=lambda n: (anchored[n], -n))
+        members[place].append(claim)
     return tuple(_camp(group) for group in members if group)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from .relations import compatible, moment
+from .relations import bounds, compatible, moment
 from .lexicon import COUNT_CLASSES, FEMALE_WORDS, GENERIC_PERSON_CLASSES, MALE_WORDS, STATES
 from .records import Claim, Interval
 
@@ -104,12 +104,13 @@ class _Figure:
 
     claim: Claim
     day: str | None
-    reach: Interval
+    low: float  # its reach, as floats (``_reach``, ``relations.bounds``)
+    high: float
     gender: str | None  # "female" or "male" when the counted words say (women, men, wives)
 
     @classmethod
     def of(cls, claim: Claim) -> _Figure:
-        return cls(claim, moment(claim), _reach(claim.value), gender_of(claim))
+        return cls(claim, moment(claim), *bounds(_reach(claim.value), 0.0), gender_of(claim))
 
     def fits(self, stated: _Figure) -> bool:
         """Whether this figure can be one a stated claim gives: on the same day (when both
@@ -121,7 +122,7 @@ class _Figure:
         if (self.day and stated.day and self.day != stated.day and self.claim.phase == 0
                 and not _recalled(self.claim, stated.claim)):
             return False
-        return compatible(self.reach, stated.reach)
+        return self.low <= stated.high and stated.low <= self.high
 
 
 _GENDER_WORDS = FEMALE_WORDS | MALE_WORDS

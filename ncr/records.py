@@ -13,22 +13,30 @@ from operator import attrgetter
 from typing import Any, TypeVar
 
 _Record = TypeVar("_Record")
-_INIT_FIELDS: dict[type, tuple[tuple[str, ...], Any]] = {}
+_LAYOUTS: dict[type, tuple[tuple[str, ...], Any]] = {}
+_set = object.__setattr__
 
 
 def replace(record: _Record, /, **changes: Any) -> _Record:
-    """``dataclasses.replace``, about twice as fast: the fields are read in one go and
-    ``__init__`` runs as usual (reconciliation replaces every claim of a run a few
-    times over, a million claims for a large one)."""
+    """``dataclasses.replace`` for the frozen, slotted records here, about three times as
+    fast: the fields are copied into a new instance in one go (reconciliation replaces
+    every claim of a run a few times over, a million claims for a large one).
+
+    No record has a ``__post_init__``; the fields changed are checked to be fields."""
     cls = type(record)
-    layout = _INIT_FIELDS.get(cls)
+    layout = _LAYOUTS.get(cls)
     if layout is None:
-        names = tuple(f.name for f in fields(cls) if f.init)  # type: ignore[arg-type]
-        layout = _INIT_FIELDS[cls] = (names, attrgetter(*names) if len(names) > 1 else lambda r: (getattr(r, names[0]),))
+        names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+        layout = _LAYOUTS[cls] = (names, attrgetter(*names) if len(names) > 1 else lambda r: (getattr(r, names[0]),))
     names, values_of = layout
-    values = dict(zip(names, values_of(record)))
-    values.update(changes)
-    return cls(**values)
+    copy = object.__new__(cls)
+    for name, value in zip(names, values_of(record)):
+        _set(copy, name, value)
+    for name, value in changes.items():
+        if name not in names:
+            raise TypeError(f"{cls.__name__} has no field {name!r}")
+        _set(copy, name, value)
+    return copy
 
 
 class Qualifier(str, Enum):
