@@ -191,6 +191,10 @@ def camps(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[Camp, ...]:
 
 
 def _camp(claims: Sequence[Claim]) -> Camp:
+    if len(claims) == 1:  # most camps of a long feed: one figure
+        claim = claims[0]
+        speaker = claim.attributed_to.text if claim.attributed_to else ""
+        return Camp(claim.value.low, claim.value.high, (claim.id,), (speaker,), (claim.source,))
     lows = [c.value.low for c in claims if c.value.low is not None]
     highs = [c.value.high for c in claims if c.value.high is not None]
     speakers: dict[str, None] = {}

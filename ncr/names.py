@@ -115,6 +115,8 @@ def place_blocks(place: str) -> set[tuple[tuple[str, ...], str]]:
     if not words:
         return {((), "")}
     *first, last = words
+    if any(ch.isdigit() for ch in last):
+        return {(tuple(words), "")}  # "district9": no demonym is made of a word with digits
     stems = {last[: len(last) - cut] for cut in range(3)}
     stems |= {last[: len(last) - len(ending)] for ending in DEMONYM_ENDINGS if ending and last.endswith(ending)}
     return {(tuple(words), ""), *((tuple(first), stem) for stem in stems if len(stem) >= 3)}

@@ -123,8 +123,7 @@ def own_revisions(claims: Sequence[Claim], span: dict[str, tuple[float, float]])
     """
     by_voice: dict[str, list[Claim]] = {}
     for claim in claims:
-        voice = speaker_key(claim)
-        if voice and claim.as_of and not claim.event:
+        if claim.as_of and not claim.event and (voice := speaker_key(claim)):
             by_voice.setdefault(voice, []).append(claim)
     pairs = []
     for said in by_voice.values():
