@@ -105,15 +105,26 @@ def peak_memory(n: int) -> dict[str, float]:
 
 
 def reconcile_many(n_claims: int, make_claims: Any) -> dict[str, float]:
-    """Seconds to reconcile ``n_claims`` synthetic claims (``make_claims(n)``) spread over topics."""
-    from ncr.pipeline import topics_of
+    """Seconds to reconcile ``n_claims`` synthetic claims (``make_claims(n)``) spread over topics.
 
-    claims = make_claims(n_claims)
-    credits = {c.source: None for c in claims}
-    started = time.perf_counter()
-    _, topics = topics_of(claims, credits)
-    seconds = time.perf_counter() - started
-    return {"claims": n_claims, "topics": len(topics), "seconds": seconds, "us_per_claim": seconds / n_claims * 1e6}
+    Each size runs in a fresh process, as a real run would: what earlier parts of the
+    benchmark left in this one (a loaded model, freed arenas) would weigh on the time."""
+    import json
+
+    code = (
+        "import json, sys, time\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+        "from scale import " + make_claims.__name__ + " as make\n"
+        "from ncr.pipeline import topics_of\n"
+        f"claims = make({n_claims})\n"
+        "credits = {c.source: None for c in claims}\n"
+        "started = time.perf_counter()\n"
+        "_, topics = topics_of(claims, credits)\n"
+        "print(json.dumps([time.perf_counter() - started, len(topics)]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    seconds, topics = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"claims": n_claims, "topics": topics, "seconds": seconds, "us_per_claim": seconds / n_claims * 1e6}
 
 
 def feed_claims(n: int) -> list[Any]:

@@ -54,12 +54,15 @@ class _Lowest:
     by_speaker: dict[str, list[Claim]]  # per source, the first claim of up to two distinct named speakers
 
     def add(self, claim: Claim) -> None:
-        if len(self.by_source) < 2 and all(c.source != claim.source for c in self.by_source):
-            self.by_source.append(claim)
+        by_source = self.by_source
+        if not by_source or (len(by_source) == 1 and by_source[0].source != claim.source):
+            by_source.append(claim)
         key = self.voice[claim.id]
         if key is not None:
-            mine = self.by_speaker.setdefault(claim.source, [])
-            if len(mine) < 2 and all(self.voice[c.id] != key for c in mine):
+            mine = self.by_speaker.get(claim.source)
+            if mine is None:
+                self.by_speaker[claim.source] = [claim]
+            elif len(mine) == 1 and self.voice[mine[0].id] != key:
                 mine.append(claim)
 
     def other_voice(self, claim: Claim) -> Claim | None:

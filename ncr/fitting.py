@@ -85,7 +85,13 @@ def _fitting_sibling(siblings: list[list[Claim]], mine: list[_Figure], figure: C
         if any(f.fits(t) for f in mine for t in sample) and not any(t.gender and t.gender not in genders for t in sample if genders)
     ]
     if len(fits) > 1:
-        fits = [n for n in fits if any(f.claim.source == t.claim.source and f.fits(t) for f in mine for t in samples[n])]
+        mine_by_source: dict[str, list[_Figure]] = {}
+        for f in mine:
+            mine_by_source.setdefault(f.claim.source, []).append(f)
+        fits = [
+            n for n in fits
+            if any(f.fits(t) for t in samples[n] for f in mine_by_source.get(t.claim.source, ()))
+        ]
     return siblings[fits[0]] if len(fits) == 1 else None
 
 
