@@ -120,6 +120,10 @@ def resolve_speaker(source: str, speaker: Speaker, index: MentionIndex) -> Attri
             earlier = None  # "it" is a body, whatever person came before
     named = earlier if earlier is not None else span
     entity = index.covering(source, named.root_start, named.root_end)
+    if entity is None and earlier is not None and span.root_lower in {"he", "she"} and earlier.text[:1].isupper():
+        # "Meyer penned a letter ... she wrote", the model taking "Meyer" for no person: the
+        # person named so before it.
+        entity = index.last_before(source, earlier.root_end, _PEOPLE, named=normalise_name(earlier.root_lower))
     if entity is None and named.root_lower in DOCUMENT_HEADS:
         entity = index.first_within(source, named.root_end, _end_of(named))
     if entity is None:

@@ -285,3 +285,37 @@ def test_quotes_a_statement_from_a_body_is_the_body_speaking():
     report = analyse([Article(id="a", path="a", text=(
         "A statement from the Calder Harbour Authority said the pier would reopen on Monday.\n"))], load_model())
     assert speaker_entity(report, "the pier") == "Calder Harbour Authority"
+
+
+def test_quotes_a_surname_the_model_takes_for_a_body_can_still_be_she(nlp):
+    from spacy.tokens import Doc
+
+    from ncr.extract.attribution import antecedent
+
+    words = ["Ann", "Meyer", "arrived", ".", "Meyer", "penned", "notes", ".", '"', "Fine", ",", '"', "she", "wrote", "."]
+    heads = [1, 2, 2, 2, 5, 5, 5, 5, 13, 13, 13, 13, 13, 13, 13]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct", "punct", "ccomp", "punct", "punct",
+            "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "NOUN", "PUNCT", "PUNCT", "ADJ", "PUNCT", "PUNCT", "PRON",
+           "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    starts = [True] + [False] * 3 + [True] + [False] * 3 + [True] + [False] * 6
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, sent_starts=starts)
+    found = antecedent(doc[12:13], [])
+    assert found is not None and found.text == "Meyer" and found.start == 4
+
+
+def test_quotes_she_of_a_name_with_no_mention_is_the_person_named_so():
+    from ncr.article_record import Speaker, SpeakerText
+    from ncr.records import Entity, Mention
+    from ncr.speaker_entities import MentionIndex, resolve_speaker
+
+    # "Ann Meyer arrived. ... Meyer penned notes. ... she wrote": the model kept no mention
+    # of the second "Meyer", and "Kofi Osei" is the person named nearest before "she".
+    text = "Ann Meyer arrived. Kofi Osei waved. Meyer penned notes. Fine, she wrote."
+    meyer = Entity("E1", "Ann Meyer", "PERSON", ("Ann Meyer",), (), (Mention("s", 0, 9, "Ann Meyer", "PERSON"),))
+    osei = Entity("E2", "Kofi Osei", "PERSON", ("Kofi Osei",), (), (Mention("s", 19, 28, "Kofi Osei", "PERSON"),))
+    at = text.index("Meyer penned")
+    she = text.index("she")
+    speaker = Speaker(SpeakerText("she", she, she + 3, "she", 1), SpeakerText("Meyer", at, at + 5, "meyer", 1))
+    assert resolve_speaker("s", speaker, MentionIndex([meyer, osei])).entity == "E1"

@@ -248,6 +248,14 @@ def test_reconcile_a_pronoun_speaker_stands_for_the_nearest_fitting_speaker(nlp)
     ]
 
 
+@pytest.mark.model
+def test_reconcile_a_name_in_the_quote_is_not_who_she_is(nlp):
+    report = run(nlp, "Tova Brandt posted a letter to her readers on Sunday. "
+                      "\"I am sorry that Ann Leary will not film the 12 chapters,\" she wrote.\n")
+    said = next(q for q in report.quotes if q.speaker and q.speaker.text == "she")
+    assert said.speaker.refers_to == "Tova Brandt"
+
+
 # --- No model: hand-built claims ------------------------------------------------
 
 

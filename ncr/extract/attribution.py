@@ -433,9 +433,18 @@ def is_pronoun(speaker: Span) -> bool:
     return len(speaker) == 1 and speaker.root.lower_ in SPEAKER_PRONOUNS
 
 
+def _person_surname(token: Token) -> bool:
+    """A name the model labelled otherwise, though it ends a person's name given before
+    ("Ann Meyer ... Meyer penned a letter", with "Meyer" read as an organisation)."""
+    return token.pos_ == "PROPN" and any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text
+        for ent in token.doc.ents if ent.end <= token.i
+    )
+
+
 def _fits(pronoun: str, speaker: Span) -> bool:
     root = speaker.root
-    person = root.ent_type_ == "PERSON" or (
+    person = root.ent_type_ == "PERSON" or _person_surname(root) or (
         root.ent_type_ not in _NAMED and root.lemma_.lower() in ROLE_HEADS | _PERSON_NOUNS
     )
     plural = root.tag_ in {"NNS", "NNPS"}
@@ -445,6 +454,18 @@ def _fits(pronoun: str, speaker: Span) -> bool:
     if pronoun == "it":
         return not person and not plural and root.pos_ in {"NOUN", "PROPN"}
     return plural or root.ent_type_ in {"ORG", "NORP"}  # "they": officials, the police, the company
+
+
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _quoted_before(i: int, pronoun: Span) -> bool:
+    """Whether token ``i`` lies in a quotation opened earlier in the pronoun's sentence
+    (“I'm sad that Ann is leaving,” she wrote: Ann is quoted, not the writer)."""
+    sentence = pronoun.sent
+    if not sentence.start <= i < pronoun.start:
+        return False
+    return sum(t.text in _QUOTE_MARKS for t in pronoun.doc[sentence.start : i]) % 2 == 1
 
 
 def antecedent(pronoun: Span, named: list[Span], _depth: int = 2) -> Span | None:
@@ -467,7 +488,7 @@ def antecedent(pronoun: Span, named: list[Span], _depth: int = 2) -> Span | None
             continue
         if speaker.start < first.start:
             break
-        if _fits(word, speaker):
+        if _fits(word, speaker) and not _quoted_before(speaker.start, pronoun):
             return speaker
     # No speaker before it fits: the nearest named subject that does ("Jane Roe, 43, returned
     # with a gun. ... She said she sought out three co-workers").
@@ -477,7 +498,7 @@ def antecedent(pronoun: Span, named: list[Span], _depth: int = 2) -> Span | None
             continue
         if token.ent_type_ in _NAMED:
             subject = speaker_span(token)
-            if _fits(word, subject):
+            if _fits(word, subject) and not _quoted_before(token.i, pronoun):
                 return subject
         elif token.lower_ == word and _depth > 0:
             return antecedent(pronoun.doc[token.i : token.i + 1], named, _depth - 1)
