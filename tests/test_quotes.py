@@ -168,6 +168,22 @@ def test_quotes_transcript_turns_are_quotes_of_their_speakers(nlp):
 
 
 @pytest.mark.model
+def test_quotes_transcript_parts_are_the_people_the_introduction_names(nlp):
+    text = ("Transcript: the ferry strike\n\n"
+            "What follows is an interview with Transport Minister Oskar Vell, recorded on Monday for "
+            "the evening programme of Radio Kelm and presented by Maria Dahl.\n\n"
+            "HOST: Minister, when will the ferries sail again?\n\n"
+            "GUEST: On Thursday, if the crews accept the offer.\n\n"
+            "HOST: Thank you, Minister.\n")
+    found = quotes_of(nlp, text)
+    assert [(f[0], f[3]) for f in found] == [
+        ("Minister, when will the ferries sail again?", "Maria Dahl"),
+        ("On Thursday, if the crews accept the offer.", "Oskar Vell"),
+        ("Thank you, Minister.", "Maria Dahl"),
+    ]
+
+
+@pytest.mark.model
 def test_quotes_one_labelled_paragraph_is_no_transcript(nlp):
     text = "Harbour master: The harbour reopens on Monday.\nRepairs took two weeks, officials said.\n"
     assert all(f[2] != "transcript" for f in quotes_of(nlp, text))

@@ -140,6 +140,8 @@ def _colon_introducer(doc: Doc, text: str, start: int) -> tuple[str, Span] | Non
 _TURN = re.compile(r"([A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):\s+(\S)")
 # Turns a document needs, by two speakers at least, to read as a transcript.
 _MIN_TURNS = 2
+# Labels before a colon that head a note or the page, not a speaker's turn.
+_NOT_SPEAKERS = frozenset({"note", "update", "editor's note", "correction", "source", "transcript", "watch", "listen"})
 
 
 def transcript_turns(doc: Doc) -> list[FoundQuote]:
@@ -149,7 +151,7 @@ def transcript_turns(doc: Doc) -> list[FoundQuote]:
     turns = []
     for para_start, para_end in paragraphs(text):
         match = _TURN.match(text, para_start, para_end)
-        if match is None or match.group(1).lower() in {"note", "update", "editor's note", "correction", "source"}:
+        if match is None or match.group(1).lower() in _NOT_SPEAKERS:
             continue
         label = doc.char_span(para_start, para_start + len(match.group(1)), alignment_mode="expand")
         content_start, content_end = match.start(2), para_start + len(text[para_start:para_end].rstrip())
@@ -157,7 +159,41 @@ def transcript_turns(doc: Doc) -> list[FoundQuote]:
             turns.append(FoundQuote(content_start, content_end, text[content_start:content_end], True, "transcript", label))
     if len(turns) < _MIN_TURNS or len({q.speaker.text.lower() for q in turns if q.speaker is not None}) < 2:
         return []
-    return turns
+    opening = min(q.speaker.start_char for q in turns if q.speaker is not None)
+    named = {role: _introduced(doc, opening, cues) for role, cues in _ROLE_INTRODUCTIONS.items()}
+    return [
+        FoundQuote(q.start, q.end, q.text, q.direct, q.cue, named.get(_ROLE_LABELS.get(q.speaker.text.lower(), "")) or q.speaker)
+        if q.speaker is not None else q
+        for q in turns
+    ]
+
+
+# Transcript labels that name a part, not a person: "HOST:", "GUEST:".
+_ROLE_LABELS = {
+    "host": "host", "presenter": "host", "anchor": "host", "interviewer": "host", "moderator": "host", "q": "host",
+    "guest": "guest", "interviewee": "guest", "a": "guest",
+}
+# How a transcript's introduction names who plays each part ("presented by X", "an interview with X").
+_ROLE_INTRODUCTIONS = {
+    "host": re.compile(r"(?:presented|hosted|moderated|conducted) by|\b(?:host|presenter|anchor|moderator)", re.I),
+    "guest": re.compile(r"(?:interview|conversation|talk|talks|spoke|speaks|speaking) (?:with|to)|joined by", re.I),
+}
+# Words between such a phrase and the name: titles ("an interview with Health Minister X").
+_TITLE_WORDS = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
+
+
+def _introduced(doc: Doc, before: int, cues: re.Pattern[str]) -> Span | None:
+    """The one person the text before ``before`` introduces with ``cues`` ("presented by
+    Lena Marsh"), as a span of the doc; None when no one, or more than one, is."""
+    text = doc_text(doc)
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end_char > before:
+            continue
+        window = text[max(0, ent.start_char - 80) : ent.start_char]
+        if any(_TITLE_WORDS.fullmatch(window, m.end()) for m in cues.finditer(window)):
+            found.append(ent)
+    return found[0] if len({e.text for e in found}) == 1 else None
 
 
 def find_direct_quotes(doc: Doc) -> list[FoundQuote]:
