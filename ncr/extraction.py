@@ -28,7 +28,8 @@ from .article_record import (
     compact,
 )
 from .clean import mask_boilerplate
-from .extract.attribution import antecedent, find_speech, is_pronoun, named_speakers
+from .extract.antecedents import antecedent, is_pronoun, named_speakers
+from .extract.attribution import find_speech
 from .extract.certainty import certainty_of
 from .extract.context import local_context
 from .extract.dates import FoundDate, date_of_clause, dateline, find_dates, text_anchor

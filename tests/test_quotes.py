@@ -306,7 +306,7 @@ def test_quotes_a_statement_from_a_body_is_the_body_speaking():
 def test_quotes_a_surname_the_model_takes_for_a_body_can_still_be_she(nlp):
     from spacy.tokens import Doc
 
-    from ncr.extract.attribution import antecedent
+    from ncr.extract.antecedents import antecedent
 
     words = ["Ann", "Meyer", "arrived", ".", "Meyer", "penned", "notes", ".", '"', "Fine", ",", '"', "she", "wrote", "."]
     heads = [1, 2, 2, 2, 5, 5, 5, 5, 13, 13, 13, 13, 13, 13, 13]

@@ -11,8 +11,8 @@ Quoting frames ("quoted by AP as saying", "quoted the governor as saying") give
 the one quoted; an appositive fact and a number naming the speakers themselves
 are nobody's claim.
 
-A pronoun speaker ("she said", "it said") is read back to the nearest earlier
-speaker it can stand for (``antecedent``); resolving names to entities is the
+A pronoun speaker ("she said", "it said") is read back to the earlier speaker
+it stands for by ``extract.antecedents``; resolving names to entities is the
 callers' job.
 """
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..lexicon import (
     FINDING_NOUNS,
@@ -46,6 +46,11 @@ _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _SPEECH_WITH_CONTENT = frozenset({"put", "find", "show", "count", "place"}) | REVISING_VERBS
 
 
+# Common nouns that name a person as a speaker ("a spokeswoman", "the official").
+PERSON_NOUNS = frozenset(
+    """official officer witness source resident doctor lawyer neighbour neighbor man woman
+    worker employee victim survivor friend relative mother father son daughter brother sister""".split()
+)
 # Verbs that report only with a particle ("point out", "make clear").
 _PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in SPEECH_PHRASAL)
 
@@ -137,7 +142,7 @@ def speaker_span(head: Token) -> Span:
     return doc[start : end + 1]
 
 
-def _speaker_of(cue: Token) -> Span | None:
+def cue_speaker(cue: Token) -> Span | None:
     """The speaker of a reporting verb: its subject, or the agent of a passive.
 
     A reporting verb with no subject of its own inside a frame ("officials
@@ -196,7 +201,7 @@ def _quoted(frame: Token) -> Span | None:
     return None
 
 
-def _according_to(token: Token) -> Span | None:
+def according_to(token: Token) -> Span | None:
     """The X of an "according to X" attached to ``token``."""
     for child in token.children:
         if child.lower_ == "according" and child.dep_ == "prep":
@@ -212,7 +217,7 @@ def _as_stated_by(token: Token) -> tuple[Token, Span] | None:
     """The cue and X of an "as stated by X" / "as reported by X" clause on ``token``."""
     for child in token.children:
         if child.dep_ == "advcl" and is_speech_cue(child) and any(c.lower_ == "as" for c in child.children):
-            speaker = _speaker_of(child)
+            speaker = cue_speaker(child)
             if speaker is not None:
                 return child, speaker
     return None
@@ -227,7 +232,7 @@ def _aside(token: Token) -> tuple[Token, Span] | None:
             continue
         left, right = child.left_edge.i, child.right_edge.i
         if left > 0 and doc[left - 1].text == "," or doc[right].text == ",":
-            speaker = _speaker_of(child)
+            speaker = cue_speaker(child)
             if speaker is not None:
                 return child, speaker
     return None
@@ -253,13 +258,13 @@ def find_speech(token: Token) -> Speech | None:
 def _nearest_speech(token: Token) -> Speech | None:
     node = came_from = token
     while True:
-        according = _according_to(node)
+        according = according_to(node)
         if according is not None:
             return Speech(cue=node, cue_text="according to", speaker=according)
         if node.i != token.i and is_speech_cue(node):
             if came_from.dep_ in _SUBJECTS:
                 return None  # in a subject of the cue: who or what speaks, not what is said
-            speaker = _speaker_of(node)
+            speaker = cue_speaker(node)
             # "X is alleged to ...", "it was reported that ...": a passive cue with no agent names
             # no one; a speaker further up ("the mayor said X is alleged to ...") still may.
             unnamed_passive = speaker is None and any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
@@ -292,14 +297,14 @@ def _introduced(token: Token) -> Speech | None:
     if not words or words[-1].text != ":":
         return None
     root = before.root
-    according = next((s for t in before if (s := _according_to(t)) is not None), None)
+    according = next((s for t in before if (s := according_to(t)) is not None), None)
     if according is None and root.lower_ == "according":  # the frame alone: "According to X:"
         according = next((speaker_span(o) for to in root.children if to.lower_ == "to"
                           for o in to.children if o.dep_ == "pobj"), None)
     if according is not None:
         return Speech(cue=root, cue_text="according to", speaker=according)
     if is_speech_cue(root) and not any(c.dep_ in {"ccomp", "dobj"} for c in root.children):
-        speaker = _speaker_of(root)
+        speaker = cue_speaker(root)
         if speaker is not None:
             return Speech(cue=root, cue_text=_cue_text(root), speaker=speaker)
     return None
@@ -324,7 +329,7 @@ def _credited_after(token: Token) -> Speech | None:
     if not names or len(names) > _CREDIT_WORDS or any(t.pos_ not in {"NOUN", "PROPN"} for t in names):
         return None
     head = names[-1]
-    sources = _SOURCE_NOUNS | ROLE_HEADS | _PERSON_NOUNS
+    sources = _SOURCE_NOUNS | ROLE_HEADS | PERSON_NOUNS
     if head.ent_type_ not in _NAMED and not {head.lemma_.lower(), head.lower_.removesuffix("s")} & sources:
         return None  # "Reason for 12 closures: weather" credits no one
     return Speech(cue=colons[-1], cue_text=":", speaker=doc[names[0].i : names[-1].i + 1])
@@ -340,7 +345,7 @@ def _reported_clause(node: Token) -> Speech | None:
     child = node
     for ancestor in node.ancestors:
         if is_speech_cue(ancestor) and child.dep_ in {"ccomp", "xcomp"}:
-            speaker = _speaker_of(ancestor)
+            speaker = cue_speaker(ancestor)
             if speaker is not None:
                 return Speech(cue=ancestor, cue_text=_cue_text(ancestor), speaker=speaker)
             return None
@@ -357,14 +362,14 @@ def _trailing_speech(token: Token) -> Speech | None:
     the operator said.") makes the whole sentence the speaker's.
     """
     root = token.sent.root
-    according = _according_to(root)
+    according = according_to(root)
     if according is not None:
         return Speech(cue=root, cue_text="according to", speaker=according)  # "..., according to X."
     if root.i <= token.i or not is_speech_cue(root):
         return None
     if any(c.dep_ == "ccomp" and c.i > root.i for c in root.children):
         return None  # "After 40 homes burned, the mayor said the town ...": what follows is what was said
-    speaker = _speaker_of(root)
+    speaker = cue_speaker(root)
     if speaker is None or speaker.start < token.i:
         return None
     if not any(t.text == "," for t in token.doc[token.i : speaker.start]):
@@ -398,108 +403,3 @@ def _final_credit(token: Token) -> Speech | None:
     if speaker is None:
         return None
     return Speech(cue=cue, cue_text=_cue_text(cue), speaker=speaker)
-
-
-# Pronouns a speaker can be, and which earlier speakers each can stand for.
-SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they"})
-# Common nouns that name a person as a speaker ("a spokeswoman", "the official").
-_PERSON_NOUNS = frozenset(
-    """official officer witness source resident doctor lawyer neighbour neighbor man woman
-    worker employee victim survivor friend relative mother father son daughter brother sister""".split()
-)
-# Nouns that say a person's sex, which "he" or "she" must not contradict.
-_FEMALE = frozenset("spokeswoman woman mother daughter sister chairwoman congresswoman queen wife girl".split())
-_MALE = frozenset("spokesman man father son brother chairman congressman king husband boy".split())
-# Sentences back an antecedent is looked for.
-ANTECEDENT_SENTENCES = 4
-
-
-def named_speakers(doc: Doc) -> list[Span]:
-    """The speaker of every reporting cue or "according to" of ``doc`` that is not a pronoun, in text order."""
-    found: list[Span] = []
-    for token in doc:
-        if token.lower_ == "according":
-            speaker = _according_to(token.head)
-        elif token.pos_ in {"VERB", "AUX"} and is_speech_cue(token):
-            speaker = _speaker_of(token)
-        else:
-            continue
-        if speaker is not None and not is_pronoun(speaker):
-            found.append(speaker)
-    return sorted(set(found), key=lambda s: (s.start, s.end))
-
-
-def is_pronoun(speaker: Span) -> bool:
-    return len(speaker) == 1 and speaker.root.lower_ in SPEAKER_PRONOUNS
-
-
-def _person_surname(token: Token) -> bool:
-    """A name the model labelled otherwise, though it ends a person's name given before
-    ("Ann Meyer ... Meyer penned a letter", with "Meyer" read as an organisation)."""
-    return token.pos_ == "PROPN" and any(
-        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text
-        for ent in token.doc.ents if ent.end <= token.i
-    )
-
-
-def _fits(pronoun: str, speaker: Span) -> bool:
-    root = speaker.root
-    person = root.ent_type_ == "PERSON" or _person_surname(root) or (
-        root.ent_type_ not in _NAMED and root.lemma_.lower() in ROLE_HEADS | _PERSON_NOUNS
-    )
-    plural = root.tag_ in {"NNS", "NNPS"}
-    if pronoun in {"he", "she"}:
-        other_sex = _MALE if pronoun == "she" else _FEMALE
-        return person and not plural and root.lemma_.lower() not in other_sex and root.lower_ not in other_sex
-    if pronoun == "it":
-        return not person and not plural and root.pos_ in {"NOUN", "PROPN"}
-    return plural or root.ent_type_ in {"ORG", "NORP"}  # "they": officials, the police, the company
-
-
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
-
-
-def _quoted_before(i: int, pronoun: Span) -> bool:
-    """Whether token ``i`` lies in a quotation opened earlier in the pronoun's sentence
-    (“I'm sad that Ann is leaving,” she wrote: Ann is quoted, not the writer)."""
-    sentence = pronoun.sent
-    if not sentence.start <= i < pronoun.start:
-        return False
-    return sum(t.text in _QUOTE_MARKS for t in pronoun.doc[sentence.start : i]) % 2 == 1
-
-
-def antecedent(pronoun: Span, named: list[Span], _depth: int = 2) -> Span | None:
-    """The nearest earlier speaker a speaker pronoun ("she said", "it said") can stand for.
-
-    Speakers of reporting cues are the candidates, in the pronoun's sentence or
-    the ``ANTECEDENT_SENTENCES`` before it, then named subjects there (following a
-    chain of the same pronoun back); "he"/"she" need a person (a name or a role
-    such as "a spokeswoman"), "it" a singular thing or body ("the statement",
-    "the company"), "they" a plural or an organisation.
-    """
-    word = pronoun.root.lower_
-    first = pronoun.sent
-    for _ in range(ANTECEDENT_SENTENCES):
-        if first.start == 0:
-            break
-        first = pronoun.doc[first.start - 1].sent
-    for speaker in reversed(named):
-        if speaker.start >= pronoun.start:
-            continue
-        if speaker.start < first.start:
-            break
-        if _fits(word, speaker) and not _quoted_before(speaker.start, pronoun):
-            return speaker
-    # No speaker before it fits: the nearest named subject that does ("Jane Roe, 43, returned
-    # with a gun. ... She said she sought out three co-workers").
-    # A chain of the same pronoun as subject ("She returned ... She said") is followed back.
-    for token in reversed(pronoun.doc[first.start : pronoun.start]):
-        if token.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
-        if token.ent_type_ in _NAMED:
-            subject = speaker_span(token)
-            if _fits(word, subject) and not _quoted_before(token.i, pronoun):
-                return subject
-        elif token.lower_ == word and _depth > 0:
-            return antecedent(pronoun.doc[token.i : token.i + 1], named, _depth - 1)
-    return None

@@ -26,7 +26,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import antecedent, is_pronoun, is_speech_cue, named_speakers
+from .antecedents import antecedent, is_pronoun, named_speakers
+from .attribution import is_speech_cue
 from .quotemarks import continues, paragraphs, quoted_spans
 from .reported import find_reported_speech
 from .speakers import FoundQuote, cue_words, governing_subject, negated, speaker_of
