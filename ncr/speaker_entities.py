@@ -22,7 +22,7 @@ Nothing is guessed beyond these: a description that fits nothing stays as writte
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .article_record import Speaker, SpeakerText
 from .extract.entities import PRONOUNS
@@ -80,14 +80,20 @@ class MentionIndex:
             index -= 1
         return None
 
-    def last_before(self, source: str, offset: int, labels: frozenset[str], named: str | None = None) -> str | None:
+    def last_before(
+        self, source: str, offset: int, labels: frozenset[str], named: str | None = None,
+        named_like: Callable[[str], bool] | None = None,
+    ) -> str | None:
         """The entity id of the nearest mention before ``offset`` with one of ``labels``
-        (and, with ``named``, whose entity's names hold that word)."""
+        (and, with ``named``, whose entity's names hold that word; with ``named_like``, a
+        word that passes it)."""
         items = self._spans.get(source, [])
         index = bisect_right(self._starts.get(source, []), offset) - 1
         while index >= 0:
             m_start, m_end, entity_id, label = items[index]
-            if label in labels and m_end <= offset and (named is None or named in self._words.get(entity_id, ())):
+            words = self._words.get(entity_id, ())
+            if (label in labels and m_end <= offset and (named is None or named in words)
+                    and (named_like is None or any(named_like(w) for w in words))):
                 return entity_id
             index -= 1
         return None
@@ -145,12 +151,25 @@ def _by_description(source: str, text: str, head: str, offset: int, tokens: int,
         return index.last_before(source, offset, _ORGANISATIONS)
     if head in BUSINESS_DESCRIPTIONS:
         return index.last_before(source, offset, _ORGANISATIONS)
+    if head in POLICE_WORDS:  # "police said", "cops say": the police force the article names
+        return index.last_before(source, offset, _ORGANISATIONS, named="police") or index.last_before(
+            source, offset, _ORGANISATIONS, named_like=_police_acronym
+        )
     holders = index.people_with_role(source, head) if head in ROLE_HEADS or head in _PERSON_DESCRIPTIONS else set()
     if len(holders) == 1:
         return holders.pop()
     if tokens > 1 or text[:1].isupper() or head.endswith("s"):
         return index.last_before(source, offset, _ORGANISATIONS, named=_singular(head))
     return None
+
+
+# Speakers that are the police of the story, whatever the force is called.
+POLICE_WORDS = frozenset({"police", "cops", "cop"})
+
+
+def _police_acronym(word: str) -> bool:
+    """ "NYPD", "LAPD": a force named by its city's letters and "PD" (police department)."""
+    return 3 <= len(word) <= 6 and word.endswith("pd") and word.isalpha()
 
 
 def _singular(word: str) -> str:

@@ -335,3 +335,23 @@ def test_quotes_she_of_a_name_with_no_mention_is_the_person_named_so():
     she = text.index("she")
     speaker = Speaker(SpeakerText("she", she, she + 3, "she", 1), SpeakerText("Meyer", at, at + 5, "meyer", 1))
     assert resolve_speaker("s", speaker, MentionIndex([meyer, osei])).entity == "E1"
+
+
+@pytest.mark.parametrize(
+    ("force", "speaker"),
+    [("Harlow Police Department", "police"), ("HCPD", "Police"), ("HCPD", "cops")],
+)
+def test_quotes_police_as_a_speaker_is_the_force_the_article_names(force, speaker):
+    from ncr.article_record import Speaker, SpeakerText
+    from ncr.records import Entity, Mention
+    from ncr.speaker_entities import MentionIndex, resolve_speaker
+
+    text = f"Kofi Osei of the {force} arrived. Two men fled, {speaker} said."
+    at = text.index(force)
+    entities = [
+        Entity("E1", "Kofi Osei", "PERSON", ("Kofi Osei",), (), (Mention("s", 0, 9, "Kofi Osei", "PERSON"),)),
+        Entity("E2", force, "ORG", (force,), (), (Mention("s", at, at + len(force), force, "ORG"),)),
+    ]
+    said = text.index(speaker + " said")
+    written = SpeakerText(speaker, said, said + len(speaker), speaker.lower(), 1)
+    assert resolve_speaker("s", Speaker(written), MentionIndex(entities)).entity == "E2"
