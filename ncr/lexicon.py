@@ -244,6 +244,11 @@ FINDING_NOUNS = frozenset(
     {"count", "tally", "survey", "study", "census", "analysis", "audit", "review", "autopsy", "investigation",
      "inquiry", "report", "estimate", "assessment", "poll", "test", "examination"}
 )
+# Documents that speak for whoever issued them ("a statement from the ministry", "a survey by
+# the institute"): the issuer is the speaker.
+DOCUMENT_NOUNS = FINDING_NOUNS | frozenset(
+    "statement release letter filing memo announcement communique bulletin toll tally".split()
+)
 # Verbs that attribute an intention, a demand, a belief or an agreement, not speech ("X wants
 # ...", "X plans to ...", "X urged Y to ...", "X agreed that ..."): attributions in quotes,
 # but not sources of a count (a company that "plans to hire 200" gives no count of its own).

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 
 from .article_record import Speaker, SpeakerText
 from .extract.entities import PRONOUNS
-from .lexicon import ROLE_HEADS
+from .lexicon import DOCUMENT_NOUNS, ROLE_HEADS
 from .names import normalise_name
 from .records import Attribution, Entity
 
@@ -43,10 +43,6 @@ _PEOPLE = frozenset({"PERSON"})
 _ORGANISATIONS = frozenset({"ORG"})
 # Who can issue a document a speaker names: "a statement from the ministry".
 _SOURCES = frozenset({"PERSON", "ORG", "GPE"})
-# Documents that speak for whoever issued them.
-DOCUMENT_HEADS = frozenset(
-    "statement report release survey study letter filing memo announcement communique bulletin".split()
-)
 # Descriptions of a person by what they do that roles do not list.
 _PERSON_DESCRIPTIONS = frozenset({"rep", "representative", "publicist", "pastor", "owner", "founder", "executive", "officer"})
 
@@ -130,7 +126,7 @@ def resolve_speaker(source: str, speaker: Speaker, index: MentionIndex) -> Attri
         # "Meyer penned a letter ... she wrote", the model taking "Meyer" for no person: the
         # person named so before it.
         entity = index.last_before(source, earlier.root_end, _PEOPLE, named=normalise_name(earlier.root_lower))
-    if entity is None and named.root_lower in DOCUMENT_HEADS:
+    if entity is None and named.root_lower in DOCUMENT_NOUNS:
         entity = index.first_within(source, named.root_end, _end_of(named))
     if entity is None:
         entity = _by_description(source, named.text, named.root_lower, named.root_start, named.tokens, index)

@@ -191,6 +191,9 @@ def test_reconcile_part_of_a_group_is_not_the_group(nlp):
     ("Stewards on Monday revised their estimate of the crowd up to 4,200 from 3,500.", "Stewards"),
     ("An aerial count by the survey office, based on drone images, found about 7,000 walkers.", "the survey office"),
     ("The inquiry found 17 faulty valves in the plant.", "The inquiry"),
+    ("Some 40 wells ran dry, according to a survey by the Kelm Water Institute.", "a survey by the Kelm Water Institute"),
+    ("Nine bridges need repairs, according to a report published on Friday by the roads board.",
+     "a report published on Friday by the roads board"),
     ("The crew lit two flares in the fog — the logbook showed that nine ships passed.", "the logbook"),
 ])
 def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):

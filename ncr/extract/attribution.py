@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
+    DOCUMENT_NOUNS,
     FINDING_NOUNS,
     FRAMING_VERBS,
     MEASURE_NOUNS,
@@ -118,10 +119,15 @@ def speaker_span(head: Token) -> Span:
             if child.dep_ == "appos" and child.ent_type_ in _NAMED and doc[child.left_edge.i - 1].text == ",":
                 return speaker_span(child)
     keep = [head]
+    # A document keeps who issued it: "a survey by the institute", "a report published by the board".
+    document = head.lemma_.lower() in DOCUMENT_NOUNS
     for child in head.children:
         glued_hyphen = child.dep_ == "punct" and child.text == "-" and not child.whitespace_
         named_apposition = child.dep_ == "appos" and doc[child.left_edge.i - 1].text != ","  # "the minister Lena Oster"
-        kept_preposition = child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPOSITIONS
+        kept_preposition = child.dep_ == "prep" and (child.lower_ in _SPEAKER_PREPOSITIONS or (document and child.lower_ == "by"))
+        if document and child.dep_ == "acl" and any(c.dep_ == "agent" for c in child.children):
+            keep.extend(child.subtree)
+            continue
         if child.dep_ in _SPEAKER_DROP and not (kept_preposition or glued_hyphen or named_apposition):
             continue
         keep.extend(child.subtree)
