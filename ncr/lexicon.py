@@ -287,7 +287,8 @@ ROLE_HEADS = frozenset(
     senator congressman congresswoman lawmaker chief director chairman chairwoman
     chair ceo leader commander envoy adviser advisor editor analyst professor
     researcher correspondent diplomat attorney judge justice admiral colonel
-    lieutenant sergeant captain representative deputy head pope emperor""".split()
+    lieutenant sergeant captain representative deputy head pope emperor
+    publicist rep pastor priest lawyer manager coach""".split()
 )
 # Words that may stand inside a role before its head ("vice foreign", "prime", "state").
 ROLE_MODIFIERS = frozenset(

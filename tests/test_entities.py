@@ -57,6 +57,12 @@ def test_entities_role_comma_name_comma_marks_a_person(nlp):
     assert ("Oksana Veleva-Dunn", "oksana veleva dunn") in found
 
 
+def test_entities_role_comma_name_at_the_sentence_end_records_the_role(nlp):
+    mentions = find_mentions(nlp("The singer has left the tour, according to her publicist, Ivo Brannagh."))
+    person = next(m for m in mentions if m.text == "Ivo Brannagh")
+    assert person.label == "PERSON" and [r.role for r in person.roles] == ["publicist"]
+
+
 def test_entities_hyphenated_and_particle_names_stay_whole(nlp):
     found = [text for text, _ in persons(nlp, "Officials met Park Ji-hoon and Maria van der Berg in the capital.")]
     assert "Park Ji-hoon" in found
