@@ -184,6 +184,19 @@ def test_quotes_transcript_parts_are_the_people_the_introduction_names(nlp):
 
 
 @pytest.mark.model
+def test_quotes_dialogue_dashes_quote_each_line_from_its_credit(nlp):
+    text = ("The two fishermen remember the storm.\n\n"
+            "― It was worse in the spring, said the elder, Tomas Vik.\n\n"
+            "― Where were you then? asked his son.\n\n"
+            "― Nets, ropes and buoys.\n")
+    found = quotes_of(nlp, text)
+    assert [(f[0], f[2], f[3]) for f in found] == [
+        ("It was worse in the spring", "said", "Tomas Vik"),
+        ("Where were you then?", "asked", "his son"),
+    ]
+
+
+@pytest.mark.model
 def test_quotes_one_labelled_paragraph_is_no_transcript(nlp):
     text = "Harbour master: The harbour reopens on Monday.\nRepairs took two weeks, officials said.\n"
     assert all(f[2] != "transcript" for f in quotes_of(nlp, text))

@@ -27,7 +27,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .antecedents import antecedent, is_pronoun, named_speakers
-from .attribution import is_speech_cue
+from .attribution import is_speech_cue, speaker_span
 from .quotemarks import continues, paragraphs, quoted_spans
 from .reported import find_reported_speech
 from .speakers import FoundQuote, cue_words, governing_subject, negated, speaker_of
@@ -197,12 +197,66 @@ def _introduced(doc: Doc, before: int, cues: re.Pattern[str]) -> Span | None:
     return found[0] if len({e.text for e in found}) == 1 else None
 
 
+# A paragraph opening with a dash and a space is a line of dialogue ("― It was worse, said Ann.").
+_DIALOGUE_DASH = re.compile(r"[―—–]\s+")
+# Verbs of a dialogue line's credit beyond the speech verbs: "answered", "replied", "shouted".
+_DIALOGUE_VERBS = frozenset({"answer", "reply", "ask", "shout", "whisper", "cry", "retort", "respond", "call"})
+
+
+def dialogue_lines(doc: Doc) -> list[FoundQuote]:
+    """Lines of dialogue set off by a leading dash, each up to its credit: "― It was worse
+    in '98, said the older one, Per Dahl." quotes "It was worse in '98" from Per Dahl.
+    A dashed paragraph with no credit ("― a list item") is no quote."""
+    text = doc_text(doc)
+    lines = []
+    for para_start, para_end in paragraphs(text):
+        opening = _DIALOGUE_DASH.match(text, para_start, para_end)
+        if opening is None:
+            continue
+        words = _tokens_in(doc, opening.end(), para_end)
+        if words is None:
+            continue
+        for token in words:
+            before = doc[token.i - 1] if token.i > words.start else None
+            if before is None or before.text not in {",", "?", "!"}:
+                continue
+            if not (is_speech_cue(token) or token.lemma_.lower() in _DIALOGUE_VERBS) or token.pos_ not in {"VERB", "AUX"}:
+                continue
+            end = before.idx + (len(before.text) if before.text != "," else 0)
+            content = text[opening.end() : end].rstrip()
+            if content:
+                credit = _dialogue_credit(token, words.end)
+                lines.append(FoundQuote(opening.end(), opening.end() + len(content), content, True, cue_words(token),
+                                        credit or speaker_of(token)))
+            break
+    return lines
+
+
+def _dialogue_credit(verb: Token, end: int) -> Span | None:
+    """Who a dialogue line's credit names after its verb: the person named last, or the
+    capitalised words after its last comma ("said the older one, Per Dahl"), else the
+    noun after the verb ("answered his nephew"); None when there is none."""
+    doc = verb.doc
+    credit = doc[verb.i + 1 : end]
+    names = [e for e in ents_in(credit) if e.label_ == "PERSON"]
+    if names:
+        return names[-1]
+    comma = max((t.i for t in credit if t.text == ","), default=None)
+    if comma is not None:
+        tail = [t for t in doc[comma + 1 : end] if not t.is_punct]
+        if tail and all(t.text[:1].isupper() for t in tail):
+            return doc[tail[0].i : tail[-1].i + 1]
+    noun = next((c for c in verb.rights if c.dep_ in {"nsubj", "dobj", "attr"} and c.pos_ in {"NOUN", "PROPN"}), None)
+    return speaker_span(noun) if noun is not None else None
+
+
 def find_direct_quotes(doc: Doc) -> list[FoundQuote]:
-    """Text inside quotation marks, with the cue and speaker of each; and transcript turns."""
+    """Text inside quotation marks, with the cue and speaker of each; transcript turns and
+    lines of dialogue."""
     quotes: list[FoundQuote] = []
     previous: FoundQuote | None = None
     doc_chars = doc_text(doc)
-    turns = transcript_turns(doc)
+    turns = transcript_turns(doc) + dialogue_lines(doc)
     in_turns = [(q.start, q.end) for q in turns]
     for start, end in quoted_spans(doc_chars):
         text = doc_chars[start:end]
