@@ -214,6 +214,7 @@ def test_quotes_titles_and_scare_quotes_are_not_speech(nlp):
     "The informant known to reporters as “Night Heron,” met them twice.",
     "The browser has a “zero day” flaw, the vendor said.",
     "The so-called “harbour tax” was dropped in May.",
+    "Readers of the weekly named him their “angler of the year” on Friday.",
 ])
 def test_quotes_titles_nicknames_and_terms_are_not_speech(nlp, text):
     assert [f for f in quotes_of(nlp, text) if f[1]] == []

@@ -47,6 +47,8 @@ _NAMING_WORDS = frozenset("called titled entitled named dubbed nicknamed voted s
 # Words before an opening mark that, with a noun after the closing one, make the quoted
 # words a modifier in a noun phrase: a "quack" cure, the "rogue wave" warning.
 _DETERMINERS = frozenset("a an the this that its his her their our your".split())
+# Verbs whose complement is a name or a title, wherever it stands after them.
+_NAMING_VERBS = frozenset("title entitle name dub nickname vote crown".split())
 # The longest quoted phrase read as a term.
 _TERM_MAX_WORDS = 4
 
@@ -63,6 +65,9 @@ def _is_name_or_term(span: Span, before: str) -> bool:
     before = before.lower()
     if before in _NAMING_WORDS:
         return True
+    head = span.root.head
+    if not span.start <= head.i < span.end and head.lemma_.lower() in _NAMING_VERBS:
+        return True  # named him its "sexiest man alive", voted it the "people's prize"
     after = next((t for t in span.doc[span.end : span.end + 3] if not t.is_punct or t.text in ".,;:!?"), None)
     if before in _DETERMINERS and len(words) <= _TERM_MAX_WORDS and after is not None and after.pos_ in {"NOUN", "PROPN"}:
         return True
