@@ -136,16 +136,18 @@ def assign_topics(
     position = {c.id: n for n, c in enumerate(claims)}
     figures = Figures()
     stated: dict[tuple[str, str, str], list[Key]] = {}
+    stated_any_group: dict[tuple[str, str], list[Key]] = {}
     for key in order:
         if key[1] in KNOWN_STATES:
             stated.setdefault((key[0], key[2], key[3]), []).append(key)
+            stated_any_group.setdefault((key[0], key[2]), []).append(key)
     for key in list(order):
         if key[1] in KNOWN_STATES:
             siblings = people_of_state(key, stated)
         else:
             siblings = stated.get((stated_class(key[0]), key[2], key[3]), [])
             if not siblings and not key[3]:  # "the two men" of no group fits the stated topic of any one
-                siblings = [k for (c, e, _), ks in stated.items() if c == stated_class(key[0]) and e == key[2] for k in ks]
+                siblings = stated_any_group.get((stated_class(key[0]), key[2]), [])
         if siblings:
             members[key] = join_fitting(members[key], [members[k] for k in siblings], position, figures)
     join_dated_occasions(order, members, position)

@@ -63,10 +63,10 @@ def join_fitting(
     joined = len(target)
     seen = [figure(t) for t in target[:SAMPLE]]
     added: list[_Figure] = []
-    for figure in mine:
-        if any(figure.fits(t) for t in [*seen, *added[:SAMPLE]]):
-            target.append(figure.claim)  # seen by the next claims' fit, as it joins
-            added.append(figure)
+    for own in mine:
+        if any(own.fits(t) for t in [*seen, *added[:SAMPLE]]):
+            target.append(own.claim)  # seen by the next claims' fit, as it joins
+            added.append(own)
     if len(target) == joined:
         return claims
     moved = {c.id for c in target[joined:]}
