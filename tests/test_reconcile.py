@@ -259,6 +259,16 @@ def test_reconcile_a_name_in_the_quote_is_not_who_she_is(nlp):
     assert said.speaker.refers_to == "Tova Brandt"
 
 
+@pytest.mark.model
+def test_reconcile_she_is_the_subject_just_before_sooner_than_a_speaker_further_back(nlp):
+    report = run(nlp, "Coach Lena Marsh said the club had trained all summer. "
+                      "The club plays in the city's oldest stadium. "
+                      "Captain Ida Brun thanked the 4,000 fans on Sunday. "
+                      "\"We will be back in the spring,\" she said.\n")
+    said = next(q for q in report.quotes if q.speaker and q.speaker.text == "she")
+    assert said.speaker.refers_to == "Captain Ida Brun"
+
+
 # --- No model: hand-built claims ------------------------------------------------
 
 

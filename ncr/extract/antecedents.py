@@ -1,7 +1,7 @@
 """Who a pronoun speaker is: "she said" read back to the earlier speaker it stands for.
 
-The candidates are the speakers of reporting cues in the pronoun's sentence or
-the few before it, then named subjects there; "he"/"she" need a person (a
+The candidates are, sentence by sentence back from the pronoun's, the speakers
+of that sentence's reporting cues, then its named subjects; "he"/"she" need a person (a
 name, or a role such as "a spokeswoman"), "it" a singular thing or body, "they"
 a plural or an organisation. A name quoted in the very quotation the pronoun
 speaks ("'I am sorry Ann is leaving,' she wrote") is not who the pronoun is.
@@ -83,35 +83,32 @@ def _quoted_before(i: int, pronoun: Span) -> bool:
 def antecedent(pronoun: Span, named: list[Span], _depth: int = 2) -> Span | None:
     """The nearest earlier speaker a speaker pronoun ("she said", "it said") can stand for.
 
-    Speakers of reporting cues are the candidates, in the pronoun's sentence or
-    the ``ANTECEDENT_SENTENCES`` before it, then named subjects there (following a
-    chain of the same pronoun back); "he"/"she" need a person (a name or a role
-    such as "a spokeswoman"), "it" a singular thing or body ("the statement",
-    "the company"), "they" a plural or an organisation.
+    Sentence by sentence back from the pronoun's, up to ``ANTECEDENT_SENTENCES``
+    before it: the speakers of that sentence's reporting cues, then its named
+    subjects (following a chain of the same pronoun back), nearest first; so the
+    subject of the sentence just before ("Ann Roe welcomed the decision. ... she
+    said") comes before a speaker further back. "he"/"she" need a person (a name
+    or a role such as "a spokeswoman"), "it" a singular thing or body ("the
+    statement", "the company"), "they" a plural or an organisation.
     """
     word = pronoun.root.lower_
-    first = pronoun.sent
-    for _ in range(ANTECEDENT_SENTENCES):
-        if first.start == 0:
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    for _ in range(ANTECEDENT_SENTENCES + 1):
+        end = min(sentence.end, pronoun.start)
+        for speaker in reversed(named):
+            if sentence.start <= speaker.start < end and _fits(word, speaker) and not _quoted_before(speaker.start, pronoun):
+                return speaker
+        for token in reversed(doc[sentence.start : end]):
+            if token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if token.ent_type_ in _NAMED:
+                subject = speaker_span(token)
+                if _fits(word, subject) and not _quoted_before(token.i, pronoun):
+                    return subject
+            elif token.lower_ == word and _depth > 0:
+                return antecedent(doc[token.i : token.i + 1], named, _depth - 1)
+        if sentence.start == 0:
             break
-        first = pronoun.doc[first.start - 1].sent
-    for speaker in reversed(named):
-        if speaker.start >= pronoun.start:
-            continue
-        if speaker.start < first.start:
-            break
-        if _fits(word, speaker) and not _quoted_before(speaker.start, pronoun):
-            return speaker
-    # No speaker before it fits: the nearest named subject that does ("Jane Roe, 43, returned
-    # with a gun. ... She said she sought out three co-workers").
-    # A chain of the same pronoun as subject ("She returned ... She said") is followed back.
-    for token in reversed(pronoun.doc[first.start : pronoun.start]):
-        if token.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
-        if token.ent_type_ in _NAMED:
-            subject = speaker_span(token)
-            if _fits(word, subject) and not _quoted_before(token.i, pronoun):
-                return subject
-        elif token.lower_ == word and _depth > 0:
-            return antecedent(pronoun.doc[token.i : token.i + 1], named, _depth - 1)
+        sentence = doc[sentence.start - 1].sent
     return None
