@@ -8,7 +8,8 @@ chief executive") is looked up among the entities mentioned in its article:
   nearest organisation (an earlier speaker the pronoun stands for, when the
   extractor found one, comes first);
 - "the company", "the firm", "the organization" ... (a word for any business or
-  body) is the nearest organisation mentioned before it; "the agency", "the police", "the
+  body) is the organisation mentioned most before it (the nearest of those tied):
+  the one the article has been about; "the agency", "the police", "the
   union" ... is the nearest organisation whose name holds that word ("the
   Food Standards Agency");
 - "the spokesman", "its chief executive" ... is the one person of the article
@@ -94,6 +95,19 @@ class MentionIndex:
             index -= 1
         return None
 
+    def most_before(self, source: str, offset: int, labels: frozenset[str]) -> str | None:
+        """The entity id with one of ``labels`` mentioned most often before ``offset`` (the
+        nearest of those tied): "the company" is the one the article has been about."""
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for m_start, m_end, entity_id, label in self._spans.get(source, []):
+            if m_end > offset:
+                break
+            if label in labels:
+                counts[entity_id] = counts.get(entity_id, 0) + 1
+                last[entity_id] = m_start
+        return max(counts, key=lambda e: (counts[e], last[e])) if counts else None
+
     def first_within(self, source: str, start: int, end: int) -> str | None:
         """The entity id of the first person or organisation mentioned inside ``start:end``."""
         items = self._spans.get(source, [])
@@ -146,7 +160,7 @@ def _by_description(source: str, text: str, head: str, offset: int, tokens: int,
     if tokens == 1 and head in ORGANISATION_PRONOUNS:
         return index.last_before(source, offset, _ORGANISATIONS)
     if head in BUSINESS_DESCRIPTIONS:
-        return index.last_before(source, offset, _ORGANISATIONS)
+        return index.most_before(source, offset, _ORGANISATIONS)
     if head in POLICE_WORDS:  # "police said", "cops say": the police force the article names
         return index.last_before(source, offset, _ORGANISATIONS, named="police") or index.last_before(
             source, offset, _ORGANISATIONS, named_like=_police_acronym

@@ -369,3 +369,19 @@ def test_quotes_police_as_a_speaker_is_the_force_the_article_names(force, speake
     said = text.index(speaker + " said")
     written = SpeakerText(speaker, said, said + len(speaker), speaker.lower(), 1)
     assert resolve_speaker("s", Speaker(written), MentionIndex(entities)).entity == "E2"
+
+
+def test_quotes_the_company_is_the_one_the_article_is_about():
+    from ncr.article_record import Speaker, SpeakerText
+    from ncr.records import Entity, Mention
+    from ncr.speaker_entities import MentionIndex, resolve_speaker
+
+    # Brightmill is named three times, another company once just before "the company said".
+    text = "Brightmill cut prices. Brightmill hired staff. Brightmill grew. Rivals praised Fernlight. The company said so."
+    starts = [i for i in range(len(text)) if text.startswith("Brightmill", i)]
+    mill = Entity("E1", "Brightmill", "ORG", ("Brightmill",), (), tuple(Mention("s", i, i + 10, "Brightmill", "ORG") for i in starts))
+    at = text.index("Fernlight")
+    fern = Entity("E2", "Fernlight", "ORG", ("Fernlight",), (), (Mention("s", at, at + 9, "Fernlight", "ORG"),))
+    said = text.index("The company")
+    written = SpeakerText("The company", said + 4, said + 11, "company", 2)
+    assert resolve_speaker("s", Speaker(written), MentionIndex([mill, fern])).entity == "E1"
