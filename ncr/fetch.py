@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import socket
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from email.message import Message
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from . import __version__
+if TYPE_CHECKING:
+    from email.message import Message
 
-USER_AGENT = f"ncr/{__version__} (news claim comparison; command line)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _CHUNK = 65_536
 
@@ -81,7 +79,13 @@ class _Retryable(Exception):
 
 
 def _download(url: str, policy: FetchPolicy) -> Fetched:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9"})
+    import urllib.error
+    import urllib.request  # http.client and ssl: loaded when a URL is fetched, not with the CLI
+
+    from . import __version__
+
+    agent = f"ncr/{__version__} (news claim comparison; command line)"
+    request = urllib.request.Request(url, headers={"User-Agent": agent, "Accept": "text/html, text/plain;q=0.9"})
     started = time.monotonic()
     try:
         with urllib.request.urlopen(request, timeout=policy.timeout) as response:  # noqa: S310 - scheme checked
