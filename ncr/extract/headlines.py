@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .lines import names_in_running_text, title_lines_of
 from .numbers import VAGUE_PLURALS
-from .quantities import RawClaim, find_claims
+from .quantities import find_claims
+from .rawclaim import RawClaim
 
 
 def _may_count(token: Token) -> bool:

@@ -9,38 +9,36 @@ Numbers that are never counts (dates, ages, money, measures, names, codes,
 incidental counts) are told apart by ``extract.notcounts``. Some numbers count
 only through the counts around them: parts ("30 of the 80 wounded"), elided
 nouns ("3.9 million from 2.4 million"), a bare figure beside a count ("police
-counted 18,000, the unions 90,000"). Attribution and dates are left to their own stages.
+counted 18,000, the unions 90,000"); ``extract.related`` reads those. Attribution
+and dates are left to their own stages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     CASUALTY_STATES,
-    SERVICE_CLASSES,
     COUNT_CLASSES,
     GATHERING_CLASSES,
     GATHERING_EVENTS,
     GENERIC_PERSON_CLASSES,
     INTRANSITIVE_STATES,
     LIGHT_VERBS,
-    MEASURE_NOUNS,
     NON_COUNT_HEADS,
     PERSON_CLASSES,
+    SERVICE_CLASSES,
     SPEECH_VERBS,
     STATES,
     TIME_UNITS,
     UNDESCRIBED_PERSON_CLASSES,
 )
-from ..records import Interval, Qualifier
+from ..records import Qualifier
 from .counted import (
     counted_noun,
     group_of,
-    measured_by_verb,
     noun_phrase,
     phrase_head,
     predicate_of,
@@ -59,7 +57,6 @@ from .notcounts import (
     label_vetoes,
 )
 from .phrases import (
-    INF,
     NumberPhrase,
     hedge_after,
     hedge_before,
@@ -67,21 +64,8 @@ from .phrases import (
     lower_at,
     number_phrases,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class RawClaim:
-    """A claim as found in one doc, before ids, attribution and topics are assigned."""
-
-    span: Span  # the number phrase with its hedge
-    counted: Token  # the head noun of what is counted
-    value: Interval
-    qualifier: Qualifier
-    unit: str
-    subject: str
-    kind: str
-    state: str | None
-    group: Span | None  # who the counted things belong to ("North Korean", "Russia's")
+from .rawclaim import RawClaim
+from .related import elided, parallel_count, part_of_frame, partitive_of_count, partitive_of_pronoun
 
 
 def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list[RawClaim]:
@@ -90,8 +74,8 @@ def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list
     unclaimed: list[NumberPhrase] = []
     for phrase in number_phrases(doc) if phrases is None else phrases:
         claim = (
-            _partitive_of_pronoun(doc, phrase, claims) or _claim_for(doc, phrase) or _compound_count(doc, phrase)
-            or _elided(doc, phrase, claims) or _partitive_of_state(doc, phrase) or _children_of_parent(doc, phrase)
+            partitive_of_pronoun(doc, phrase, claims) or _claim_for(doc, phrase) or _compound_count(doc, phrase)
+            or elided(doc, phrase, claims) or _partitive_of_state(doc, phrase) or _children_of_parent(doc, phrase)
         )
         if claim is not None:
             claims.append(claim)
@@ -100,34 +84,10 @@ def find_claims(doc: Doc, phrases: Sequence[NumberPhrase] | None = None) -> list
     # Numbers that count only through the counts around them, read once those are known.
     parts = [
         part for phrase in unclaimed
-        if (part := _partitive_of_count(doc, phrase, claims) or _one_beside(doc, phrase, claims)
-            or _part_of_frame(doc, phrase, claims) or _parallel_count(doc, phrase, claims)) is not None
+        if (part := partitive_of_count(doc, phrase, claims) or _one_beside(doc, phrase, claims)
+            or part_of_frame(doc, phrase, claims) or parallel_count(doc, phrase, claims)) is not None
     ]
     return sorted(claims + parts, key=lambda c: c.span.start) if parts else claims
-
-
-def _part_of_frame(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
-    """ "Of the 300 applicants, 120 were women": a bare subject number after an "Of the N X,"
-    frame opening its sentence is a part of that count."""
-    number = doc[phrase.start : phrase.end].root
-    if number.dep_ not in {"nsubj", "nsubjpass"} or counted_noun(doc, phrase) is not None:
-        return None
-    sentence = number.sent
-    opening = [t.lower_ for t in doc[sentence.start : sentence.start + 2]]
-    if opening[:1] != ["of"]:
-        return None
-    whole = next(
-        (c for c in claims if sentence.start < c.span.start <= sentence.start + len(opening) and c.span.end <= phrase.start),
-        None,
-    )
-    if whole is None or (whole.value.low is not None and whole.value.low < phrase.high):
-        return None
-    start, qualifier, hedge = hedge_before(doc, phrase.start)
-    value, qualifier = interval_for(phrase, qualifier, hedge)
-    return RawClaim(
-        span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit=whole.unit,
-        subject=f"{whole.subject} (part)", kind=f"{whole.kind.split(' (')[0]} (part of)", state=None, group=whole.group,
-    )
 
 
 def _one_beside(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
@@ -142,82 +102,6 @@ def _one_beside(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawCl
     ):
         return None
     return _claim_for(doc, phrase, one_counts=True)
-
-
-def _partitive_of_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
-    """ "30 of the 80 wounded": a part of the count that follows "of" (and a determiner)."""
-    at = phrase.end
-    if lower_at(doc, at) != "of" or (phrase.low == phrase.high == 1 and not phrase.vague):
-        return None  # "one of the officers said": a determiner
-    at += 1
-    if lower_at(doc, at) in {"the", "its", "their", "those", "these"}:
-        at += 1
-    whole = next((c for c in claims if c.span.start == at or (c.span.start < at < c.span.end)), None)
-    if whole is None or (whole.value.low is not None and whole.value.low < phrase.high):
-        return None
-    start, qualifier, hedge = hedge_before(doc, phrase.start)
-    value, qualifier = interval_for(phrase, qualifier, hedge)
-    return RawClaim(
-        span=doc[start : phrase.end], counted=whole.counted, value=value, qualifier=qualifier, unit=whole.unit,
-        subject=f"{whole.subject} (part)", kind=f"{whole.kind.split(' (')[0]} (part of)", state=whole.state,
-        group=whole.group,
-    )
-
-
-# How far apart in size two figures of one thing may be, as a factor.
-_PARALLEL_RATIO = 10
-# Prepositions whose bare number is a time ("before 9", "until 11"), never a count.
-_TIME_PREPOSITIONS = frozenset({"before", "after", "until", "till", "since"})
-
-
-def _parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
-    """A bare number given side by side with a count of its sentence counts the same thing:
-    "police counted 25,000 and the unions 90,000", "14,000 people took part, then 19,000",
-    "five men were missing, while the union put the number at six".
-
-    Only a number with no noun of its own, no label that makes it something else,
-    of at least 2, beside a count of its sentence (``_beside``) and within a factor of
-    ``_PARALLEL_RATIO`` of it: one measure given twice stays one order of size.
-    """
-    if phrase.vague or phrase.high < 2 or excluded(doc, phrase):
-        return None
-    number = doc[phrase.start : phrase.end].root
-    if counted_noun(doc, phrase) is not None and not (number.dep_ == "pobj" and measured_by_verb(number) is None):
-        return None
-    if number.dep_ in {"nummod", "compound", "npadvmod"} or doc[phrase.end - 1].ent_type_ in {"DATE", "TIME"}:
-        return None
-    if number.dep_ == "pobj" and number.head.lower_ in _TIME_PREPOSITIONS:
-        return None  # "the fire began before 9": an hour, not a count
-    parallel = _beside(number, phrase, claims)
-    if parallel is None:
-        return None
-    value_low, value_high = parallel.value.low, parallel.value.high
-    anchor = value_high if value_high is not None else value_low
-    if anchor is None or not anchor / _PARALLEL_RATIO <= phrase.high <= anchor * _PARALLEL_RATIO:
-        return None
-    start, qualifier, hedge = hedge_before(doc, phrase.start)
-    value, qualifier = interval_for(phrase, qualifier, hedge)
-    kind, state = parallel.kind, parallel.state
-    own = state_of(number)[0]
-    if own is not None and own != state:  # "Four passengers pulled alive; two found dead"
-        state = own
-        if own in CASUALTY_STATES and COUNT_CLASSES.get(parallel.unit, parallel.kind) in PERSON_CLASSES | {"people"}:
-            kind = "people"
-    return RawClaim(
-        span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit=parallel.unit,
-        subject=parallel.subject, kind=kind, state=state, group=parallel.group,
-    )
-
-
-def _beside(number: Token, phrase: NumberPhrase, claims: list[RawClaim]) -> RawClaim | None:
-    """The count a bare number sits beside in its sentence: the last one before it, else the
-    first one after it ("who first counted 900, now put the crowd at 1,100"). A count of
-    the sentence before is not taken: tried, it put more bare numbers in wrong topics."""
-    sentence = number.sent
-    earlier = [c for c in claims if sentence.start <= c.span.start and c.span.end <= phrase.start and c.kind]
-    if earlier:
-        return earlier[-1]
-    return next((c for c in claims if phrase.end <= c.span.start and c.span.end <= sentence.end and c.kind), None)
 
 
 # "a mother of two": the number after "of" counts the parent's children (or grandchildren).
@@ -258,69 +142,6 @@ def _partitive_of_state(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
     return RawClaim(
         span=doc[start : phrase.end], counted=word, value=value, qualifier=qualifier, unit="person",
         subject=f"people {word.text} (part)", kind="people (part of)", state=state, group=None,
-    )
-
-
-# Prepositions that compare a number with another of the same thing ("up from 3.4 million").
-_COMPARING = frozenset({"from", "to", "than", "against", "versus", "vs", "vs."})
-
-
-# Words that open a date right after a number with no noun: "3,200 a year earlier", "12 the day before".
-_DATE_OPENERS = frozenset({"a", "an", "the", "last", "this", "that", "one"})
-
-
-def _elided(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim | None:
-    """ "2.1 million cars, down from 3.4 million", "900 homes, up from an estimate of 400": a
-    number with no noun, compared with a count earlier in its sentence, counts the same thing."""
-    number = doc[phrase.start : phrase.end].root
-    noun = counted_noun(doc, phrase)
-    dated_after = noun is not None and noun.ent_type_ in {"DATE", "TIME"} and lower_at(doc, phrase.end) in _DATE_OPENERS
-    if number.dep_ != "pobj" or (noun is not None and not dated_after):
-        return None  # a noun of its own ("hundreds more years"), unless it is a date after it ("3,200 a year earlier")
-    if any(c.like_num and not phrase.start <= c.i < phrase.end for c in number.children):
-        return None  # "rises to six as 40,000 remain": a misparse, not a comparison
-    measure = number.head.lower_ == "of" and number.head.head.lemma_.lower() in MEASURE_NOUNS  # "an estimate of 400"
-    if number.head.lower_ not in _COMPARING and not measure:
-        return None
-    if excluded(doc, phrase):
-        return None
-    sentence = number.sent
-    parallel = next((c for c in reversed(earlier) if c.span.start >= sentence.start and c.span.end <= phrase.start), None)
-    if parallel is None:
-        return None
-    start, qualifier, hedge = hedge_before(doc, phrase.start)
-    value, qualifier = interval_for(phrase, qualifier, hedge)
-    return RawClaim(
-        span=doc[start : phrase.end], counted=number, value=value, qualifier=qualifier, unit=parallel.unit,
-        subject=parallel.subject, kind=parallel.kind, state=parallel.state, group=parallel.group,
-    )
-
-
-# Pronouns a partitive can count from ("three of them", "two of which").
-_PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "which", "whom", "us"})
-
-
-def _partitive_of_pronoun(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]) -> RawClaim | None:
-    """ "Guards fired 14 rounds, six of them into the engine": a part of the nearest earlier
-    count, in this sentence or the one before, that is larger than the part."""
-    if lower_at(doc, phrase.end) != "of" or lower_at(doc, phrase.end + 1) not in _PARTITIVE_PRONOUNS:
-        return None
-    if phrase.low == phrase.high == 1 and not phrase.vague:
-        return None  # "one of them": a determiner
-    pronoun = doc[phrase.end + 1]
-    first_sentence = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else 0
-    whole = next(
-        (c for c in reversed(earlier) if c.span.start >= first_sentence and (c.value.high or INF) > phrase.high), None
-    )
-    if whole is None:
-        return None
-    start, qualifier, hedge = hedge_before(doc, phrase.start)
-    value, qualifier = interval_for(phrase, qualifier, hedge)
-    state, _ = state_of(pronoun)
-    return RawClaim(
-        span=doc[start : phrase.end + 2], counted=pronoun, value=value, qualifier=qualifier, unit=whole.unit,
-        subject=f"{whole.subject} (part)", kind=f"{whole.kind.split(' (')[0]} (part of)", state=state or whole.state,
-        group=whole.group,
     )
 
 
