@@ -89,8 +89,8 @@ _COMMON = 50
 
 def topic_key(claim: Claim, group: str | None) -> Key:
     event = claim.event or ""
-    # The day of an occasion, not of a revision: "police on Sunday revised their estimate of
-    # Saturday's crowd to 19,000" dates the revision, and the crowd stays Saturday's.
+    # The day of an occasion, not of a revision: "stewards on Sunday raised their count of
+    # Saturday's walkers to 19,000" dates the revision, and the crowd stays Saturday's.
     if not event and claim.day_stated and claim.state in DAY_BOUND_STATES and claim.as_of and claim.phase == 0:
         event = f"on {claim.as_of}"
     return (claim.kind, claim.state or "", event, group or "")

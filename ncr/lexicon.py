@@ -235,11 +235,11 @@ REPORT_NOUNS = frozenset(
 # Verbs of the writer's commentary in a trailing participle (", highlighting ...",
 # ", underscoring ..."): what follows is framing, even after a reported clause.
 FRAMING_VERBS = frozenset({"highlight", "underscore", "underline", "signal", "illustrate", "reflect", "deepen", "fuel"})
-# Verbs by which a source changes its own figure ("police revised their estimate to 23,000"):
+# Verbs by which a source changes its own figure ("stewards revised their count to 4,000"):
 # the source of the new figure, when their object is the estimate and a "to" gives it.
 REVISING_VERBS = frozenset({"revise", "raise", "lower", "update", "correct", "adjust"})
-# Nouns for a count or study whose author is the source of what it found ("a count by
-# the media group found 900", "the autopsy showed that seven bullets ...").
+# Nouns for a count or study whose author is the source of what it found ("a tally by
+# the port office found 60", "the inspection showed that nine valves ...").
 FINDING_NOUNS = frozenset(
     {"count", "tally", "survey", "study", "census", "analysis", "audit", "review", "autopsy", "investigation",
      "inquiry", "report", "estimate", "assessment", "poll", "test", "examination"}

@@ -137,7 +137,7 @@ def resolve_speaker(source: str, speaker: Speaker, index: MentionIndex) -> Attri
     named = earlier if earlier is not None else span
     entity = index.covering(source, named.root_start, named.root_end)
     if entity is None and earlier is not None and span.root_lower in {"he", "she"} and earlier.text[:1].isupper():
-        # "Meyer penned a letter ... she wrote", the model taking "Meyer" for no person: the
+        # "Kessel posted a letter ... she wrote", the model taking "Kessel" for no person: the
         # person named so before it.
         entity = index.last_before(source, earlier.root_end, _PEOPLE, named=normalise_name(earlier.root_lower))
     if entity is None and named.root_lower in DOCUMENT_NOUNS:
@@ -178,7 +178,7 @@ POLICE_WORDS = frozenset({"police", "cops", "cop"})
 
 
 def _police_acronym(word: str) -> bool:
-    """ "NYPD", "LAPD": a force named by its city's letters and "PD" (police department)."""
+    """ "HCPD", "KCPD": a force named by its city's letters and "PD" (police department)."""
     return 3 <= len(word) <= 6 and word.endswith("pd") and word.isalpha()
 
 

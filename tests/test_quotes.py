@@ -186,12 +186,12 @@ def test_quotes_transcript_parts_are_the_people_the_introduction_names(nlp):
 @pytest.mark.model
 def test_quotes_dialogue_dashes_quote_each_line_from_its_credit(nlp):
     text = ("The two fishermen remember the storm.\n\n"
-            "― It was worse in the spring, said the elder, Tomas Vik.\n\n"
+            "― The ice came early that year, said the elder, Tomas Vik.\n\n"
             "― Where were you then? asked his son.\n\n"
             "― Nets, ropes and buoys.\n")
     found = quotes_of(nlp, text)
     assert [(f[0], f[2], f[3]) for f in found] == [
-        ("It was worse in the spring", "said", "Tomas Vik"),
+        ("The ice came early that year", "said", "Tomas Vik"),
         ("Where were you then?", "asked", "his son"),
     ]
 
@@ -212,7 +212,7 @@ def test_quotes_titles_and_scare_quotes_are_not_speech(nlp):
 @pytest.mark.parametrize("text", [
     "Vell starred in “The Long Tide,” a film about the fishing fleet.",
     "The informant known to reporters as “Night Heron,” met them twice.",
-    "The browser has a “zero day” flaw, the vendor said.",
+    "The browser has a “ghost tab” flaw, the vendor said.",
     "The so-called “harbour tax” was dropped in May.",
     "Readers of the weekly named him their “angler of the year” on Friday.",
 ])
@@ -322,7 +322,7 @@ def test_quotes_a_surname_the_model_takes_for_a_body_can_still_be_she(nlp):
 
     from ncr.extract.antecedents import antecedent
 
-    words = ["Ann", "Meyer", "arrived", ".", "Meyer", "penned", "notes", ".", '"', "Fine", ",", '"', "she", "wrote", "."]
+    words = ["Ann", "Kessel", "arrived", ".", "Kessel", "posted", "notes", ".", '"', "Fine", ",", '"', "she", "wrote", "."]
     heads = [1, 2, 2, 2, 5, 5, 5, 5, 13, 13, 13, 13, 13, 13, 13]
     deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "dobj", "punct", "punct", "ccomp", "punct", "punct",
             "nsubj", "ROOT", "punct"]
@@ -332,7 +332,7 @@ def test_quotes_a_surname_the_model_takes_for_a_body_can_still_be_she(nlp):
     starts = [True] + [False] * 3 + [True] + [False] * 3 + [True] + [False] * 6
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, sent_starts=starts)
     found = antecedent(doc[12:13], [])
-    assert found is not None and found.text == "Meyer" and found.start == 4
+    assert found is not None and found.text == "Kessel" and found.start == 4
 
 
 def test_quotes_she_of_a_name_with_no_mention_is_the_person_named_so():
@@ -340,15 +340,15 @@ def test_quotes_she_of_a_name_with_no_mention_is_the_person_named_so():
     from ncr.records import Entity, Mention
     from ncr.speaker_entities import MentionIndex, resolve_speaker
 
-    # "Ann Meyer arrived. ... Meyer penned notes. ... she wrote": the model kept no mention
-    # of the second "Meyer", and "Kofi Osei" is the person named nearest before "she".
-    text = "Ann Meyer arrived. Kofi Osei waved. Meyer penned notes. Fine, she wrote."
-    meyer = Entity("E1", "Ann Meyer", "PERSON", ("Ann Meyer",), (), (Mention("s", 0, 9, "Ann Meyer", "PERSON"),))
+    # "Ann Kessel arrived. ... Kessel posted notes. ... she wrote": the model kept no mention
+    # of the second "Kessel", and "Kofi Osei" is the person named nearest before "she".
+    text = "Ann Kessel arrived. Kofi Osei waved. Kessel posted notes. Fine, she wrote."
+    kessel = Entity("E1", "Ann Kessel", "PERSON", ("Ann Kessel",), (), (Mention("s", 0, 9, "Ann Kessel", "PERSON"),))
     osei = Entity("E2", "Kofi Osei", "PERSON", ("Kofi Osei",), (), (Mention("s", 19, 28, "Kofi Osei", "PERSON"),))
-    at = text.index("Meyer penned")
+    at = text.index("Kessel posted")
     she = text.index("she")
-    speaker = Speaker(SpeakerText("she", she, she + 3, "she", 1), SpeakerText("Meyer", at, at + 5, "meyer", 1))
-    assert resolve_speaker("s", speaker, MentionIndex([meyer, osei])).entity == "E1"
+    speaker = Speaker(SpeakerText("she", she, she + 3, "she", 1), SpeakerText("Kessel", at, at + 5, "kessel", 1))
+    assert resolve_speaker("s", speaker, MentionIndex([kessel, osei])).entity == "E1"
 
 
 @pytest.mark.parametrize(

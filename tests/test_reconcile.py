@@ -188,8 +188,8 @@ def test_reconcile_part_of_a_group_is_not_the_group(nlp):
     ("The fire service issued a statement saying that 12 firefighters were hurt.", "The fire service"),
     ("According to reports in a Dunmore newspaper:\nThe judge handed down seven life sentences.", "reports in a Dunmore newspaper"),
     ("The fire brigade said:\nAbout 40 homes were destroyed overnight.", "The fire brigade"),
-    ("Stewards on Monday revised their estimate of the crowd up to 4,200 from 3,500.", "Stewards"),
-    ("An aerial count by the survey office, based on drone images, found about 7,000 walkers.", "the survey office"),
+    ("The organisers have revised their count of the runners to 4,200.", "The organisers"),
+    ("A tally by the harbour office found 60 damaged boats.", "the harbour office"),
     ("The inquiry found 17 faulty valves in the plant.", "The inquiry"),
     ("Some 40 wells ran dry, according to a survey by the Kelm Water Institute.", "a survey by the Kelm Water Institute"),
     ("Nine bridges need repairs, according to a report published on Friday by the roads board.",
@@ -211,7 +211,7 @@ def test_reconcile_attribution_through_reporting_frames(nlp, text, speaker):
     "The fire began at dawn:\nAbout 40 homes were destroyed overnight.",
     "The storm hit the coast, killing 12 people.",
     "Divers found 12 crates on the seabed.",
-    "The ministry announced that its envoy is visiting the capital, highlighting fears over the dispatch of 900 engineers.",
+    "The mayor said the bridge would reopen in May, highlighting fears over the return of 300 lorries.",
     "The two wardens on duty that night and a guard said the gate was open.",
 ])
 def test_reconcile_numbers_that_are_nobodys_claim_stay_unattributed(nlp, text):
@@ -261,7 +261,7 @@ def test_reconcile_a_name_in_the_quote_is_not_who_she_is(nlp):
 
 @pytest.mark.model
 def test_reconcile_she_is_the_subject_just_before_sooner_than_a_speaker_further_back(nlp):
-    report = run(nlp, "Coach Lena Marsh said the club had trained all summer. "
+    report = run(nlp, "Coach Runa Falk said the club had trained all summer. "
                       "The club plays in the city's oldest stadium. "
                       "Captain Ida Brun thanked the 4,000 fans on Sunday. "
                       "\"We will be back in the spring,\" she said.\n")

@@ -47,7 +47,7 @@ def is_pronoun(speaker: Span) -> bool:
 
 def _person_surname(token: Token) -> bool:
     """A name the model labelled otherwise, though it ends a person's name given before
-    ("Ann Meyer ... Meyer penned a letter", with "Meyer" read as an organisation)."""
+    ("Ann Kessel ... Kessel posted a letter", with "Kessel" read as an organisation)."""
     return token.pos_ == "PROPN" and any(
         ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == token.text
         for ent in token.doc.ents if ent.end <= token.i

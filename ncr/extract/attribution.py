@@ -93,7 +93,7 @@ def is_speech_cue(token: Token) -> bool:
 def _counted_object(lemma: str, obj: Token) -> bool:
     """True when a verb's object is a count its subject gives: "police counted 900 (marchers)",
     "a survey found 300 (homes)", "the board puts the number of pupils who ... at 40" (the
-    "at" hung inside the object), "police revised their estimate ... to 23,000"."""
+    "at" hung inside the object), "stewards revised their count ... to 4,000"."""
     counted = obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
     if lemma == "count":
         return counted

@@ -252,7 +252,7 @@ def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
         if after < len(doc) and _is_name_word(doc[after]) and not doc[after].is_sent_start:
             stop = name_end(doc, after)
             needs_comma = after != end
-            # "her publicist, Jack Ketsoyan." as well as "..., Jack Ketsoyan, said": the name closes the apposition.
+            # "her publicist, Ivo Brannagh." as well as "..., Ivo Brannagh, said": the name closes the apposition.
             closed = stop < len(doc) and (doc[stop].text == "," or (doc[stop].is_sent_end and doc[stop].is_punct))
             if stop > after and (not needs_comma or closed):
                 found.append((after, stop, record))

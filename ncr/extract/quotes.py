@@ -67,7 +67,7 @@ def _is_name_or_term(span: Span, before: str) -> bool:
         return True
     head = span.root.head
     if not span.start <= head.i < span.end and head.lemma_.lower() in _NAMING_VERBS:
-        return True  # named him its "sexiest man alive", voted it the "people's prize"
+        return True  # named him their "angler of the year", voted it "best in show"
     after = next((t for t in span.doc[span.end : span.end + 3] if not t.is_punct or t.text in ".,;:!?"), None)
     if before in _DETERMINERS and len(words) <= _TERM_MAX_WORDS and after is not None and after.pos_ in {"NOUN", "PROPN"}:
         return True
@@ -190,7 +190,7 @@ _TITLE_WORDS = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$
 
 def _introduced(doc: Doc, before: int, cues: re.Pattern[str]) -> Span | None:
     """The one person the text before ``before`` introduces with ``cues`` ("presented by
-    Lena Marsh"), as a span of the doc; None when no one, or more than one, is."""
+    Maria Dahl"), as a span of the doc; None when no one, or more than one, is."""
     text = doc_text(doc)
     found = []
     for ent in doc.ents:
@@ -209,8 +209,8 @@ _DIALOGUE_VERBS = frozenset({"answer", "reply", "ask", "shout", "whisper", "cry"
 
 
 def dialogue_lines(doc: Doc) -> list[FoundQuote]:
-    """Lines of dialogue set off by a leading dash, each up to its credit: "― It was worse
-    in '98, said the older one, Per Dahl." quotes "It was worse in '98" from Per Dahl.
+    """Lines of dialogue set off by a leading dash, each up to its credit: "― The ice came
+    early, said the elder, Tomas Vik." quotes "The ice came early" from Tomas Vik.
     A dashed paragraph with no credit ("― a list item") is no quote."""
     text = doc_text(doc)
     lines = []
@@ -239,8 +239,8 @@ def dialogue_lines(doc: Doc) -> list[FoundQuote]:
 
 def _dialogue_credit(verb: Token, end: int) -> Span | None:
     """Who a dialogue line's credit names after its verb: the person named last, or the
-    capitalised words after its last comma ("said the older one, Per Dahl"), else the
-    noun after the verb ("answered his nephew"); None when there is none."""
+    capitalised words after its last comma ("said the elder, Tomas Vik"), else the
+    noun after the verb ("asked his son"); None when there is none."""
     doc = verb.doc
     credit = doc[verb.i + 1 : end]
     names = [e for e in ents_in(credit) if e.label_ == "PERSON"]
