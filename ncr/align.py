@@ -34,8 +34,8 @@ Either way, parts whose figures can all be true at once are put back together
 keeping them apart would only hide that they confirm each other. For the same
 reason, topics of other articles that give one exact figure in other words,
 with words around them in common, are joined (``join_restated``); and a part
-the text says rose or fell to its figure joins the one part dated before it
-(``join_rises``). An older
+the text says rose or fell to its figure, or a later finding gives, joins the
+one part dated before it (``join_superseding``). An older
 figure a sentence compares with a newer one takes the newer one's key.
 
 Whether a topic's sources agree is ``ncr.conflicts``'s question.
@@ -49,7 +49,7 @@ from collections.abc import Sequence
 from .conflicts import camps
 from .relations import compatible
 from .disjoint import DisjointSets
-from .rejoin import join_restated, join_rises, rejoin_agreeing
+from .rejoin import join_restated, join_superseding, rejoin_agreeing
 from .fitting import (
     CLASS_NAMES, DAY_BOUND_STATES, KNOWN_STATES, Figures, Key, join_dated_occasions, join_fitting, people_of_state, stated_class,
 )
@@ -165,7 +165,7 @@ def assign_topics(
         else:  # nothing said of what happened: only words that tell measures apart are evidence
             parts = split_by_context(without_words(members[key], story))
         if len(parts) > 1:
-            parts = rejoin_agreeing(join_rises(parts), position)
+            parts = rejoin_agreeing(join_superseding(rejoin_agreeing(parts, position)), position)
         if len(parts) == 1:
             split_order.append(key)
             continue

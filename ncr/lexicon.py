@@ -244,6 +244,11 @@ FINDING_NOUNS = frozenset(
     {"count", "tally", "survey", "study", "census", "analysis", "audit", "review", "autopsy", "investigation",
      "inquiry", "report", "estimate", "assessment", "poll", "test", "examination"}
 )
+# Checks of the facts whose figure supersedes the first reports ("the autopsy found seven
+# wounds", "a recount gave 212"); estimates and polls are not among them.
+FINDING_SOURCES = frozenset(
+    {"count", "recount", "tally", "census", "audit", "autopsy", "investigation", "inquiry", "examination", "post-mortem"}
+)
 # Documents that speak for whoever issued them ("a statement from the ministry", "a survey by
 # the institute"): the issuer is the speaker.
 DOCUMENT_NOUNS = FINDING_NOUNS | frozenset(

@@ -3,7 +3,8 @@
 ``ncr.align`` splits what no evidence joins; some evidence only shows once the
 parts are formed. Parts whose figures can all be true at once are one measure
 (``rejoin_agreeing``); a part the text says rose or fell to its figure revises
-the one part dated before it (``join_rises``); topics of other articles that
+the one part dated before it, and so does a part a later finding gives
+(``join_superseding``); topics of other articles that
 give one exact figure in other words are one measure (``join_restated``).
 """
 
@@ -12,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .disjoint import DisjointSets
-from .fitting import KNOWN_STATES, Key
-from .lexicon import MEASURE_NOUNS
+from .fitting import CLASS_NAMES, KNOWN_STATES, Key
+from .lexicon import FINDING_SOURCES, MEASURE_NOUNS
 from .records import Claim
 
 INF = float("inf")
@@ -21,24 +22,32 @@ INF = float("inf")
 CROWDED = 50
 
 
-def join_rises(parts: list[list[Claim]]) -> list[list[Claim]]:
-    """Parts of one key put back together where the text says a figure rose or fell.
+def join_superseding(parts: list[list[Claim]]) -> list[list[Claim]]:
+    """Parts of one key put back together where the text says a figure supersedes an older one.
 
     "The number of guards was raised to 40" revises an earlier figure of its kind,
-    whatever words surround it: a part whose claims the text calls newest
-    (``phase`` 1) and that holds nothing dated before them joins the one other
-    part dated before them, when there is exactly one.
+    whatever words surround it; so does the figure of a check made after the first
+    reports ("an autopsy found seven wounds", "a recount gave 212"): a part with a
+    claim the text calls newest (``phase`` 1) or credits to a finding
+    (``FINDING_SOURCES``), and that holds nothing dated before that claim, joins the
+    one other part dated before it, when there is exactly one.
     """
     first_day = [min((c.as_of for c in part if c.as_of), default=None) for part in parts]
     sets = DisjointSets(len(parts))
     for n, part in enumerate(parts):
-        rise = min((c.as_of for c in part if c.phase > 0 and c.as_of), default=None)
-        if rise is None or (first_day[n] or rise) < rise:
+        newest = min((c.as_of for c in part if c.as_of and (c.phase > 0 or _found(c))), default=None)
+        if newest is None or (first_day[n] or newest) < newest:
             continue
-        earlier = [m for m, day in enumerate(first_day) if m != n and day and day < rise]
+        earlier = [m for m, day in enumerate(first_day) if m != n and day and day < newest]
         if len(earlier) == 1:
             sets.join(n, earlier[0])
     return [[c for m in group for c in parts[m]] for group in sets.groups().values()]
+
+
+def _found(claim: Claim) -> bool:
+    """True when the claim is credited to a check of the facts ("the autopsy", "a count by the agency")."""
+    source = claim.attributed_to
+    return source is not None and any(word in FINDING_SOURCES for word in source.text.lower().split())
 
 
 # Content words two topics of one figure must share around their claims to be one measure
@@ -56,8 +65,9 @@ def join_restated(order: list[Key], members: dict[Key, list[Claim]], position: d
     figure (the same interval, open or not), no article in common and words around
     them in common (``RESTATED_CONTEXT``, one more for a small figure): one
     measure, which the articles agree on. Both must
-    say the same of what happened (the same state, or none). Topics are compared
-    only within one figure, and figures held by more than ``CROWDED`` topics are
+    say the same of what happened (the same state, or none), and two classes the
+    lexicon names apart stay apart ("11 shots fired" and "shot 11 times" count
+    other things, the shots and the hits). Topics are compared only within one figure, and figures held by more than ``CROWDED`` topics are
     left alone, so the work stays near linear. Returns the new order of keys.
     """
     by_figure: dict[tuple[str, str, float | None, float | None], list[int]] = {}
@@ -78,7 +88,9 @@ def join_restated(order: list[Key], members: dict[Key, list[Claim]], position: d
         sources = {n: {c.source for c in members[order[n]]} for n in found}
         for i, a in enumerate(found):
             for b in found[i + 1 :]:
-                if not sources[a] & sources[b] and len(words[a] & words[b]) >= needed:
+                if sources[a] & sources[b] or _named_apart(order[a][0], order[b][0]):
+                    continue
+                if len(words[a] & words[b]) >= needed:
                     sets.join(a, b)
     _join_bare_measures(order, members, sets)
     joined: list[Key] = []
@@ -91,6 +103,12 @@ def join_restated(order: list[Key], members: dict[Key, list[Claim]], position: d
         joined.append(first)
     rank = {key: n for n, key in enumerate(order)}
     return sorted(joined, key=rank.__getitem__)
+
+
+def _named_apart(kind: str, other: str) -> bool:
+    """True when two kinds are classes the lexicon keeps apart ("shots" and "hits", "police" and "people")."""
+    kind, other = kind.split(" (")[0], other.split(" (")[0]
+    return kind != other and kind in CLASS_NAMES and other in CLASS_NAMES
 
 
 # Measure nouns that name no counted thing; "count" also names a charge ("three counts of fraud").

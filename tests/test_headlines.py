@@ -73,3 +73,13 @@ def test_headlines_a_sentence_full_of_names_is_not_a_headline(nlp):
     doc = nlp("Intro.\nOn Monday, when Choe arrived in Ruritania, Freedonian President Ivo Marek held talks with "
               "Ruritanian President Lena Oster about 300 prisoners, officials said\n")
     assert all("300" not in text for _, text in recased_headlines(doc))
+
+
+def test_headlines_a_word_the_text_mostly_writes_in_lower_case_is_no_name(nlp):
+    # "Times" of a newspaper's name once, "times" twice in running text: lowered in the headline.
+    body = ("The Eastport Times reported that the guard was struck four times. "
+            "Witnesses said the dog was hit four times before it fled.\n")
+    doc = nlp("Dog Hit Four Times By Guard In Eastport\n" + body)
+    names = names_in_running_text(doc)
+    assert "times" not in names and "eastport" in names
+    assert ("Four", "hits", None) in claims(nlp, "Dog Hit Four Times By Guard In Eastport\n" + body)

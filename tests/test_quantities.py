@@ -578,3 +578,24 @@ def test_quantities_a_relative_clause_on_the_measured_noun_does_not_hide_the_amo
 )
 def test_quantities_all_of_the_things_is_the_whole_not_a_part(nlp, text, kind):
     assert [c.kind for c in claims_in(nlp, text)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("The guards opened fire, hitting Lutz four times in the legs.", "four"),
+    ("The panel gave Ames 20 votes in the first round.", "20"),
+])
+def test_a_name_that_is_a_verb_s_object_does_not_take_the_number_after_it(nlp, text, number):
+    assert [c.span.text for c in claims_in(nlp, text)] == [number]
+
+
+@pytest.mark.parametrize("text", ["Investigators searched for Flight 370 for years.", "She bought an iPhone 15 on launch day."])
+def test_a_name_with_a_number_in_it_is_no_count(nlp, text):
+    assert claims_in(nlp, text) == []
+
+
+def test_attribution_an_as_clause_right_after_a_figure_is_that_figure_s(nlp):
+    doc = nlp("Harbour police confirmed that the ferry had been carrying 61 passengers, not 68 as the company first said.")
+    speakers = {c.span.text: find_speech(c.span.root).speaker.text for c in find_claims(doc)}
+    assert speakers == {"61": "Harbour police", "68": "the company"}
+    doc = nlp("The storm destroyed 300 homes, as the mayor said on Monday.")
+    assert find_speech(find_claims(doc)[0].span.root).speaker.text == "the mayor"

@@ -66,6 +66,24 @@ def test_reconcile_toll_rising_across_two_days_is_an_update(nlp):
 
 
 @pytest.mark.model
+def test_reconcile_a_later_finding_revises_the_first_reports_and_shots_fired_stay_apart(nlp):
+    first = ("Crowd gathers in Dunmere for a courier shot nine times by security guards.\n\n"
+             "Marta Ilves, 19, was shot nine times by two guards outside a depot in Dunmere on Friday, witnesses said.\n")
+    second = "Residents of Dunmere held a vigil for Marta Ilves, a courier shot nine times outside a depot on Friday.\n"
+    third = ("An autopsy found that five bullets struck Marta Ilves, the medical examiner said on Tuesday. "
+             "The two guards fired nine shots in all, police said.\n")
+    fourth = "Five bullets hit the courier, according to the autopsy. Guards fired a total of nine rounds at the depot, police said.\n"
+    report = run(nlp, first, second, third, fourth, published=("2031-03-01", "2031-03-02", "2031-03-04", "2031-03-05"))
+    hits, found = topic_with(report, "five")
+    early = [c for c in report.claims if c.text == "nine" and c.source in {"s0", "s1"}]
+    fired = [c for c in report.claims if c.text == "nine" and c.source in {"s2", "s3"}]
+    assert len(early) == 3 and {c.topic for c in early} == {hits.id}
+    assert hits.status is Status.UPDATE and all((c.id, found.id) in hits.updates for c in early if c.source == "s1")
+    # "fired nine shots" counts the shots, not the hits: the same figure in other words is not joined to them
+    assert len(fired) == 2 and len({c.topic for c in fired}) == 1 and fired[0].topic != hits.id
+
+
+@pytest.mark.model
 def test_reconcile_rose_to_is_an_update_even_without_dates(nlp):
     report = run(nlp, "Three people were killed in the Lowmoor explosion.\n",
                  "The death toll from the Lowmoor explosion has risen to 10.\n")
@@ -325,6 +343,8 @@ def test_reconcile_wire_copies_count_once():
     ("Police counted 900 marchers, up from 400 marchers last year.", "400", -1),
     ("That is higher than the estimate of 3,000 troops from last week.", "3,000", -1),
     ("Initially 12 people were reported missing.", "12", -1),
+    ("The ferry carried 61 passengers, not 68 as the company first said.", "68", -1),
+    ("The ferry carried 61 passengers, not 68 as the company first said.", "61", 0),
     ("More than 2,000 booths in 125 constituencies were closed.", "125", 0),
     ("Twelve people were injured.", "Twelve", 0),
 ])

@@ -219,14 +219,43 @@ def according_to(token: Token) -> Span | None:
     return None
 
 
-def _as_stated_by(token: Token) -> tuple[Token, Span] | None:
-    """The cue and X of an "as stated by X" / "as reported by X" clause on ``token``."""
+def _as_stated_by(token: Token, number: Token | None = None) -> tuple[Token, Span] | None:
+    """The cue and X of an "as stated by X" / "as reported by X" clause on ``token``.
+
+    A clause right after another figure is that figure's, not ``number``'s: in
+    "carrying 61 passengers, not 68 as the firm first said" the firm said 68.
+    """
     for child in token.children:
-        if child.dep_ == "advcl" and is_speech_cue(child) and any(c.lower_ == "as" for c in child.children):
-            speaker = cue_speaker(child)
-            if speaker is not None:
-                return child, speaker
+        if child.dep_ != "advcl" or not is_speech_cue(child):
+            continue
+        mark = next((c for c in child.children if c.lower_ == "as"), None)
+        if mark is None or _figure_before(mark) not in (None, getattr(number, "i", None)):
+            continue
+        speaker = cue_speaker(child)
+        if speaker is not None:
+            return child, speaker
     return None
+
+
+def _as_stated_after(number: Token) -> Speech | None:
+    """The speech of an "as X said" clause right after ``number``, wherever the parser hung
+    it: "not 68 as the firm first said" is the firm's figure."""
+    doc = number.doc
+    for i in (number.i + 1, number.i + 2):
+        if i < len(doc) and doc[i].lower_ == "as" and doc[i].dep_ == "mark" and _figure_before(doc[i]) == number.i:
+            cue = doc[i].head
+            speaker = cue_speaker(cue) if is_speech_cue(cue) else None
+            return Speech(cue=cue, cue_text=_cue_text(cue), speaker=speaker) if speaker is not None else None
+    return None
+
+
+def _figure_before(mark: Token) -> int | None:
+    """Where the number just before an "as" is ("68 as the firm said", "68 people as ..."), if any."""
+    doc = mark.doc
+    i = mark.i - 1
+    if i >= 0 and doc[i].pos_ == "NOUN":
+        i -= 1
+    return i if i >= 0 and doc[i].like_num else None
 
 
 def _aside(token: Token) -> tuple[Token, Span] | None:
@@ -262,6 +291,9 @@ def find_speech(token: Token) -> Speech | None:
 
 
 def _nearest_speech(token: Token) -> Speech | None:
+    stated = _as_stated_after(token)
+    if stated is not None:
+        return stated
     node = came_from = token
     while True:
         according = according_to(node)
@@ -276,7 +308,7 @@ def _nearest_speech(token: Token) -> Speech | None:
             unnamed_passive = speaker is None and any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
             if speaker is not None or (node.lemma_.lower() != "accuse" and not unnamed_passive):
                 return Speech(cue=node, cue_text=_cue_text(node), speaker=speaker)
-        stated = _as_stated_by(node) or _aside(node)
+        stated = _as_stated_by(node, token) or _aside(node)
         if stated is not None:
             cue, speaker = stated
             return Speech(cue=cue, cue_text=_cue_text(cue), speaker=speaker)

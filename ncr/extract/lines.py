@@ -69,12 +69,15 @@ def lines_of(doc: Doc) -> list[Span]:
 def names_in_running_text(
     doc: Doc, title_lines: Sequence[Span] | None = None, after_comma: bool = False,
 ) -> frozenset[str]:
-    """Words the doc capitalises inside a sentence of running text (not a title-case line): names.
+    """Words the doc capitalises inside a sentence of running text (not a title-case line)
+    more often than it writes them in lower case: names. "Times" of a newspaper's name is
+    no name where the text says "shot four times" twice.
 
     ``title_lines``: the doc's title-case lines, if already found. A word after
     punctuation is left out ("...,” Hardly"), unless ``after_comma`` and the
     punctuation is a comma ("the mayor, Peter Vance,")."""
-    names: set[str] = set()
+    capitalised: dict[str, int] = {}
+    lowered: dict[str, int] = {}
     if title_lines is None:
         title_lines = [line for line in lines_of(doc) if is_title_case(line)]
     headlines = {t.i for line in title_lines for t in line}
@@ -82,10 +85,14 @@ def names_in_running_text(
         if sentence.start in headlines:
             continue
         for token in sentence[1:]:
-            before = doc[token.i - 1]
-            if token.is_alpha and token.text[0].isupper() and (not before.is_punct or after_comma and before.text == ","):
-                names.add(token.text.lower())
-    return frozenset(names)
+            if not token.is_alpha:
+                continue
+            if token.is_lower:
+                lowered[token.text] = lowered.get(token.text, 0) + 1
+            elif token.text[0].isupper() and (not (before := doc[token.i - 1]).is_punct or after_comma and before.text == ","):
+                word = token.text.lower()
+                capitalised[word] = capitalised.get(word, 0) + 1
+    return frozenset(word for word, times in capitalised.items() if times > lowered.get(word, 0))
 
 
 def _within_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

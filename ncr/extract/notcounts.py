@@ -98,7 +98,7 @@ def label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
         reach = entity.end if entity is not None else phrase.end
         while reach > phrase.end and doc[reach - 1].pos_ == "ADV":
             reach -= 1
-        if entity is None or entity.start < hedged_start or reach > phrase.end:
+        if entity is None or reach > phrase.end or (entity.start < hedged_start and not _object_name_before(doc, phrase)):
             return True
         if reach < entity.end and label in {"TIME", "DATE"}:
             continue  # the label came from the adverb, not from the number
@@ -109,6 +109,14 @@ def label_vetoes(doc: Doc, phrase: NumberPhrase) -> bool:
         if label == "DATE" and not _count_follows(doc, phrase.end) and measured_by_verb(token) is None:
             return True  # ... but "put the number of cases at 47" says what 61 counts
     return False
+
+
+def _object_name_before(doc: Doc, phrase: NumberPhrase) -> bool:
+    """True when the word before the number is a name that is a verb's object, so the number
+    is not part of it: "hitting Lutz four times", "gave Ames 20 votes" (the model may tag
+    "Lutz four" as one name; "Flight 370" and "iPhone 15" are no verb's objects)."""
+    before = doc[phrase.start - 1] if phrase.start else None
+    return before is not None and before.pos_ == "PROPN" and before.dep_ in {"dobj", "dative"} and before.head.pos_ == "VERB"
 
 
 def _count_follows(doc: Doc, end: int) -> bool:
@@ -129,7 +137,9 @@ def excluded(doc: Doc, phrase: NumberPhrase) -> bool:
     if label_vetoes(doc, phrase):
         return True
     before = doc[phrase.start - 1] if phrase.start else None
-    if before is not None and before.pos_ == "PROPN" and before.tag_ == "NNP" and before.ent_type_ not in {"DATE", "TIME"}:
+    if before is not None and before.pos_ == "PROPN" and before.tag_ == "NNP" and before.ent_type_ not in {"DATE", "TIME"} and not (
+        _object_name_before(doc, phrase)
+    ):
         return True  # a model or series name: "iPhone 15", "FTSE 100", "Flight 370"
     if _address(doc, phrase.end):
         return True  # "221 Baker Street"
