@@ -35,10 +35,10 @@ UPDATE_FANOUT = 8
 
 
 def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str, str], ...]:
-    """(earlier, later) pairs: for each claim, the claims of the latest earlier moment it is
-    incompatible with (what it revises), and those of the earliest later moment incompatible
-    with it (what revised it), at most ``UPDATE_FANOUT`` each way per side, so that every
-    superseded figure is named, not only one per moment.
+    """(earlier, later) pairs: for each claim, the claims of earlier moments it is
+    incompatible with (what it revises: the latest such moment's and a few before it), and
+    those of the earliest later moment incompatible with it (what revised it), a bounded
+    number each way, so that every superseded figure is named, not only one per moment.
 
     Looking forward, dated moments come before undated ones: the next day's toll is
     the nearest revision of today's, sooner than a figure of unknown day.
@@ -79,9 +79,14 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
     found: dict[tuple[str, str], None] = {}
 
     def nearest_incompatible(claim: Claim, walk: Iterable[list[tuple[str | None, int]]], earlier: bool) -> list[Claim]:
-        """Walking the moments in order, the first step's claims ``claim`` cannot agree with."""
+        """Walking the moments in order, the claims ``claim`` cannot agree with: looking forward,
+        the first step's; looking back, those of the latest earlier step that has some and of
+        up to ``UPDATE_FANOUT`` steps before it (a figure supersedes every older one it differs
+        from, not only the latest), at most ``2 * UPDATE_FANOUT`` in all."""
         low, high = span[claim.id]
         mine = (day_of[claim.id], claim.phase)
+        found_back: list[Claim] = []
+        steps_back = 0
         for step in walk:
             hits: list[Claim] = []
             for key in step:
@@ -94,9 +99,13 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
                 if first[1] < 0 and then[1] == 0 and not days_differ:  # superseded, beside another article's present
                     below, above = (filter(lambda c: c.source == claim.source, found_) for found_ in (below, above))
                 hits += [*islice(below, UPDATE_FANOUT), *islice(above, UPDATE_FANOUT)]
-            if hits:
+            if hits and not earlier:
                 return hits
-        return []
+            found_back += hits
+            steps_back += bool(found_back)
+            if len(found_back) >= 2 * UPDATE_FANOUT or steps_back > UPDATE_FANOUT:
+                break
+        return found_back
 
     for claim in claims:
         for revised in nearest_incompatible(claim, latest_first, earlier=True):

@@ -84,6 +84,19 @@ def test_reconcile_a_later_finding_revises_the_first_reports_and_shots_fired_sta
 
 
 @pytest.mark.model
+def test_reconcile_a_figure_supersedes_every_older_figure_it_differs_from(nlp):
+    days = ("2031-03-04", "2031-03-05", "2031-03-06")
+    report = run(nlp, "Four people were killed in a mine explosion at Ostby, police said.\n",
+                 "The death toll from the Ostby mine explosion rose to nine, the mine's owner said.\n",
+                 "The death toll from the Ostby mine explosion has risen to 12, a union official said.\n", published=days)
+    topic, latest = topic_with(report, "12")
+    _, first = topic_with(report, "Four")
+    _, second = topic_with(report, "nine")
+    assert topic.status is Status.UPDATE
+    assert {(first.id, second.id), (second.id, latest.id), (first.id, latest.id)} <= set(topic.updates)
+
+
+@pytest.mark.model
 def test_reconcile_rose_to_is_an_update_even_without_dates(nlp):
     report = run(nlp, "Three people were killed in the Lowmoor explosion.\n",
                  "The death toll from the Lowmoor explosion has risen to 10.\n")
