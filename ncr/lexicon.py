@@ -105,7 +105,7 @@ for _class, _words in {
     "workers": "worker employee coworker co-worker colleague staff staffer",
     "police": "police policeman policewoman cop constable trooper officer",
     "emergency workers": "firefighter fireman rescuer paramedic",
-    "fire engines": "engine appliance pump tender",
+    "fire engines": "engine appliance pump tender apparatus",
     "observers": "observer monitor",
     "displaced people": "refugee evacuee migrant asylum-seeker",
     "artillery ammunition": "shell munition projectile",
@@ -145,6 +145,8 @@ JOINING_VERBS = frozenset({"join", "attend"})
 GATHERING_EVENTS = frozenset(
     {"vigil", "march", "protest", "rally", "demonstration", "funeral", "memorial", "gathering", "ceremony", "service", "procession"}
 )
+# Nouns that count what their "of" names: "31 pieces of equipment", "500 head of cattle".
+UNIT_NOUNS = frozenset({"piece", "item", "head", "article", "unit"})
 # Nouns for a body of people: "a group of 30 youths attacked", "a crowd of 200 people gathered".
 COLLECTIVE_NOUNS = frozenset({"group", "crowd", "band", "gang", "mob", "team", "contingent", "party", "throng", "convoy"})
 

@@ -599,3 +599,14 @@ def test_attribution_an_as_clause_right_after_a_figure_is_that_figure_s(nlp):
     assert speakers == {"61": "Harbour police", "68": "the company"}
     doc = nlp("The storm destroyed 300 homes, as the mayor said on Monday.")
     assert find_speech(find_claims(doc)[0].span.root).speaker.text == "the mayor"
+
+
+@pytest.mark.parametrize(("text", "kind", "state"), [
+    ("Crews sent 31 separate pieces of firefighting apparatus to the blaze.", "fire engines", None),
+    ("Farmers lost 500 head of cattle in the flood.", "cattle", None),
+    ("Three cable systems were cut near the port.", "cable", "destroyed"),
+    ("The army deployed two radar systems.", "radar", None),
+])
+def test_quantities_a_unit_or_a_system_counts_what_it_names(nlp, text, kind, state):
+    claim = only_claim(nlp, text)
+    assert (claim.kind, claim.state) == (kind, state)

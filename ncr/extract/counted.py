@@ -28,6 +28,7 @@ from ..lexicon import (
     SPEECH_VERBS,
     STANDING_NOUNS,
     STATES,
+    UNIT_NOUNS,
 )
 from .spans import ent_covering
 
@@ -111,7 +112,25 @@ def phrase_head(counted: Token, phrase: NumberPhrase) -> Token:
             counted = head
             continue
         break
-    return counted
+    return _through_unit(counted)
+
+
+def _through_unit(counted: Token) -> Token:
+    """ "31 pieces of firefighting equipment", "500 head of cattle": a unit noun counts what
+    its "of" names."""
+    if counted.lemma_.lower() not in UNIT_NOUNS:
+        return counted
+    of = next((c for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    thing = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in _NOUNS), None) if of is not None else None
+    return thing if thing is not None else counted
+
+
+def system_of(counted: Token) -> str | None:
+    """ "three cable systems", "two radar systems": what a system counts, named by its compound."""
+    if counted.lemma_.lower() != "system":
+        return None
+    named = [c for c in counted.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return named[-1].lemma_.lower() if named else None
 
 
 # Roles in which a word tagged as a verb is a participle or a noun ("roof collapse"), not a clause's verb.

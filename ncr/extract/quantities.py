@@ -46,6 +46,7 @@ from .counted import (
     state_of_measure,
     state_word,
     subset_of,
+    system_of,
 )
 from .notcounts import (
     FUNCTION_POS,
@@ -287,6 +288,9 @@ def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawC
         state = state_of_measure(counted)
     if state_words:
         subject = f"{subject} {state_words}"
+    named = system_of(counted)
+    if named:
+        unit = lemma = named  # "three cable systems" count cables
     kind = COUNT_CLASSES.get(unit, COUNT_CLASSES.get(lemma, lemma))
     if kind == "hits" and _held(counted):
         kind = lemma  # "a pistol loaded with six bullets": bullets as things, not bullets that hit
