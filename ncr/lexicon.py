@@ -145,6 +145,8 @@ JOINING_VERBS = frozenset({"join", "attend"})
 GATHERING_EVENTS = frozenset(
     {"vigil", "march", "protest", "rally", "demonstration", "funeral", "memorial", "gathering", "ceremony", "service", "procession"}
 )
+# Nouns for a margin, whose size a count may give in any unit ("a one-seat majority").
+MARGIN_NOUNS = frozenset({"majority", "lead", "margin"})
 # Nouns that count what their "of" names: "31 pieces of equipment", "500 head of cattle".
 UNIT_NOUNS = frozenset({"piece", "item", "head", "article", "unit"})
 # Nouns for a body of people: "a group of 30 youths attacked", "a crowd of 200 people gathered".

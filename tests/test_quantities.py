@@ -610,3 +610,9 @@ def test_attribution_an_as_clause_right_after_a_figure_is_that_figure_s(nlp):
 def test_quantities_a_unit_or_a_system_counts_what_it_names(nlp, text, kind, state):
     claim = only_claim(nlp, text)
     assert (claim.kind, claim.state) == (kind, state)
+
+
+@pytest.mark.parametrize("text", ["The ruling party kept a one-seat majority in the assembly.",
+                                  "The reform would let a 10-juror majority decide the verdict."])
+def test_quantities_a_compound_count_of_a_majority_is_the_majority_s_size(nlp, text):
+    assert only_claim(nlp, text).kind == "majority"

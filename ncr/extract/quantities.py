@@ -27,6 +27,7 @@ from ..lexicon import (
     GENERIC_PERSON_CLASSES,
     INTRANSITIVE_STATES,
     LIGHT_VERBS,
+    MARGIN_NOUNS,
     NON_COUNT_HEADS,
     PERSON_CLASSES,
     SERVICE_CLASSES,
@@ -162,9 +163,11 @@ def _compound_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
         return None
     start, qualifier, hedge = hedge_before(doc, phrase.start)
     value, qualifier = interval_for(phrase, qualifier, hedge)
+    # "a one-seat majority", "a 10-juror majority": the size of a margin, whatever unit it is told in.
+    kind = noun.head.lemma_.lower() if noun.head.lemma_.lower() in MARGIN_NOUNS else COUNT_CLASSES.get(lemma, lemma)
     return RawClaim(
         span=doc[start : end + 2], counted=noun, value=value, qualifier=qualifier, unit=lemma,
-        subject=f"{noun.text} ({noun.head.text})", kind=COUNT_CLASSES.get(lemma, lemma), state=None, group=None,
+        subject=f"{noun.text} ({noun.head.text})", kind=kind, state=None, group=None,
     )
 
 
