@@ -616,3 +616,11 @@ def test_quantities_a_unit_or_a_system_counts_what_it_names(nlp, text, kind, sta
                                   "The reform would let a 10-juror majority decide the verdict."])
 def test_quantities_a_compound_count_of_a_majority_is_the_majority_s_size(nlp, text):
     assert only_claim(nlp, text).kind == "majority"
+
+
+@pytest.mark.parametrize(("text", "number", "kind"), [
+    ("The court handed him three 10-year sentences.", "three", "sentence"),
+    ("Auditors filed two 500-page reports.", "two", "report"),
+])
+def test_quantities_digits_after_a_number_word_begin_another_number(nlp, text, number, kind):
+    assert any(c.span.text == number and c.kind == kind for c in claims_in(nlp, text))

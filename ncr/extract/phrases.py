@@ -94,6 +94,8 @@ def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
         return grouped
     while end < len(doc):
         token = doc[end]
+        if end > i and token.text[:1].isdigit():
+            break  # "three 10-year sentences", "two 500-page reports": digits after a number begin another
         if _is_number_token(token):
             end += 1
         elif token.lower_ == "and" and end > i and end + 1 < len(doc) and numbers.is_number_word(doc[end + 1].text):
