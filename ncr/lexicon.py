@@ -125,7 +125,7 @@ for _verb in "shoot hit strike stab wound".split():
 # "10,000 soldiers killed". Keyed by lemma of the verb, adjective or noun.
 STATES: dict[str, str] = {}
 for _state, _words in {
-    "killed": "kill die dead death fatality slay toll gun",
+    "killed": "kill die dead death fatality slay toll gun execute",
     "injured": "injure wound hurt injury",
     "casualties": "casualty",
     "captured": "capture detain arrest imprison",
@@ -150,7 +150,10 @@ MARGIN_NOUNS = frozenset({"majority", "lead", "margin"})
 # Nouns that count what their "of" names: "31 pieces of equipment", "500 head of cattle".
 UNIT_NOUNS = frozenset({"piece", "item", "head", "article", "unit"})
 # Nouns for a body of people: "a group of 30 youths attacked", "a crowd of 200 people gathered".
-COLLECTIVE_NOUNS = frozenset({"group", "crowd", "band", "gang", "mob", "team", "contingent", "party", "throng", "convoy"})
+COLLECTIVE_NOUNS = frozenset(
+    {"group", "crowd", "band", "gang", "mob", "team", "contingent", "party", "throng", "convoy", "sect", "congregation",
+     "workforce", "militia", "army", "force"}
+)
 
 # States whose counts only grow while a story runs (a toll, arrests so far): a later,
 # lower figure of one, with no word of revision, is another count, not a revision.

@@ -624,3 +624,19 @@ def test_quantities_a_compound_count_of_a_majority_is_the_majority_s_size(nlp, t
 ])
 def test_quantities_digits_after_a_number_word_begin_another_number(nlp, text, number, kind):
     assert any(c.span.text == number and c.kind == kind for c in claims_in(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("The bishop leads a breakaway sect of about 400 in the valley.", 360, 440),
+    ("The rebels fielded a force of 5,000 near the pass.", 5000, 5000),
+])
+def test_quantities_a_body_of_n_counts_its_members(nlp, text, low, high):
+    claim = only_claim(nlp, text)
+    assert (claim.value.low, claim.value.high) == (low, high)
+
+
+def test_quantities_a_part_of_people_a_casualty_befell_counts_them_with_no_count_before(nlp):
+    claim = only_claim(nlp, "The gunman found his rivals in the yard and shot two of them before fleeing.")
+    assert (claim.kind, claim.state, claim.value.low) == ("people", "shot", 2)
+    claim = only_claim(nlp, "Rebels seized the guards and executed three of them at dawn.")
+    assert (claim.kind, claim.state, claim.value.low) == ("people", "killed", 3)

@@ -168,6 +168,14 @@ def partitive_of_pronoun(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]
     whole = next(
         (c for c in reversed(earlier) if c.span.start >= first_sentence and (c.value.high or INF) > phrase.high), None
     )
+    state = state_of(pronoun)[0]
     if whole is None:
-        return None
-    return _part(doc, phrase, whole, pronoun, state_of(pronoun)[0] or whole.state, phrase.end + 2)
+        # "found her foes and shot two of them": with no count before, the part of people a
+        # casualty befell is itself a count of those people.
+        if state not in CASUALTY_STATES:
+            return None
+        start, qualifier, hedge = hedge_before(doc, phrase.start)
+        value, qualifier = interval_for(phrase, qualifier, hedge)
+        return RawClaim(span=doc[start : phrase.end + 2], counted=pronoun, value=value, qualifier=qualifier, unit="person",
+                        subject=f"people {state}", kind="people", state=state, group=None)
+    return _part(doc, phrase, whole, pronoun, state or whole.state, phrase.end + 2)
