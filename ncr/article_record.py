@@ -34,7 +34,7 @@ class SpeakerText:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """A speaker as written and, for a pronoun, the earlier speaker it stands for."""
+    """A speaker as written and, for a pronoun or a role no one holds ("the pastor"), the named speaker it stands for."""
 
     span: SpeakerText
     refers_to: SpeakerText | None = None

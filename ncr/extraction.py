@@ -29,6 +29,7 @@ from .article_record import (
 )
 from .clean import mask_boilerplate
 from .extract.antecedents import antecedent, is_pronoun, named_speakers
+from .extract.described import described_person
 from .extract.attribution import find_speech
 from .extract.certainty import certainty_of
 from .extract.context import local_context
@@ -112,10 +113,10 @@ def _speaker_text(span: Span) -> SpeakerText:
 
 
 def _speaker(span: Span | None, named: list[Span]) -> Speaker | None:
-    """The speaker as written and, for a pronoun, the earlier named speaker it stands for."""
+    """The speaker as written and, for a pronoun or a role description, the named speaker it stands for."""
     if span is None:
         return None
-    earlier = antecedent(span, named) if is_pronoun(span) else None
+    earlier = antecedent(span, named) if is_pronoun(span) else described_person(span, named)
     return Speaker(_speaker_text(span), _speaker_text(earlier) if earlier is not None else None)
 
 

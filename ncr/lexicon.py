@@ -302,6 +302,22 @@ ROLE_HEADS = frozenset(
     lieutenant sergeant captain representative deputy head pope emperor
     publicist rep pastor priest lawyer manager coach""".split()
 )
+# Nouns for a person of one sex, as written or as lemmas: a name they stand with is a woman's
+# or a man's ("actress Ann Roe", "Ode, the chairwoman,"), which "he" or "she" must agree with.
+FEMALE_NOUNS = frozenset(
+    """woman girl lady wife mother daughter sister aunt niece grandmother granddaughter widow
+    girlfriend fiancee bride actress waitress hostess heiress duchess princess queen empress
+    countess baroness nun spokeswoman chairwoman congresswoman councilwoman councilwomen
+    businesswoman sportswoman policewoman stepmother stepdaughter mom mum""".split()
+)
+MALE_NOUNS = frozenset(
+    """man boy gentleman husband father son brother uncle nephew grandfather grandson widower
+    boyfriend fiance groom duke prince king emperor baron monk spokesman chairman
+    congressman councilman businessman sportsman policeman stepfather stepson dad""".split()
+)
+# Honorifics of one sex before a name ("Mrs Roe", "Mr. Vance").
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "dame", "lady", "sister"})
+MALE_TITLES = frozenset({"mr", "mister", "sir", "lord", "monsieur", "brother", "father"})
 # Words that may stand inside a role before its head ("vice foreign", "prime", "state").
 ROLE_MODIFIERS = frozenset(
     """vice deputy prime foreign defence defense interior finance home state

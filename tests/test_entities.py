@@ -63,6 +63,19 @@ def test_entities_role_comma_name_at_the_sentence_end_records_the_role(nlp):
     assert person.label == "PERSON" and [r.role for r in person.roles] == ["publicist"]
 
 
+def test_entities_title_of_a_body_comma_name_records_the_role(nlp):
+    mentions = find_mentions(nlp("The former governor of Velmora, Anton Drescu, opened the fair on Sunday."))
+    person = next(m for m in mentions if m.text == "Anton Drescu")
+    assert [r.role for r in person.roles] == ["governor"] and not person.roles[0].current
+
+
+def test_entities_a_title_that_is_the_subject_of_a_verb_gives_the_name_before_it_no_role(nlp):
+    mentions = find_mentions(nlp("Brenmoor will hire 90 workers next year in Alwenby, a Brenmoor spokesman said. "
+                                 "Lotte Amsel, Brenmoor spokesman, said the jobs were safe."))
+    holders = [m.text for m in mentions if any(r.role == "spokesman" for r in m.roles)]
+    assert holders == ["Lotte Amsel"]
+
+
 def test_entities_hyphenated_and_particle_names_stay_whole(nlp):
     found = [text for text, _ in persons(nlp, "Officials met Park Ji-hoon and Maria van der Berg in the capital.")]
     assert "Park Ji-hoon" in found

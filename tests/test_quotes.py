@@ -37,6 +37,8 @@ def test_quotes_unclosed_opening_mark_does_not_swallow_later_paragraphs():
 def test_quotes_quote_continued_in_the_next_paragraph():
     text = "“The first part ends here.\n“And the second part follows,” she said."
     assert inner(text) == ["The first part ends here.", "And the second part follows,"]
+    spaced = "“Yes,” she said. “The first part ends here.\n\n“And the second part follows.”"
+    assert inner(spaced) == ["Yes,", "The first part ends here.", "And the second part follows."]
 
 
 def test_quotes_two_apostrophes_and_tex_marks_are_quotation_marks():
@@ -96,6 +98,15 @@ def test_quotes_short_phrase_inside_reported_speech(nlp):
     found = quotes_of(nlp, "The minister Lena Oster described the blockade as “cruel and pointless” on Monday.")
     direct = [f for f in found if f[1]]
     assert direct == [("cruel and pointless", True, "described", "The minister Lena Oster")]
+
+
+@pytest.mark.model
+def test_quotes_a_few_words_a_paraphrase_borrows_belong_to_the_reported_statement(nlp):
+    found = quotes_of(nlp, 'Harbour master Sigrun Lunde said the roads out of the port were "utterly impassable" by noon.')
+    assert [f for f in found if f[1]] == []
+    assert [f[0] for f in found] == ['the roads out of the port were "utterly impassable" by noon']
+    named = quotes_of(nlp, "Senator Bastian Brenn calls the levy ‘a tax on rain’ in a radio interview.")
+    assert [f[0] for f in named if f[1]] == ["a tax on rain"]
 
 
 @pytest.mark.model
@@ -215,6 +226,9 @@ def test_quotes_titles_and_scare_quotes_are_not_speech(nlp):
     "The browser has a “ghost tab” flaw, the vendor said.",
     "The so-called “harbour tax” was dropped in May.",
     "Readers of the weekly named him their “angler of the year” on Friday.",
+    'The vendor issued a patch for a "drive - by", or previously unseen, flaw in its mail app, it said.',
+    '"Copper Lantern" director Rudi Mlinar left the project, the studio said.',
+    'She won a nomination for "Best Original Score for a Feature Film or Limited Series Drama."',
 ])
 def test_quotes_titles_nicknames_and_terms_are_not_speech(nlp, text):
     assert [f for f in quotes_of(nlp, text) if f[1]] == []
@@ -224,6 +238,8 @@ def test_quotes_titles_nicknames_and_terms_are_not_speech(nlp, text):
 def test_quotes_a_phrase_a_speaker_uses_is_a_quote(nlp):
     found = [f for f in quotes_of(nlp, "Fire chief Ola Brun described the plan as a “reckless gamble”.") if f[1]]
     assert [f[0] for f in found] == ["reckless gamble"]
+    hyphenated = [f for f in quotes_of(nlp, 'Critics called the plan "half-baked" on Monday.') if f[1]]
+    assert [f[0] for f in hyphenated] == ["half-baked"]
 
 
 @pytest.mark.model

@@ -221,6 +221,21 @@ def _name_before_comma(doc: Doc, comma: int) -> tuple[int, int] | None:
     return (start, comma) if start < comma else None
 
 
+def _comma_after_affiliation(doc: Doc, end: int) -> int | None:
+    """The comma right after a title ending at ``end``, or after the "of X" / "for X" that
+    follows it ("governor of Osterby,"); None when there is none."""
+    if end < len(doc) and doc[end].text == ",":
+        return end
+    if end >= len(doc) or doc[end].lower_ not in {"of", "for", "at"}:
+        return None
+    for token in doc[end + 1 : end + 6]:
+        if token.text == ",":
+            return token.i if token.i > end + 1 else None
+        if not (_is_name_word(token) or token.lower_ == "the"):
+            return None
+    return None
+
+
 def _sentence_places(doc: Doc, i: int) -> tuple[str, ...]:
     """Keys of the countries and nationalities named in the sentence of token ``i``."""
     sentence = doc[i].sent
@@ -247,11 +262,13 @@ def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
         title = doc[title_start:end].text
         context = () if affiliation else _sentence_places(doc, i)
         record = Role(title=title, role=role, affiliation=affiliation, current=not past, context=context)
-        # Title before the name: "Foreign Minister Choe Son Hui", "Foreign Minister, Choe Son-hui,".
-        after = end + 1 if end < len(doc) and doc[end].text == "," else end
+        # Title before the name: "Foreign Minister Choe Son Hui", "Foreign Minister, Choe Son-hui,",
+        # "the former governor of Osterby, Casimir Brannagh," (past the body the title is of).
+        comma = _comma_after_affiliation(doc, end)
+        after = comma + 1 if comma is not None else end
         if after < len(doc) and _is_name_word(doc[after]) and not doc[after].is_sent_start:
             stop = name_end(doc, after)
-            needs_comma = after != end
+            needs_comma = comma is not None
             # "her publicist, Ivo Brannagh." as well as "..., Ivo Brannagh, said": the name closes the apposition.
             closed = stop < len(doc) and (doc[stop].text == "," or (doc[stop].is_sent_end and doc[stop].is_punct))
             if stop > after and (not needs_comma or closed):
@@ -262,7 +279,10 @@ def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
         lead = title_start
         if lead - 1 >= 0 and doc[lead - 1].lower_ in _DETERMINERS:
             lead -= 1
-        if lead - 1 >= 0 and doc[lead - 1].text == ",":
+        # Not when a verb follows the title: in "sold in Harlow, a company spokesman said" the
+        # title is the subject of "said", no apposition of the name before the comma.
+        subject = end < len(doc) and doc[end].pos_ in {"VERB", "AUX"}
+        if lead - 1 >= 0 and doc[lead - 1].text == "," and not subject:
             name = _name_before_comma(doc, lead - 1)
             if name is not None:
                 found.append((*name, record))

@@ -14,7 +14,8 @@ Malformed pairs are repaired by the same spacing rule: a closing ” with a spac
 before it and a word after it opens a quote (“Yes,” he said. ”We will ...”),
 and an opening mark of one style is closed by a closing mark of the other
 ("We will rebuild,” she said). A mark that finds no partner is dropped, never
-stretched over the text around it. A quote left open at the end of a
+stretched over the text around it; a quote still open when another opens after
+a sentence end lost its closing mark and ends with its first sentence. A quote left open at the end of a
 paragraph that ends a sentence, where the next paragraph opens again, is a
 quote continued over paragraphs (the news convention): its first part ends
 with its paragraph.
@@ -22,6 +23,7 @@ with its paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Opening and closing double marks, curly and guillemets.
@@ -100,6 +102,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 if open_double is None:
                     if mark.opens:
                         open_double, open_single = mark, None  # a single mark left open was an apostrophe
+                elif mark.opens and not mark.closes and (lost := _lost_close(text, open_double, mark)) is not None:
+                    found.append((open_double.at + open_double.size, lost))
+                    open_double, open_single = mark, None
                 elif mark.closes:
                     found.append((open_double.at + open_double.size, mark.at))
                     open_double = None
@@ -119,8 +124,23 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in found if text[s:e].strip()]
 
 
+# A sentence end inside a quote: a full stop, question or exclamation mark, a space, a capital.
+_SENTENCE_END = re.compile(r"[.?!](?= +[A-Z])")
+
+
+def _lost_close(text: str, opened: Mark, opener: Mark) -> int | None:
+    """Where a quote ends whose closing mark the text lost: another quote opens (a mark with
+    a space before it and a word after, ' "Harrowby') while it is still open, and a sentence
+    ends between the two; the quote is taken to end with that first sentence, never
+    stretched over the narration after it. None when no sentence ends in between."""
+    end = _SENTENCE_END.search(text, opened.at + opened.size, opener.at)
+    return end.end() if end is not None else None
+
+
 def _opens_next(text: str, start: int) -> bool:
-    """Whether the paragraph at ``start`` begins with an opening double mark."""
+    """Whether the next paragraph from ``start`` on (past blank lines) begins with an opening double mark."""
+    while start < len(text) and text[start].isspace():
+        start += 1
     marks = marks_in(text, start, min(len(text), start + 2))
     return bool(marks) and marks[0].at == start and marks[0].double and marks[0].opens
 

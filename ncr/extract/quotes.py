@@ -35,6 +35,8 @@ from .spans import doc_text, ents_in
 
 # A quoted run of capitalised words this short is a title or a name, not a quote.
 _TITLE_MAX_WORDS = 8
+# Words of the longest title read as one when all its words are capitalised (award and programme names).
+_LONG_TITLE_MAX_WORDS = 14
 
 
 # Short words a title leaves in lower case ("Face the Nation", "Out of Africa").
@@ -56,12 +58,17 @@ _TERM_MAX_WORDS = 4
 def _is_name_or_term(span: Span, before: str) -> bool:
     """A quoted title, nickname or term rather than speech ("The Big Lebowski.", "Deep Throat,",
     a "rogue wave" warning, a "quack" cure): no verb in it, and either its words are capitalised
-    like a title's (a lone word only if it is a name), or a naming word introduces it, or a
-    determiner before it and a noun after it make it a modifier, or it is one word that
-    ends no clause. "described the plan as a "reckless gamble"" stays a quote."""
+    like a title's (a lone word only if it is a name; up to ``_LONG_TITLE_MAX_WORDS`` words
+    for an award's or programme's name), or a naming word introduces it, or it modifies a
+    noun after it (a determiner before and a noun after, or the parse says so), or it is one
+    word that ends no clause. "described the plan as a "reckless gamble"" stays a quote."""
     words = [t for t in span if t.is_alpha]
-    if not words or len(words) > _TITLE_MAX_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in span):
+    if not words or len(words) > _LONG_TITLE_MAX_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
+    capitalised = words[0].text[0].isupper() or words[0].lower_ in _TITLE_MINOR_WORDS
+    capitalised = capitalised and all(t.text[0].isupper() or t.lower_ in _TITLE_MINOR_WORDS for t in words)
+    if len(words) > _TITLE_MAX_WORDS:
+        return capitalised  # a nomination for "Best Score for a Drama or a Limited Series"
     before = before.lower()
     if before in _NAMING_WORDS:
         return True
@@ -71,10 +78,39 @@ def _is_name_or_term(span: Span, before: str) -> bool:
     after = next((t for t in span.doc[span.end : span.end + 3] if not t.is_punct or t.text in ".,;:!?"), None)
     if before in _DETERMINERS and len(words) <= _TERM_MAX_WORDS and after is not None and after.pos_ in {"NOUN", "PROPN"}:
         return True
-    capitalised = words[0].text[0].isupper() or words[0].lower_ in _TITLE_MINOR_WORDS
-    if capitalised and all(t.text[0].isupper() or t.lower_ in _TITLE_MINOR_WORDS for t in words):
+    if len(words) <= _TERM_MAX_WORDS and (_modifies_noun_after(span) or _hyphenated_term(span)):
+        return True  # a "drive-by", or unknown, flaw; "Copper Lantern" director Ann Roe
+    if capitalised:
         return len(words) > 1 or words[0].pos_ == "PROPN" or before in _TITLE_BEFORE
     return len(words) == 1 and not span.text.rstrip().endswith((".", ",", "!", "?", ":", ";"))
+
+
+def _modifies_noun_after(span: Span) -> bool:
+    """Whether the quoted words stand before a noun as its modifier (the parser's compound,
+    adjective or nominal modifier of a noun after the closing mark): a term or a title
+    used as a label, not something said."""
+    root, head = span.root, span.root.head
+    return root.dep_ in {"amod", "compound", "nmod"} and head.i >= span.end and head.pos_ in {"NOUN", "PROPN"}
+
+
+def _hyphenated_term(span: Span) -> bool:
+    """One compound of words joined by hyphens ("drive-by", "stop - and - search") that is
+    no verb's object or complement: a technical term in marks ("called it "half-baked""
+    stays a quote)."""
+    tokens = [t for t in span if not (t.is_punct and t.text in ".,;:!?")]
+    hyphens = [t for t in tokens if t.text == "-"]
+    if not hyphens or any(not (t.is_alpha or t.text == "-") for t in tokens):
+        return False
+    if any(a.text == "-" and b.text == "-" for a, b in zip(tokens, tokens[1:])) or tokens[0].text == "-" or tokens[-1].text == "-":
+        return False
+    alone = all(t.text == "-" for t in tokens[1::2]) and all(t.is_alpha for t in tokens[::2])
+    root = span.root
+    said = root.dep_ in _COMPLEMENTS and root.head.pos_ in {"VERB", "AUX"} and not span.start <= root.head.i < span.end
+    return alone and not said
+
+
+# What a verb takes as what someone said something was ("called it "half-baked"").
+_COMPLEMENTS = frozenset({"oprd", "dobj", "attr", "acomp", "xcomp", "ccomp", "advcl"})
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
@@ -316,4 +352,36 @@ def find_quotes(doc: Doc, named: list[Span] | None = None) -> list[FoundQuote]:
     named = named_speakers(doc) if named is None else named
     direct = [_named(q, named) for q in find_direct_quotes(doc)]
     reported = [q for q in (_named(q, named) for q in find_reported_speech(doc, direct)) if q.speaker is not None]
+    direct = [q for q in direct if not any(_borrowed(q, r) for r in reported)]
     return sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+
+
+# The most words of a quoted phrase a paraphrase borrows ("spreading "like wildfire"").
+_BORROWED_MAX_WORDS = 3
+
+
+def _borrowed(quote: FoundQuote, statement: FoundQuote) -> bool:
+    """A few quoted words inside the same speaker's reported statement ("Tull said the
+    roads were "utterly impassable" by noon"): the statement holds them, no quote of their
+    own. (A quote that is most of the statement leaves no reported one: ``reported``.)"""
+    if not (statement.start <= quote.start and quote.end <= statement.end) or quote.speaker is None:
+        return False
+    same = statement.speaker is not None and statement.speaker.text.lower() == quote.speaker.text.lower()
+    return same and len(re.findall(r"\w+", quote.text)) <= _BORROWED_MAX_WORDS and not _named_by_cue(quote)
+
+
+def _named_by_cue(quote: FoundQuote) -> bool:
+    """Whether the quoted words hang on their own cue ("calls the levy 'a tax on rain'"): what
+    the speaker called it, a quote of its own."""
+    doc = quote.speaker.doc if quote.speaker is not None else None
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand") if doc is not None else None
+    if span is None or not quote.cue:
+        return False
+    root = span.root
+    head = root.head.head if root.dep_ == "appos" and root.head.dep_ == "dobj" else root.head  # "calls the levy 'a tax on rain'"
+    return (root.dep_ in _NAMED_AS and head.pos_ in {"VERB", "AUX"} and head.text == quote.cue.split()[0]
+            and not span.start <= head.i < span.end)
+
+
+# How the parser hangs what a cue calls something on it: "called it "timid"", "calls the levy 'a tax on rain'".
+_NAMED_AS = frozenset({"oprd", "appos", "dobj", "attr"})
