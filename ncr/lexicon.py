@@ -145,6 +145,8 @@ JOINING_VERBS = frozenset({"join", "attend"})
 GATHERING_EVENTS = frozenset(
     {"vigil", "march", "protest", "rally", "demonstration", "funeral", "memorial", "gathering", "ceremony", "service", "procession"}
 )
+# Verbs whose object says what befell their subject ("suffered injuries", "sustained damage").
+UNDERGOING_VERBS = frozenset({"suffer", "sustain", "incur"})
 # Nouns for a margin, whose size a count may give in any unit ("a one-seat majority").
 MARGIN_NOUNS = frozenset({"majority", "lead", "margin"})
 # Nouns that count what their "of" names: "31 pieces of equipment", "500 head of cattle".

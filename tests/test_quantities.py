@@ -640,3 +640,12 @@ def test_quantities_a_part_of_people_a_casualty_befell_counts_them_with_no_count
     assert (claim.kind, claim.state, claim.value.low) == ("people", "shot", 2)
     claim = only_claim(nlp, "Rebels seized the guards and executed three of them at dawn.")
     assert (claim.kind, claim.state, claim.value.low) == ("people", "killed", 3)
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("In Lindport, 565 shops suffered serious damage in the riots.", "destroyed"),
+    ("Twelve passengers sustained injuries in the crash.", "injured"),
+    ("The guild counted 80 stalls suffering heavy damage or being destroyed.", "destroyed"),
+])
+def test_quantities_what_the_counted_things_underwent_is_their_state(nlp, text, state):
+    assert only_claim(nlp, text).state == state

@@ -28,6 +28,7 @@ from ..lexicon import (
     SPEECH_VERBS,
     STANDING_NOUNS,
     STATES,
+    UNDERGOING_VERBS,
     UNIT_NOUNS,
 )
 from .spans import ent_covering
@@ -279,6 +280,10 @@ def state_of(counted: Token) -> tuple[str | None, str]:
     # "80 people were treated for injuries": what they were treated for says what happened to them.
     verbs += [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
               for o in p.children if o.dep_ == "pobj" and state_word(o)]
+    # "12 people suffered injuries", "565 shops suffering serious damage": what they underwent.
+    undergoing = [head] if counted.dep_ == "nsubj" and head.lemma_.lower() in UNDERGOING_VERBS else []
+    undergoing += [c for c in counted.children if c.dep_ == "acl" and c.lemma_.lower() in UNDERGOING_VERBS]
+    verbs += [o for v in undergoing for o in v.children if o.dep_ == "dobj" and state_word(o)]
     if not verbs and counted.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
         # "40 pupils fell ill", "70 pupils had been sick": the subject's complement says it.
         verbs = [c for c in head.children if c.dep_ in {"acomp", "oprd", "advmod"} and state_word(c)]
