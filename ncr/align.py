@@ -163,7 +163,10 @@ def assign_topics(
         elif key[1] and not key[0].endswith(PART_OF):  # a state: one shared word or one sentence is enough
             parts = split_by_context(members[key], shared_words=1, sentence_apart=False)
         else:  # nothing said of what happened: only words that tell measures apart are evidence
-            parts = split_by_context(without_words(members[key], story))
+            # "an additional six engines" / "a further four appliances": being more of a kind
+            # is one shared word already.
+            needed = SHARED_CONTEXT - key[0].endswith(OTHERS)
+            parts = split_by_context(without_words(members[key], story), shared_words=needed)
         if len(parts) > 1:
             parts = rejoin_agreeing(join_superseding(rejoin_agreeing(parts, position)), position)
         if len(parts) == 1:
@@ -247,6 +250,7 @@ def spelling_variants(kinds: Sequence[str]) -> dict[str, str]:
 
 # How a kind that counts a part of a group counted elsewhere ends ("12 of the injured").
 PART_OF = " (part of)"
+OTHERS = " (others)"
 
 
 def _running_count(key: Key) -> bool:

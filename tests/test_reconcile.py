@@ -615,3 +615,14 @@ def test_reconcile_women_do_not_join_a_topic_of_men(nlp):
     men, _ = topic_with(report, "Two")
     women, _ = topic_with(report, "two")
     assert men.id != women.id
+
+
+@pytest.mark.model
+def test_reconcile_more_of_a_kind_in_other_words_is_one_measure(nlp):
+    report = run(nlp, "Two fire engines were sent to the warehouse in Kelby. "
+                      "An additional six engines were called in once crews saw the smoke.\n",
+                 "Firefighters in Kelby battled the warehouse blaze through the night. A further four appliances were called to help.\n")
+    _, six = topic_with(report, "six")
+    _, four = topic_with(report, "four")
+    _, two = topic_with(report, "Two")
+    assert six.topic == four.topic != two.topic
