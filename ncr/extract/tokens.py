@@ -12,6 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, LENGTH, LIKE_NUM, SENT_START, SPACY
+
+from .spans import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -49,11 +54,35 @@ def token_table(doc: Doc) -> TokenTable:
     """The doc's ``TokenTable``, read on first use."""
     table = doc.user_data.get(_TOKENS)
     if table is None:
-        rows = [
-            (t.text, t.lower_, t.whitespace_, t.idx, t.ent_iob_, t.ent_type_, t.is_sent_start, t.is_alpha,
-             t.is_punct, t.like_num)
-            for t in doc
-        ]
-        columns = tuple(zip(*rows)) if rows else ((),) * 10
-        table = doc.user_data[_TOKENS] = TokenTable(*columns)
+        table = doc.user_data[_TOKENS] = _read(doc)
     return table
+
+
+# What one ``Doc.to_array`` call reads, in this order.
+_COLUMNS = (IDX, LENGTH, SPACY, ENT_IOB, ENT_TYPE, SENT_START, IS_ALPHA, IS_PUNCT, LIKE_NUM)
+_IOB = ("", "I", "O", "B")  # token.ent_iob_ by token.ent_iob
+_WHITESPACE = ("", " ")  # token.whitespace_ by SPACY
+_SENT_STARTS = {1: True, -1: False, 0: None}  # token.is_sent_start by SENT_START
+
+
+def _read(doc: Doc) -> TokenTable:
+    """The table from one ``to_array`` call, the words cut out of the doc's text: asking each
+    ``Token`` for ten attributes would cost more than what the table saves."""
+    array = doc.to_array(_COLUMNS)
+    idx, _, spacy, iob, ent_type, _, alpha, punct, like_num = array.T.tolist()
+    sent_start = array[:, 5].astype(numpy.int64).tolist()  # -1 is stored unsigned
+    text = doc_text(doc)
+    words = tuple(map(text.__getitem__, map(slice, idx, (array[:, 0] + array[:, 1]).tolist())))
+    labels = {label: doc.vocab.strings[label] for label in set(ent_type)}
+    return TokenTable(
+        text=words,
+        lower=tuple(map(str.lower, words)),  # what spaCy's LOWER is
+        whitespace=tuple(map(_WHITESPACE.__getitem__, spacy)),
+        idx=tuple(idx),
+        ent_iob=tuple(map(_IOB.__getitem__, iob)),
+        ent_type=tuple(map(labels.__getitem__, ent_type)),
+        sent_start=tuple(map(_SENT_STARTS.__getitem__, sent_start)),
+        alpha=tuple(map(bool, alpha)),
+        punct=tuple(map(bool, punct)),
+        like_num=tuple(map(bool, like_num)),
+    )
