@@ -171,11 +171,11 @@ def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
     """People named next to a role: (name token start, name token end, role)."""
     tokens, names = token_table(doc), name_words(doc)
     found: list[tuple[int, int, Role]] = []
-    i = 0
-    while i < len(tokens):
-        if tokens.lower[i] not in ROLE_WORDS:
-            i += 1
+    i = 0  # where reading resumes: a role's words, and the name read with it, are not read again
+    for at in [at for at, lower in enumerate(tokens.lower) if lower in ROLE_WORDS]:
+        if at < i:
             continue
+        i = at
         end = _role_run(tokens, i)
         role = _normalise_role(list(tokens.text[i:end]))
         if role is None:
@@ -271,9 +271,10 @@ def find_descriptions(doc: Doc) -> list[LocalMention]:
     Only descriptions tied to a place count: "the agency" alone names nothing.
     """
     found = []
-    for token in doc:
-        if token.lemma_.lower() not in ORG_TYPE_NOUNS or not token.is_lower:
+    for i, lemma in enumerate(token_table(doc).lemma):
+        if lemma.lower() not in ORG_TYPE_NOUNS or not doc[i].is_lower:
             continue
+        token = doc[i]
         modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.is_lower and c.is_alpha]
         places = [c for c in token.lefts if c.dep_ in {"poss", "amod", "compound"} and c.ent_type_ in {"GPE", "NORP"}]
         if not places:

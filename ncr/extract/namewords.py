@@ -40,7 +40,11 @@ def name_words(doc: Doc) -> tuple[bool, ...]:
     found = doc.user_data.get(_NAME_WORDS)
     if found is None:
         tokens = token_table(doc)
-        found = doc.user_data[_NAME_WORDS] = tuple(map(is_name_word, tokens.text, tokens.lower, tokens.ent_type))
+        flags = [False] * len(tokens.text)
+        for i, text in enumerate(tokens.text):
+            if text[:1].isupper():  # the first test of is_name_word, made here for every token
+                flags[i] = is_name_word(text, tokens.lower[i], tokens.ent_type[i])
+        found = doc.user_data[_NAME_WORDS] = tuple(flags)
     return found
 
 
@@ -104,13 +108,15 @@ def name_before_comma(doc: Doc, comma: int) -> tuple[int, int] | None:
 
 def missed_names(doc: Doc, covered: set[int], words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
     """Token spans of capitalised names made of known person-name ``words`` outside ``covered``."""
-    tokens, names = token_table(doc), name_words(doc)
-    found = []
-    i = 0
-    while i < len(tokens):
-        if i in covered or not names[i] or normalise_name(tokens.text[i]) not in words:
-            i += 1
+    tokens = token_table(doc)
+    found: list[tuple[int, int]] = []
+    if not words:
+        return found
+    i = 0  # where reading resumes: a name's words start no other name
+    for at, is_name in enumerate(name_words(doc)):
+        if at < i or not is_name or at in covered or normalise_name(tokens.text[at]) not in words:
             continue
+        i = at
         stop = max(name_end(doc, i), i + 1)
         if any(j in covered for j in range(i, stop)):
             stop = i + 1

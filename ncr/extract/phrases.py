@@ -272,14 +272,16 @@ def interval_for(phrase: NumberPhrase, qualifier: Qualifier | None, hedge: tuple
 def number_phrases(doc: Doc) -> Iterator[NumberPhrase]:
     """Every number phrase of ``doc``, ranges joined, in text order and never overlapping."""
     tokens = token_table(doc)
-    i = 0
-    while i < len(tokens):
-        if not (tokens.like_num[i] or tokens.lower[i] in _PHRASE_STARTERS or _is_number_text(tokens.text[i])):
-            i += 1
+    starts = [
+        i for i, (like_num, lower, text) in enumerate(zip(tokens.like_num, tokens.lower, tokens.text))
+        if like_num or lower in _PHRASE_STARTERS or _is_number_text(text)
+    ]
+    i = 0  # where reading resumes: a phrase's tokens start no other phrase
+    for start in starts:
+        if start < i:
             continue
-        phrase = read_number_phrase(doc, i)
+        phrase = read_number_phrase(doc, start)
         if phrase is None:
-            i += 1
             continue
         phrase = _range_after(doc, phrase) or phrase
         i = phrase.end

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, LENGTH, LIKE_NUM, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LENGTH, LIKE_NUM, SENT_START, SPACY
 
 from .spans import doc_text
 
@@ -29,6 +29,7 @@ class TokenTable:
 
     text: tuple[str, ...]
     lower: tuple[str, ...]  # token.lower_
+    lemma: tuple[str, ...]  # token.lemma_
     whitespace: tuple[str, ...]  # token.whitespace_
     idx: tuple[int, ...]  # character offset of each token
     ent_iob: tuple[str, ...]  # token.ent_iob_
@@ -59,7 +60,7 @@ def token_table(doc: Doc) -> TokenTable:
 
 
 # What one ``Doc.to_array`` call reads, in this order.
-_COLUMNS = (IDX, LENGTH, SPACY, ENT_IOB, ENT_TYPE, SENT_START, IS_ALPHA, IS_PUNCT, LIKE_NUM)
+_COLUMNS = (IDX, LENGTH, SPACY, ENT_IOB, ENT_TYPE, SENT_START, IS_ALPHA, IS_PUNCT, LIKE_NUM, LEMMA)
 _IOB = ("", "I", "O", "B")  # token.ent_iob_ by token.ent_iob
 _WHITESPACE = ("", " ")  # token.whitespace_ by SPACY
 _SENT_STARTS = {1: True, -1: False, 0: None}  # token.is_sent_start by SENT_START
@@ -69,14 +70,16 @@ def _read(doc: Doc) -> TokenTable:
     """The table from one ``to_array`` call, the words cut out of the doc's text: asking each
     ``Token`` for ten attributes would cost more than what the table saves."""
     array = doc.to_array(_COLUMNS)
-    idx, _, spacy, iob, ent_type, _, alpha, punct, like_num = array.T.tolist()
+    idx, _, spacy, iob, ent_type, _, alpha, punct, like_num, lemma = array.T.tolist()
     sent_start = array[:, 5].astype(numpy.int64).tolist()  # -1 is stored unsigned
     text = doc_text(doc)
     words = tuple(map(text.__getitem__, map(slice, idx, (array[:, 0] + array[:, 1]).tolist())))
-    labels = {label: doc.vocab.strings[label] for label in set(ent_type)}
+    strings = doc.vocab.strings
+    labels = {key: strings[key] for key in {*ent_type, *lemma}}
     return TokenTable(
         text=words,
         lower=tuple(map(str.lower, words)),  # what spaCy's LOWER is
+        lemma=tuple(map(labels.__getitem__, lemma)),
         whitespace=tuple(map(_WHITESPACE.__getitem__, spacy)),
         idx=tuple(idx),
         ent_iob=tuple(map(_IOB.__getitem__, iob)),
