@@ -3,7 +3,7 @@
 Every ``doc[i]`` makes a new ``Token`` object, and every string attribute is a
 lookup in the vocabulary. Stages that walk the whole doc token by token, often
 several times (names, roles, number phrases, hedges), read these tuples
-instead: one pass over the doc, kept in its ``user_data`` like ``extract.spans``.
+instead: one ``Doc.to_array`` call per doc, kept in its ``user_data`` like ``extract.spans``.
 A doc must not be changed after its table is read (extraction never changes one).
 """
 
@@ -68,22 +68,22 @@ _SENT_STARTS = {1: True, -1: False, 0: None}  # token.is_sent_start by SENT_STAR
 
 def _read(doc: Doc) -> TokenTable:
     """The table from one ``to_array`` call, the words cut out of the doc's text: asking each
-    ``Token`` for ten attributes would cost more than what the table saves."""
+    ``Token`` for eleven attributes would cost more than what the table saves."""
     array = doc.to_array(_COLUMNS)
     idx, _, spacy, iob, ent_type, _, alpha, punct, like_num, lemma = array.T.tolist()
     sent_start = array[:, 5].astype(numpy.int64).tolist()  # -1 is stored unsigned
     text = doc_text(doc)
     words = tuple(map(text.__getitem__, map(slice, idx, (array[:, 0] + array[:, 1]).tolist())))
     strings = doc.vocab.strings
-    labels = {key: strings[key] for key in {*ent_type, *lemma}}
+    named = {key: strings[key] for key in {*ent_type, *lemma}}  # the few distinct labels and lemmas
     return TokenTable(
         text=words,
         lower=tuple(map(str.lower, words)),  # what spaCy's LOWER is
-        lemma=tuple(map(labels.__getitem__, lemma)),
+        lemma=tuple(map(named.__getitem__, lemma)),
         whitespace=tuple(map(_WHITESPACE.__getitem__, spacy)),
         idx=tuple(idx),
         ent_iob=tuple(map(_IOB.__getitem__, iob)),
-        ent_type=tuple(map(labels.__getitem__, ent_type)),
+        ent_type=tuple(map(named.__getitem__, ent_type)),
         sent_start=tuple(map(_SENT_STARTS.__getitem__, sent_start)),
         alpha=tuple(map(bool, alpha)),
         punct=tuple(map(bool, punct)),
