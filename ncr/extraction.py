@@ -41,6 +41,7 @@ from .extract.measures import find_measures
 from .extract.phrases import number_phrases
 from .extract.quantities import find_claims
 from .extract.quotes import find_quotes
+from .extract.spans import doc_ents
 from .extract.timing import anchor_year_of, event_of, past_date_in_phrase, phase, years_in
 from .nlp import parse_texts
 from .records import Article, DateMention
@@ -129,7 +130,7 @@ def extract_record(
     phrases = list(number_phrases(doc))
     raw_claims = with_headline_claims(doc, find_claims(doc, phrases), headlines)
     named = named_speakers(doc)
-    year = anchor_year_of(article.published, article.year, years_in(list(doc.ents)), input_year)
+    year = anchor_year_of(article.published, article.year, years_in(doc_ents(doc)), input_year)
     resolved = [(d.token_start, d.value) for d in found_dates if d.value]
     claims = []
     for raw in raw_claims:

@@ -8,6 +8,7 @@ mentions are the same entity is ``ncr.resolve``'s job.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from .lexicon import CAPITALS, DEMONYMS, LEGAL_FORMS, ORG_TYPE_NOUNS
 
@@ -24,11 +25,13 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_name(text: str) -> str:
     """The comparable form of a name: no case, accents, dots, hyphens or spacing differences.
 
     "U.S." → "us", "Kim Jong-un" → "kim jong un", "the Kremlin" → "kremlin",
-    "Cui Shanji’s" → "cui shanji".
+    "Cui Shanji’s" → "cui shanji". Cached: extraction and resolution ask for the same
+    few names again and again.
     """
     lowered = strip_accents(text).casefold().replace("’", "'").strip()
     if lowered.startswith("the "):

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.strings import hash_string
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
@@ -35,6 +37,11 @@ from ..lexicon import (
     SPEECH_VERBS,
 )
 from .entities import entity_at
+
+# Tested for every token of every article (``is_speech_cue``): the numbers, not the strings,
+# of the parts of speech of a verb and of the root label.
+_VERB_POS = frozenset({VERB, AUX})
+_ROOT = hash_string("ROOT")
 
 # Children of the speaker head that are not part of how the speaker is named.
 _SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advcl"})
@@ -68,7 +75,7 @@ class Speech:
 def is_speech_cue(token: Token) -> bool:
     """True for a verb that reports speech or belief ("said", "pointed out"), or a report
     noun's "is that" ("Reports are that ...", "the police's estimate is that ...")."""
-    if token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
+    if token.pos not in _VERB_POS and token.dep != _ROOT:
         return False
     lemma = token.lemma_.lower()
     if lemma == "be":

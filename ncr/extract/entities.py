@@ -22,20 +22,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from ..lexicon import (
-    NAME_PARTICLES,
-    NOT_NAME_WORDS,
-    ORG_TYPE_NOUNS,
-    PAST_ROLE_MARKERS,
-    ROLE_HEADS,
-    ROLE_MODIFIERS,
-)
+from ..lexicon import ORG_TYPE_NOUNS, PAST_ROLE_MARKERS, ROLE_HEADS
 from ..names import normalise_name, place_key
 from .acronyms import acronym_definitions
 from .lines import name_runs
-from .spans import ents_in
+from .namewords import (
+    HYPHENS,
+    ROLE_WORDS,
+    is_hyphen_join,
+    missed_names,
+    name_before_comma,
+    name_end,
+    name_words,
+    span_text,
+    text_of,
+)
+from .spans import doc_ents, ents_in
+from .tokens import TokenTable, token_table
 
 # spaCy labels kept as entities; numbers and dates are other stages' business.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -43,9 +48,7 @@ PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _AFFILIATION_LABELS = frozenset({"NORP", "GPE", "ORG"})
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 _DETERMINERS = frozenset({"the", "a", "an"})
-_ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 _COMPOUND_ROLES = ("secretary general", "attorney general", "inspector general", "surgeon general")
-_MAX_NAME_TOKENS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,64 +88,13 @@ class _Span:
     roles: list[Role]
 
 
-def _is_name_word(token: Token) -> bool:
-    """A capitalised word that can be part of a personal name."""
-    text = token.text
-    if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
-        return False
-    if not all(ch.isalpha() or ch in "'’." for ch in text):
-        return False
-    lower = token.lower_
-    return lower not in NOT_NAME_WORDS and lower not in _ROLE_WORDS and token.ent_type_ not in {"DATE", "TIME"}
-
-
-def _is_hyphen_join(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a hyphen glued to words on both sides ("Son-hui")."""
-    return (
-        0 < i < len(doc) - 1
-        and doc[i].text in {"-", "‐", "‑"}
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
-        and doc[i + 1].is_alpha
-    )
-
-
-def _particles_then_name(doc: Doc, i: int) -> bool:
-    """Tokens from ``i`` are name particles followed by a name word ("von der Leyen")."""
-    while i < len(doc) and doc[i].lower_ in NAME_PARTICLES:
-        i += 1
-    return i < len(doc) and _is_name_word(doc[i])
-
-
-def name_end(doc: Doc, start: int) -> int:
-    """The token index just after the personal name that starts at ``start``."""
-    i = end = start
-    while i < len(doc) and i - start < _MAX_NAME_TOKENS:
-        token = doc[i]
-        if i > start and token.is_sent_start:
-            break
-        if i > start and _is_hyphen_join(doc, i):
-            i += 2
-            end = i
-        elif _is_name_word(token):
-            i += 1
-            end = i
-        elif i > start and token.lower_ in NAME_PARTICLES and _particles_then_name(doc, i):
-            i += 1
-        else:
-            break
-        if doc[i - 1].whitespace_ and "\n" in doc[i - 1].whitespace_:
-            break
-    return end
-
-
-def _role_run(doc: Doc, i: int) -> int:
+def _role_run(tokens: TokenTable, i: int) -> int:
     """End of the run of role words starting at ``i`` (hyphen-joined parts included)."""
     j = i
-    while j < len(doc):
-        if doc[j].lower_ in _ROLE_WORDS:
+    while j < len(tokens):
+        if tokens.lower[j] in ROLE_WORDS:
             j += 1
-        elif j > i and _is_hyphen_join(doc, j) and doc[j + 1].lower_ in _ROLE_WORDS:
+        elif j > i and is_hyphen_join(tokens, j) and tokens.lower[j + 1] in ROLE_WORDS:
             j += 2
         else:
             break
@@ -150,7 +102,7 @@ def _role_run(doc: Doc, i: int) -> int:
 
 
 def _normalise_role(words: list[str]) -> str | None:
-    role = " ".join(w.lower() for w in words if w not in {"-", "‐", "‑"})
+    role = " ".join(w.lower() for w in words if w not in HYPHENS)
     role = " ".join(w for w in role.split() if w not in PAST_ROLE_MARKERS)
     if any(role.endswith(compound) for compound in _COMPOUND_ROLES):
         return role
@@ -161,23 +113,26 @@ def _normalise_role(words: list[str]) -> str | None:
 def entity_at(doc: Doc, i: int) -> Span | None:
     """The named-entity span holding token ``i``, read from the IOB tags (listing
     ``doc.ents`` builds every span anew, too slow for a lookup per token)."""
-    if doc[i].ent_iob_ not in {"B", "I"}:
+    tokens = token_table(doc)
+    iob = tokens.ent_iob
+    if iob[i] not in {"B", "I"}:
         return None
     start = i
-    while doc[start].ent_iob_ == "I" and start > 0:
+    while iob[start] == "I" and start > 0:
         start -= 1
     end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(iob) and iob[end] == "I":
         end += 1
-    return Span(doc, start, end, label=doc[start].ent_type_)
+    return Span(doc, start, end, label=tokens.ent_type[start])
 
 
 def _affiliation_before(doc: Doc, start: int) -> tuple[int, str | None]:
     """The body a role belongs to, written before it ("North Korean", "NATO", "South Korea's")."""
+    tokens = token_table(doc)
     i = start - 1
-    if i >= 0 and doc[i].text in _POSSESSIVE_TOKENS:
+    if i >= 0 and tokens.text[i] in _POSSESSIVE_TOKENS:
         i -= 1
-    if i >= 0 and doc[i].ent_type_ in _AFFILIATION_LABELS:
+    if i >= 0 and tokens.ent_type[i] in _AFFILIATION_LABELS:
         ent = entity_at(doc, i)
         if ent is not None:
             text = ent.text
@@ -189,49 +144,33 @@ def _affiliation_before(doc: Doc, start: int) -> tuple[int, str | None]:
 
 def _affiliation_after(doc: Doc, end: int) -> str | None:
     """The body in "editor for X", "spokesman of X" (an organisation preferred)."""
-    if end >= len(doc) or doc[end].lower_ not in {"of", "for", "at"}:
+    tokens = token_table(doc)
+    if end >= len(tokens) or tokens.lower[end] not in {"of", "for", "at"}:
         return None
     found = []
-    for token in doc[end + 1 : end + 8]:
-        if token.is_punct:
+    for i in range(end + 1, min(end + 8, len(tokens))):
+        if tokens.punct[i]:
             break
-        if token.ent_type_ in _AFFILIATION_LABELS:
-            found.append(token)
+        if tokens.ent_type[i] in _AFFILIATION_LABELS:
+            found.append(i)
     if not found:
         return None
-    chosen = next((t for t in found if t.ent_type_ == "ORG"), found[0])
-    ent = entity_at(doc, chosen.i)
+    chosen = next((i for i in found if tokens.ent_type[i] == "ORG"), found[0])
+    ent = entity_at(doc, chosen)
     return place_key(ent.text) if ent is not None else None
 
 
-def _name_before_comma(doc: Doc, comma: int) -> tuple[int, int] | None:
-    """The name that ends just before the comma at ``comma`` ("Kim Hong-kyun, ...")."""
-    start = comma
-    while start > 0 and comma - start < _MAX_NAME_TOKENS:
-        previous = doc[start - 1]
-        glued_after_hyphen = start - 2 >= 0 and _is_hyphen_join(doc, start - 2) and previous.is_alpha
-        if _is_name_word(previous) or _is_hyphen_join(doc, start - 1) or glued_after_hyphen:
-            start -= 1
-        elif previous.lower_ in NAME_PARTICLES:
-            start -= 1
-        else:
-            break
-    while start < comma and not _is_name_word(doc[start]):
-        start += 1
-    return (start, comma) if start < comma else None
-
-
-def _comma_after_affiliation(doc: Doc, end: int) -> int | None:
+def _comma_after_affiliation(tokens: TokenTable, names: tuple[bool, ...], end: int) -> int | None:
     """The comma right after a title ending at ``end``, or after the "of X" / "for X" that
     follows it ("governor of Osterby,"); None when there is none."""
-    if end < len(doc) and doc[end].text == ",":
+    if end < len(tokens) and tokens.text[end] == ",":
         return end
-    if end >= len(doc) or doc[end].lower_ not in {"of", "for", "at"}:
+    if end >= len(tokens) or tokens.lower[end] not in {"of", "for", "at"}:
         return None
-    for token in doc[end + 1 : end + 6]:
-        if token.text == ",":
-            return token.i if token.i > end + 1 else None
-        if not (_is_name_word(token) or token.lower_ == "the"):
+    for at in range(end + 1, min(end + 6, len(tokens))):
+        if tokens.text[at] == ",":
+            return at if at > end + 1 else None
+        if not (names[at] or tokens.lower[at] == "the"):
             return None
     return None
 
@@ -245,45 +184,48 @@ def _sentence_places(doc: Doc, i: int) -> tuple[str, ...]:
 
 def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
     """People named next to a role: (name token start, name token end, role)."""
+    tokens, names = token_table(doc), name_words(doc)
     found: list[tuple[int, int, Role]] = []
-    i = 0
-    while i < len(doc):
-        if doc[i].lower_ not in _ROLE_WORDS:
-            i += 1
+    i = 0  # where reading resumes: a role's words, and the name read with it, are not read again
+    for at in [at for at, lower in enumerate(tokens.lower) if lower in ROLE_WORDS]:
+        if at < i:
             continue
-        end = _role_run(doc, i)
-        role = _normalise_role([t.text for t in doc[i:end]])
+        i = at
+        end = _role_run(tokens, i)
+        role = _normalise_role(list(tokens.text[i:end]))
         if role is None:
             i = end
             continue
         title_start, affiliation = _affiliation_before(doc, i)
-        past = any(t.lower_ in PAST_ROLE_MARKERS for t in doc[max(0, title_start - 1) : end])
+        past = any(lower in PAST_ROLE_MARKERS for lower in tokens.lower[max(0, title_start - 1) : end])
         affiliation = affiliation or _affiliation_after(doc, end)
         title = doc[title_start:end].text
         context = () if affiliation else _sentence_places(doc, i)
         record = Role(title=title, role=role, affiliation=affiliation, current=not past, context=context)
         # Title before the name: "Foreign Minister Choe Son Hui", "Foreign Minister, Choe Son-hui,",
         # "the former governor of Osterby, Casimir Brannagh," (past the body the title is of).
-        comma = _comma_after_affiliation(doc, end)
+        comma = _comma_after_affiliation(tokens, names, end)
         after = comma + 1 if comma is not None else end
-        if after < len(doc) and _is_name_word(doc[after]) and not doc[after].is_sent_start:
+        if after < len(tokens) and names[after] and not tokens.sent_start[after]:
             stop = name_end(doc, after)
             needs_comma = comma is not None
             # "her publicist, Ivo Brannagh." as well as "..., Ivo Brannagh, said": the name closes the apposition.
-            closed = stop < len(doc) and (doc[stop].text == "," or (doc[stop].is_sent_end and doc[stop].is_punct))
+            closed = stop < len(tokens) and (
+                tokens.text[stop] == "," or (tokens.punct[stop] and doc[stop].is_sent_end)
+            )
             if stop > after and (not needs_comma or closed):
                 found.append((after, stop, record))
                 i = stop
                 continue
         # Name before the title: "Kim Hong-kyun, South Korea's vice foreign minister,".
         lead = title_start
-        if lead - 1 >= 0 and doc[lead - 1].lower_ in _DETERMINERS:
+        if lead - 1 >= 0 and tokens.lower[lead - 1] in _DETERMINERS:
             lead -= 1
         # Not when a verb follows the title: in "sold in Harlow, a company spokesman said" the
         # title is the subject of "said", no apposition of the name before the comma.
-        subject = end < len(doc) and doc[end].pos_ in {"VERB", "AUX"}
-        if lead - 1 >= 0 and doc[lead - 1].text == "," and not subject:
-            name = _name_before_comma(doc, lead - 1)
+        subject = end < len(tokens) and doc[end].pos_ in {"VERB", "AUX"}
+        if lead - 1 >= 0 and tokens.text[lead - 1] == "," and not subject:
+            name = name_before_comma(doc, lead - 1)
             if name is not None:
                 found.append((*name, record))
         i = end
@@ -291,14 +233,15 @@ def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
 
 
 def _initial_spans(doc: Doc) -> list[_Span]:
+    tokens = token_table(doc)
     spans = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        while start < end and (tokens.lower[start] in _DETERMINERS or tokens.punct[start]):
             start += 1
-        while end > start and (doc[end - 1].text in _POSSESSIVE_TOKENS or doc[end - 1].is_punct):
+        while end > start and (tokens.text[end - 1] in _POSSESSIVE_TOKENS or tokens.punct[end - 1]):
             end -= 1
         if start < end:
             spans.append(_Span(start, end, ent.label_, []))
@@ -333,35 +276,10 @@ def _repair(doc: Doc) -> list[_Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def _text_of(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
-    """Character offsets and text of tokens ``start:end``, a glued possessive removed."""
-    span = doc[start:end]
-    text = span.text
-    for suffix in ("’s", "'s"):
-        if text.endswith(suffix) and len(text) > len(suffix):
-            text = text[: -len(suffix)]
-    return span.start_char, span.start_char + len(text), text
-
-
-def _missed_names(doc: Doc, covered: set[int], words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
-    """Token spans of capitalised names made of known person-name ``words`` outside ``covered``."""
-    found = []
-    i = 0
-    while i < len(doc):
-        if i in covered or not _is_name_word(doc[i]) or normalise_name(doc[i].text) not in words:
-            i += 1
-            continue
-        stop = max(name_end(doc, i), i + 1)
-        if any(j in covered for j in range(i, stop)):
-            stop = i + 1
-        found.append((i, stop))
-        i = stop
-    return found
-
-
 def _place_of(doc: Doc, start: int) -> str | None:
     """The place written as a possessive just before token ``start`` ("South Korea's ...")."""
-    if start >= 2 and doc[start - 1].text in _POSSESSIVE_TOKENS and doc[start - 2].ent_type_ in {"GPE", "NORP"}:
+    tokens = token_table(doc)
+    if start >= 2 and tokens.text[start - 1] in _POSSESSIVE_TOKENS and tokens.ent_type[start - 2] in {"GPE", "NORP"}:
         ent = entity_at(doc, start - 2)
         return place_key(ent.text) if ent is not None else None
     return None
@@ -373,9 +291,10 @@ def find_descriptions(doc: Doc) -> list[LocalMention]:
     Only descriptions tied to a place count: "the agency" alone names nothing.
     """
     found = []
-    for token in doc:
-        if token.lemma_.lower() not in ORG_TYPE_NOUNS or not token.is_lower:
+    for i, lemma in enumerate(token_table(doc).lemma):
+        if lemma.lower() not in ORG_TYPE_NOUNS or not doc[i].is_lower:
             continue
+        token = doc[i]
         modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.is_lower and c.is_alpha]
         places = [c for c in token.lefts if c.dep_ in {"poss", "amod", "compound"} and c.ent_type_ in {"GPE", "NORP"}]
         if not places:
@@ -402,14 +321,15 @@ def name_candidates(doc: Doc, mentions: Sequence[LocalMention]) -> list[tuple[in
     the word alone). ``find_known_names`` later picks those whose word other articles
     know as part of a person's name; only these are kept from the parse for it."""
     covered = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    words = token_table(doc).text
     found = []
-    for i, token in enumerate(doc):
-        if i in covered or not _is_name_word(token):
+    for i, is_name in enumerate(name_words(doc)):
+        if not is_name or i in covered:
             continue
         stop = max(name_end(doc, i), i + 1)
-        start, end, text = _text_of(doc, i, stop)
-        _, end_one, text_one = _text_of(doc, i, i + 1)
-        found.append((i, normalise_name(token.text), stop, start, end, text, end_one, text_one))
+        start, end, text = text_of(doc, i, stop)
+        _, end_one, text_one = text_of(doc, i, i + 1)
+        found.append((i, normalise_name(words[i]), stop, start, end, text, end_one, text_one))
     return found
 
 
@@ -452,17 +372,19 @@ def find_mentions(doc: Doc) -> list[LocalMention]:
     runs = name_runs(doc, [(s.start, s.end) for s in spans])
     spans = [_Span(a, b, s.label, s.roles if len(cut) == 1 else []) for s, cut in zip(spans, runs) for a, b in cut]
     # Occurrences of a person's name words that the model missed ("Choe Son-hui's visit").
-    person_words = {w for s in spans if s.label == "PERSON" and s.end - s.start > 1 for w in normalise_name(doc[s.start : s.end].text).split()}
+    person_words = {
+        w for s in spans if s.label == "PERSON" and s.end - s.start > 1 for w in normalise_name(span_text(doc, s.start, s.end)).split()
+    }
     covered = {i for s in spans for i in range(s.start, s.end)}
-    spans.extend(_Span(start, end, "PERSON", []) for start, end in _missed_names(doc, covered, person_words))
+    spans.extend(_Span(start, end, "PERSON", []) for start, end in missed_names(doc, covered, person_words))
     spans.sort(key=lambda s: s.start)
 
     # "Singapore Airlines (SIA)": the acronym is filed under the name it stands for.
     defined: dict[int, _Span] = {}
-    for (name_start, name_end), (acronym_start, acronym_end) in acronym_definitions(doc, [(s.start, s.end) for s in spans]):
+    for (name_start, name_stop), (acronym_start, acronym_end) in acronym_definitions(doc, [(s.start, s.end) for s in spans]):
         name = next(s for s in spans if s.start == name_start)
         spans = [s for s in spans if s is not name and not (s.start < acronym_end and acronym_start < s.end)]
-        name = _Span(name_start, name_end, name.label, name.roles)
+        name = _Span(name_start, name_stop, name.label, name.roles)
         defined[acronym_start] = name
         spans.extend([name, _Span(acronym_start, acronym_end, name.label, [])])
     spans.sort(key=lambda s: s.start)
@@ -471,16 +393,17 @@ def find_mentions(doc: Doc) -> list[LocalMention]:
     full_names: dict[str, str] = {}  # a word of a multi-word person name → the latest such name
     # "Ford" beside "Ford Motor Co." and "William Clay Ford Jr.": a name the article gives an
     # organisation stays the organisation's when the model calls it one.
-    company_words = {normalise_name(doc[s.start].text) for s in spans if s.label == "ORG" and s.end - s.start > 1}
+    words_of = token_table(doc).text
+    company_words = {normalise_name(words_of[s.start]) for s in spans if s.label == "ORG" and s.end - s.start > 1}
     for span in spans:
-        start, end, text = _text_of(doc, span.start, span.end)
+        start, end, text = text_of(doc, span.start, span.end)
         key = normalise_name(text)
         if not key:
             continue
         label, short_form_of = span.label, None
         words = key.split()
         if span.start in defined:
-            short_form_of = key = normalise_name(_text_of(doc, defined[span.start].start, defined[span.start].end)[2])
+            short_form_of = key = normalise_name(text_of(doc, defined[span.start].start, defined[span.start].end)[2])
         elif label == "PERSON" and len(words) > 1:
             for word in words:
                 full_names[word] = key

@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..lexicon import (
     ABOVE_HEDGES,
@@ -26,6 +26,7 @@ from ..lexicon import (
 )
 from ..records import Interval, Qualifier
 from . import numbers
+from .tokens import token_table
 
 # How far an approximate value may stray: "around 1,500" allows 1,350 to 1,650.
 APPROXIMATE_MARGIN = 0.1
@@ -48,11 +49,12 @@ class NumberPhrase:
 
 
 def lower_at(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    """The lower-case form of token ``i``, or "" past either end of the doc."""
+    return token_table(doc).lower_at(i)
 
 
-def _is_number_token(token: Token) -> bool:
-    text = token.text
+def _is_number_text(text: str) -> bool:
+    """Whether a token's text is a number or part of one ("10,000", "1.5", "12k", "five", "dozen")."""
     if text[:1].isdigit():
         return numbers.parse_digits(text) is not None or bool(numbers.DECIMAL_COMMA.match(text))
     return numbers.is_number_word(text)
@@ -60,7 +62,8 @@ def _is_number_token(token: Token) -> bool:
 
 def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
     """The number phrase starting at token ``i``, if one does."""
-    words = [t.lower_ for t in doc[i : i + 4]]
+    tokens = token_table(doc)
+    words = list(tokens.lower[i : i + 4])
     # Vague amounts: "tens of thousands", "hundreds of thousands", "thousands".
     if len(words) >= 3 and words[1] == "of" and words[0] in {"tens", *numbers.VAGUE_PLURALS}:
         interval = numbers.vague_interval(words[:3])
@@ -92,33 +95,33 @@ def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
     grouped = _space_grouped(doc, i)
     if grouped is not None:
         return grouped
-    while end < len(doc):
-        token = doc[end]
-        if end > i and token.text[:1].isdigit():
+    text, whitespace = tokens.text, tokens.whitespace
+    while end < len(tokens):
+        if end > i and text[end][:1].isdigit():
             break  # "three 10-year sentences", "two 500-page reports": digits after a number begin another
-        if _is_number_token(token):
+        if _is_number_text(text[end]):
             end += 1
-        elif token.lower_ == "and" and end > i and end + 1 < len(doc) and numbers.is_number_word(doc[end + 1].text):
+        elif tokens.lower[end] == "and" and end > i and end + 1 < len(tokens) and numbers.is_number_word(text[end + 1]):
             end += 1
-        elif (token.text == "-" and end > i and not doc[end - 1].whitespace_ and not token.whitespace_
-              and end + 1 < len(doc) and numbers.is_number_word(doc[end - 1].text)
-              and numbers.is_number_word(doc[end + 1].text)):
+        elif (text[end] == "-" and end > i and not whitespace[end - 1] and not whitespace[end]
+              and end + 1 < len(tokens) and numbers.is_number_word(text[end - 1])
+              and numbers.is_number_word(text[end + 1])):
             end += 1  # "Twenty-six", split by the tokenizer
         else:
             break
     if end == i or (end == i + 1 and words[0] in {"a", "an"}):
         return None
-    value = numbers.parse_number(_joined_hyphens([t.text for t in doc[i:end]]))
+    value = numbers.parse_number(_joined_hyphens(list(text[i:end])))
     if value is None:
         return None
     # "1.500 people": a count is whole, so dots grouping digits in threes before a plural noun group them.
-    if end == i + 1 and numbers.DOT_GROUPED.match(doc[i].text) and end < len(doc) and doc[end].tag_ == "NNS":
-        value = float(doc[i].text.replace(".", ""))
+    if end == i + 1 and numbers.DOT_GROUPED.match(text[i]) and end < len(tokens) and doc[end].tag_ == "NNS":
+        value = float(text[i].replace(".", ""))
     # "35m phones", "8bn people": a scale letter the tokenizer split off the digits.
-    suffix = lower_at(doc, end)
+    suffix = tokens.lower_at(end)
     # "8 B users": a capital scale letter may stand apart from the digits.
-    glued = not doc[end - 1].whitespace_ or (end < len(doc) and doc[end].text.isupper())
-    if (suffix in numbers.SCALE_SUFFIXES and glued and doc[end - 1].like_num
+    glued = not whitespace[end - 1] or (end < len(tokens) and text[end].isupper())
+    if (suffix in numbers.SCALE_SUFFIXES and glued and tokens.like_num[end - 1]
             and end + 1 < len(doc) and doc[end + 1].tag_ == "NNS"):
         value *= numbers.SCALE_SUFFIXES[suffix]
         end += 1
@@ -142,28 +145,29 @@ _FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "t
 
 def _fraction_of_scale(doc: Doc, i: int) -> NumberPhrase | None:
     """ "half a million", "a quarter of a million", "three-quarters of a million", "half a dozen"."""
-    if i >= len(doc):
+    tokens = token_table(doc)
+    if i >= len(tokens):
         return None
     at, times = i, 1.0
-    first = doc[i].lower_
+    first = tokens.lower[i]
     count, _, part = first.partition("-")
     if first in {"a", "an", "one"}:
         at += 1
-    elif first in numbers.UNITS and lower_at(doc, i + 1) in {"quarters", "thirds"}:
+    elif first in numbers.UNITS and tokens.lower_at(i + 1) in {"quarters", "thirds"}:
         times, at = numbers.UNITS[first], i + 1  # "three quarters"
-    elif first in numbers.UNITS and lower_at(doc, i + 1) == "-" and lower_at(doc, i + 2) in {"quarters", "thirds"}:
+    elif first in numbers.UNITS and tokens.lower_at(i + 1) == "-" and tokens.lower_at(i + 2) in {"quarters", "thirds"}:
         times, at = numbers.UNITS[first], i + 2  # "three-quarters", split by the tokenizer
     elif count in numbers.UNITS and part in {"quarters", "thirds"}:
         times = numbers.UNITS[count]  # "three-quarters" as one token
-    word = part if times != 1.0 and at == i else lower_at(doc, at)
+    word = part if times != 1.0 and at == i else tokens.lower_at(at)
     if word not in _FRACTIONS:
         return None
     at += 1
-    if lower_at(doc, at) == "of":
+    if tokens.lower_at(at) == "of":
         at += 1
-    if lower_at(doc, at) in {"a", "an"}:
+    if tokens.lower_at(at) in {"a", "an"}:
         at += 1
-    scale = lower_at(doc, at)
+    scale = tokens.lower_at(at)
     unit = numbers.SCALES.get(scale) or numbers.GROUP_NOUNS.get(scale)
     if unit is None:
         return None
@@ -177,14 +181,15 @@ _GROUP_SPACES = frozenset({" ", "\u2009", "\u202f", "\xa0"})
 
 def _space_grouped(doc: Doc, i: int) -> NumberPhrase | None:
     """ "20 000 people", "1 250 000": digits grouped in threes by spaces, read as one number."""
-    if i >= len(doc):
+    tokens = token_table(doc)
+    if i >= len(tokens):
         return None
-    first = doc[i]
-    if not (first.text.isdigit() and len(first.text) <= 3):
+    text = tokens.text
+    if not (text[i].isdigit() and len(text[i]) <= 3):
         return None
-    digits, end = first.text, i + 1
-    while end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 3 and doc[end - 1].whitespace_ in _GROUP_SPACES:
-        digits += doc[end].text
+    digits, end = text[i], i + 1
+    while end < len(tokens) and text[end].isdigit() and len(text[end]) == 3 and tokens.whitespace[end - 1] in _GROUP_SPACES:
+        digits += text[end]
         end += 1
     if end == i + 1:
         return None
@@ -205,7 +210,7 @@ def _range_after(doc: Doc, first: NumberPhrase) -> NumberPhrase | None:
     low, high = first.low, second.high
     # "11 to 12 million": the scale written once applies to both ends.
     if low < high / 1000 and second.end - second.start > 1:
-        scale = numbers.SCALES.get(doc[second.end - 1].lower_, 1)
+        scale = numbers.SCALES.get(token_table(doc).lower[second.end - 1], 1)
         low *= scale
     if low >= high:
         return None
@@ -215,9 +220,10 @@ def _range_after(doc: Doc, first: NumberPhrase) -> NumberPhrase | None:
 
 def hedge_before(doc: Doc, start: int) -> tuple[int, Qualifier | None, tuple[str, ...]]:
     """The hedge that ends just before token ``start``, as (new start, qualifier, words)."""
+    lower = token_table(doc).lower
     for words, qualifier in HEDGES_BEFORE:
         begin = start - len(words)
-        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
+        if begin >= 0 and lower[begin:start] == words:
             if words == ("up", "to") and _revised_up(doc, begin):
                 return start, None, ()
             return begin, qualifier, words
@@ -235,9 +241,10 @@ def _revised_up(doc: Doc, up: int) -> bool:
 
 
 def hedge_after(doc: Doc, end: int) -> tuple[int, Qualifier | None]:
+    lower = token_table(doc).lower
     for words, qualifier in HEDGES_AFTER:
         stop = end + len(words)
-        if stop <= len(doc) and tuple(t.lower_ for t in doc[end:stop]) == words:
+        if stop <= len(lower) and lower[end:stop] == words:
             return stop, qualifier
     return end, None
 
@@ -266,15 +273,17 @@ def interval_for(phrase: NumberPhrase, qualifier: Qualifier | None, hedge: tuple
 
 def number_phrases(doc: Doc) -> Iterator[NumberPhrase]:
     """Every number phrase of ``doc``, ranges joined, in text order and never overlapping."""
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        if not (token.like_num or token.lower_ in _PHRASE_STARTERS or _is_number_token(token)):
-            i += 1
+    tokens = token_table(doc)
+    starts = [
+        i for i, (like_num, lower, text) in enumerate(zip(tokens.like_num, tokens.lower, tokens.text))
+        if like_num or lower in _PHRASE_STARTERS or _is_number_text(text)
+    ]
+    i = 0  # where reading resumes: a phrase's tokens start no other phrase
+    for start in starts:
+        if start < i:
             continue
-        phrase = read_number_phrase(doc, i)
+        phrase = read_number_phrase(doc, start)
         if phrase is None:
-            i += 1
             continue
         phrase = _range_after(doc, phrase) or phrase
         i = phrase.end

@@ -273,6 +273,6 @@ def anchor_year_of(
     return max(doc_years) if doc_years else None
 
 
-def years_in(doc_ents: list[Span]) -> list[int]:
+def years_in(doc_ents: Sequence[Span]) -> list[int]:
     """Every four-digit year written in the DATE entities of a doc."""
     return [int(t.text) for ent in doc_ents if ent.label_ == "DATE" for t in ent if _YEAR.match(t.text)]
