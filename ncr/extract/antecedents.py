@@ -13,10 +13,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import BUSINESS_WORDS, LEGAL_FORMS, ORG_TYPE_NOUNS, REPORT_NOUNS, ROLE_HEADS
-from .attribution import PERSON_NOUNS, according_to, cue_speaker, is_speech_cue, speaker_span
+from .attribution import CUE_LEMMAS, PERSON_NOUNS, according_to, cue_speaker, is_speech_cue, speaker_span
 from .gender import pronoun_sex, sex_of, sex_of_noun
 from .quotemarks import quoted_spans
 from .spans import doc_text
+from .tokens import token_table
 
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -29,10 +30,11 @@ ANTECEDENT_SENTENCES = 4
 def named_speakers(doc: Doc) -> list[Span]:
     """The speaker of every reporting cue or "according to" of ``doc`` that is not a pronoun, in text order."""
     found: list[Span] = []
-    for token in doc:
-        if token.lower_ == "according":
-            speaker = according_to(token.head)
-        elif token.pos_ in {"VERB", "AUX"} and is_speech_cue(token):
+    tokens = token_table(doc)
+    for i, (lower, lemma) in enumerate(zip(tokens.lower, tokens.lemma)):
+        if lower == "according":
+            speaker = according_to(doc[i].head)
+        elif lemma.lower() in CUE_LEMMAS and (token := doc[i]).pos_ in {"VERB", "AUX"} and is_speech_cue(token):
             speaker = cue_speaker(token)
         else:
             continue

@@ -61,6 +61,8 @@ PERSON_NOUNS = frozenset(
 )
 # Verbs that report only with a particle ("point out", "make clear").
 _PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in SPEECH_PHRASAL)
+# Every lemma ``is_speech_cue`` can accept: scans test this first, a set lookup, before the parse.
+CUE_LEMMAS = frozenset({"be"} | SPEECH_VERBS | REVISING_VERBS | _PHRASAL_LEMMAS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import FEMALE_NOUNS, FEMALE_TITLES, MALE_NOUNS, MALE_TITLES
+from .tokens import token_table
 
 FEMALE, MALE = "female", "male"
 _PRONOUN_SEX = {"he": MALE, "she": FEMALE, "himself": MALE, "herself": FEMALE}
@@ -90,11 +91,21 @@ def sexes(doc: Doc) -> dict[str, str]:
     if found is not None:
         return found
     seen: dict[str, set[str]] = {}
-    for token in doc:
-        for rule in (_titled, _apposed, _self_reported):
-            evidence = rule(token)
-            if evidence is not None:
-                seen.setdefault(name_key(evidence[0]), set()).add(evidence[1])
+    tokens = token_table(doc)
+    # Only a word of one sex or a he/she can give evidence: those are looked at, through the parse.
+    for i, (text, lemma) in enumerate(zip(tokens.text, tokens.lemma)):
+        if text.lower() in _PRONOUN_SEX:
+            candidates = [doc[i]]
+        elif sex_of_noun(text) or sex_of_noun(lemma):
+            token = doc[i]
+            candidates = [token, *(c for c in token.children if c.dep_ == "appos")]
+        else:
+            continue
+        for token in candidates:
+            for rule in (_titled, _apposed, _self_reported):
+                evidence = rule(token)
+                if evidence is not None:
+                    seen.setdefault(name_key(evidence[0]), set()).add(evidence[1])
     found = doc.user_data[_SEXES] = {key: next(iter(s)) for key, s in seen.items() if len(s) == 1}
     return found
 

@@ -63,31 +63,32 @@ def _spacing(text: str, at: int, size: int) -> tuple[bool, bool]:
     return may_open, may_close
 
 
+# Every character sequence that may be a mark: pairs first, so "''" is read as one mark.
+_MARK_CANDIDATES = re.compile("''|``|[\"‘’" + "".join(sorted(_CURLY_OPEN | _CURLY_CLOSE)) + "]")
+
+
 def marks_in(text: str, start: int, end: int) -> list[Mark]:
     """The quotation marks of ``text[start:end]``, in order."""
     found: list[Mark] = []
-    i = start
-    while i < end:
-        ch, pair = text[i], text[i : i + 2]
-        if pair in {"''", "``"} and i + 1 < end:
+    for match in _MARK_CANDIDATES.finditer(text, start, end):
+        i, pair = match.start(), match.group()
+        if pair in {"''", "``"}:
             may_open, may_close = _spacing(text, i, 2)
             found.append(Mark(i, 2, True, may_open or pair == "``", may_close and pair == "''"))
-            i += 2
             continue
-        if ch == '"':
+        if pair == '"':
             may_open, may_close = _spacing(text, i, 1)
             if may_open or may_close:
                 found.append(Mark(i, 1, True, may_open, may_close))
-        elif ch in _CURLY_OPEN:
+        elif pair in _CURLY_OPEN:
             found.append(Mark(i, 1, True, True, False))
-        elif ch in _CURLY_CLOSE:
+        elif pair in _CURLY_CLOSE:
             may_open, may_close = _spacing(text, i, 1)
             found.append(Mark(i, 1, True, may_open and not may_close, True))
-        elif ch == "‘":
+        elif pair == "‘":
             found.append(Mark(i, 1, False, _spacing(text, i, 1)[0], False))
-        elif ch == "’" and not (i + 1 < end and text[i + 1].isalpha()):
+        elif pair == "’" and not (i + 1 < end and text[i + 1].isalpha()):
             found.append(Mark(i, 1, False, False, _spacing(text, i, 1)[1]))
-        i += 1
     return found
 
 

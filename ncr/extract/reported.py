@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import is_speech_cue, speaker_span
+from .attribution import CUE_LEMMAS, is_speech_cue, speaker_span
 from ..lexicon import ATTITUDE_VERBS, PREPOSITIONAL_ATTITUDES
 from .speakers import FoundQuote, cue_words, governing_subject, negated, speaker_of
 
@@ -87,11 +87,14 @@ def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]
                 found.append(FoundQuote(content.start_char, content.end_char, content.text, False, "according to", speaker))
                 taken.add(content.start_char, content.end_char)
         for token in sentence:
+            lemma = token.lemma_.lower()
+            if lemma not in CUE_LEMMAS and lemma not in ATTITUDE_VERBS:
+                continue
             if negated(token):
                 continue  # "has not said who will pay"
             if is_speech_cue(token):
                 content = _content_clause(token)
-            elif token.lemma_.lower() in ATTITUDE_VERBS:
+            elif lemma in ATTITUDE_VERBS:
                 content = _attitude_content(token)
             else:
                 continue
