@@ -163,7 +163,7 @@ def assign_topics(
         elif key[1] and not key[0].endswith(PART_OF):  # a state: one shared word or one sentence is enough
             parts = split_by_context(members[key], shared_words=1, sentence_apart=False)
         else:  # nothing said of what happened: only words that tell measures apart are evidence
-            # "an additional six engines" / "a further four appliances": being more of a kind
+            # "an additional five pumps" / "a further three appliances": being more of a kind
             # is one shared word already.
             needed = SHARED_CONTEXT - key[0].endswith(OTHERS)
             parts = split_by_context(without_words(members[key], story), shared_words=needed)

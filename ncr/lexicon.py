@@ -147,9 +147,9 @@ GATHERING_EVENTS = frozenset(
 )
 # Verbs whose object says what befell their subject ("suffered injuries", "sustained damage").
 UNDERGOING_VERBS = frozenset({"suffer", "sustain", "incur"})
-# Nouns for a margin, whose size a count may give in any unit ("a one-seat majority").
+# Nouns for a margin, whose size a count may give in any unit ("a two-seat majority").
 MARGIN_NOUNS = frozenset({"majority", "lead", "margin"})
-# Nouns that count what their "of" names: "31 pieces of equipment", "500 head of cattle".
+# Nouns that count what their "of" names: "17 pieces of equipment", "500 head of cattle".
 UNIT_NOUNS = frozenset({"piece", "item", "head", "article", "unit"})
 # Nouns for a body of people: "a group of 30 youths attacked", "a crowd of 200 people gathered".
 COLLECTIVE_NOUNS = frozenset(
@@ -253,7 +253,7 @@ FINDING_NOUNS = frozenset(
     {"count", "tally", "survey", "study", "census", "analysis", "audit", "review", "autopsy", "investigation",
      "inquiry", "report", "estimate", "assessment", "poll", "test", "examination"}
 )
-# Checks of the facts whose figure supersedes the first reports ("the autopsy found seven
+# Checks of the facts whose figure supersedes the first reports ("the autopsy found five
 # wounds", "a recount gave 212"); estimates and polls are not among them.
 FINDING_SOURCES = frozenset(
     {"count", "recount", "tally", "census", "audit", "autopsy", "investigation", "inquiry", "examination", "post-mortem"}

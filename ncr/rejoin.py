@@ -27,7 +27,7 @@ def join_superseding(parts: list[list[Claim]]) -> list[list[Claim]]:
 
     "The number of guards was raised to 40" revises an earlier figure of its kind,
     whatever words surround it; so does the figure of a check made after the first
-    reports ("an autopsy found seven wounds", "a recount gave 212"): a part with a
+    reports ("an autopsy found five wounds", "a recount gave 212"): a part with a
     claim the text calls newest (``phase`` 1) or credits to a finding
     (``FINDING_SOURCES``), and that holds nothing dated before that claim, joins the
     one other part dated before it, when there is exactly one.
@@ -66,9 +66,10 @@ def join_restated(order: list[Key], members: dict[Key, list[Claim]], position: d
     them in common (``RESTATED_CONTEXT``, one more for a small figure): one
     measure, which the articles agree on. Both must
     say the same of what happened (the same state, or none), and two classes the
-    lexicon names apart stay apart ("11 shots fired" and "shot 11 times" count
-    other things, the shots and the hits). Topics are compared only within one figure, and figures held by more than ``CROWDED`` topics are
-    left alone, so the work stays near linear. Returns the new order of keys.
+    lexicon names apart stay apart ("nine shots fired" and "shot nine times" count
+    other things, the shots and the hits). Topics are compared only within one
+    figure, and figures held by more than ``CROWDED`` topics are left alone, so
+    the work stays near linear. Returns the new order of keys.
     """
     by_figure: dict[tuple[str, str, float | None, float | None], list[int]] = {}
     for n, key in enumerate(order):

@@ -7,9 +7,9 @@ For this an undated claim that fits some day's figures is read as of that day.
 A speaker who gives another figure in a later article revises their own
 (``own_revisions``), even of an occasion's count, whose day reports do not set.
 
-Memory stays linear in the claims: each claim is linked to at most
-``UPDATE_FANOUT`` claims per side (the figures of the latest earlier moment it
-revises, those of the earliest later one that revised it).
+Memory stays linear in the claims: each claim is linked to a bounded number of
+claims per side (the figures of the earlier moments it revises, nearest first,
+and those of the earliest later one that revised it; ``UPDATE_FANOUT``).
 """
 
 from __future__ import annotations

@@ -602,9 +602,9 @@ def test_attribution_an_as_clause_right_after_a_figure_is_that_figure_s(nlp):
 
 
 @pytest.mark.parametrize(("text", "kind", "state"), [
-    ("Crews sent 31 separate pieces of firefighting apparatus to the blaze.", "fire engines", None),
+    ("The brigade sent 17 pieces of apparatus to the mill fire.", "fire engines", None),
     ("Farmers lost 500 head of cattle in the flood.", "cattle", None),
-    ("Three cable systems were cut near the port.", "cable", "destroyed"),
+    ("Four pipeline systems were cut near the port.", "pipeline", "destroyed"),
     ("The army deployed two radar systems.", "radar", None),
 ])
 def test_quantities_a_unit_or_a_system_counts_what_it_names(nlp, text, kind, state):
@@ -612,14 +612,14 @@ def test_quantities_a_unit_or_a_system_counts_what_it_names(nlp, text, kind, sta
     assert (claim.kind, claim.state) == (kind, state)
 
 
-@pytest.mark.parametrize("text", ["The ruling party kept a one-seat majority in the assembly.",
-                                  "The reform would let a 10-juror majority decide the verdict."])
+@pytest.mark.parametrize("text", ["The ruling party kept a two-seat majority in the assembly.",
+                                  "The reform would let a nine-member majority decide the verdict."])
 def test_quantities_a_compound_count_of_a_majority_is_the_majority_s_size(nlp, text):
     assert only_claim(nlp, text).kind == "majority"
 
 
 @pytest.mark.parametrize(("text", "number", "kind"), [
-    ("The court handed him three 10-year sentences.", "three", "sentence"),
+    ("The court handed him four 12-year sentences.", "four", "sentence"),
     ("Auditors filed two 500-page reports.", "two", "report"),
 ])
 def test_quantities_digits_after_a_number_word_begin_another_number(nlp, text, number, kind):
@@ -627,7 +627,7 @@ def test_quantities_digits_after_a_number_word_begin_another_number(nlp, text, n
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
-    ("The bishop leads a breakaway sect of about 400 in the valley.", 360, 440),
+    ("The elder leads a breakaway sect of about 250 in the valley.", 225, 275),
     ("The rebels fielded a force of 5,000 near the pass.", 5000, 5000),
 ])
 def test_quantities_a_body_of_n_counts_its_members(nlp, text, low, high):
@@ -643,7 +643,7 @@ def test_quantities_a_part_of_people_a_casualty_befell_counts_them_with_no_count
 
 
 @pytest.mark.parametrize(("text", "state"), [
-    ("In Lindport, 565 shops suffered serious damage in the riots.", "destroyed"),
+    ("In Lindport, 212 kiosks suffered serious damage in the riots.", "destroyed"),
     ("Twelve passengers sustained injuries in the crash.", "injured"),
     ("The guild counted 80 stalls suffering heavy damage or being destroyed.", "destroyed"),
 ])

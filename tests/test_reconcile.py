@@ -620,9 +620,9 @@ def test_reconcile_women_do_not_join_a_topic_of_men(nlp):
 @pytest.mark.model
 def test_reconcile_more_of_a_kind_in_other_words_is_one_measure(nlp):
     report = run(nlp, "Two fire engines were sent to the warehouse in Kelby. "
-                      "An additional six engines were called in once crews saw the smoke.\n",
-                 "Firefighters in Kelby battled the warehouse blaze through the night. A further four appliances were called to help.\n")
-    _, six = topic_with(report, "six")
-    _, four = topic_with(report, "four")
+                      "An additional five pumps were called in once crews saw the smoke.\n",
+                 "Firefighters in Kelby battled the warehouse blaze through the night. A further three appliances were called in to help.\n")
+    _, five = topic_with(report, "five")
+    _, three = topic_with(report, "three")
     _, two = topic_with(report, "Two")
-    assert six.topic == four.topic != two.topic
+    assert five.topic == three.topic != two.topic

@@ -117,7 +117,7 @@ def phrase_head(counted: Token, phrase: NumberPhrase) -> Token:
 
 
 def _through_unit(counted: Token) -> Token:
-    """ "31 pieces of firefighting equipment", "500 head of cattle": a unit noun counts what
+    """ "17 pieces of rescue equipment", "500 head of cattle": a unit noun counts what
     its "of" names."""
     if counted.lemma_.lower() not in UNIT_NOUNS:
         return counted
@@ -127,7 +127,7 @@ def _through_unit(counted: Token) -> Token:
 
 
 def system_of(counted: Token) -> str | None:
-    """ "three cable systems", "two radar systems": what a system counts, named by its compound."""
+    """ "four pipeline systems", "two radar systems": what a system counts, named by its compound."""
     if counted.lemma_.lower() != "system":
         return None
     named = [c for c in counted.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
@@ -280,7 +280,7 @@ def state_of(counted: Token) -> tuple[str | None, str]:
     # "80 people were treated for injuries": what they were treated for says what happened to them.
     verbs += [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
               for o in p.children if o.dep_ == "pobj" and state_word(o)]
-    # "12 people suffered injuries", "565 shops suffering serious damage": what they underwent.
+    # "12 people suffered injuries", "80 stalls suffering heavy damage": what they underwent.
     undergoing = [head] if counted.dep_ == "nsubj" and head.lemma_.lower() in UNDERGOING_VERBS else []
     undergoing += [c for c in counted.children if c.dep_ == "acl" and c.lemma_.lower() in UNDERGOING_VERBS]
     verbs += [o for v in undergoing for o in v.children if o.dep_ == "dobj" and state_word(o)]

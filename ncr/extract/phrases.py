@@ -98,7 +98,7 @@ def read_number_phrase(doc: Doc, i: int) -> NumberPhrase | None:
     text, whitespace = tokens.text, tokens.whitespace
     while end < len(tokens):
         if end > i and text[end][:1].isdigit():
-            break  # "three 10-year sentences", "two 500-page reports": digits after a number begin another
+            break  # "four 12-year sentences", "two 500-page reports": digits after a number begin another
         if _is_number_text(text[end]):
             end += 1
         elif tokens.lower[end] == "and" and end > i and end + 1 < len(tokens) and numbers.is_number_word(text[end + 1]):

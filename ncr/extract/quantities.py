@@ -163,7 +163,7 @@ def _compound_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
         return None
     start, qualifier, hedge = hedge_before(doc, phrase.start)
     value, qualifier = interval_for(phrase, qualifier, hedge)
-    # "a one-seat majority", "a 10-juror majority": the size of a margin, whatever unit it is told in.
+    # "a two-seat majority", "a nine-member majority": the size of a margin, whatever unit it is told in.
     kind = noun.head.lemma_.lower() if noun.head.lemma_.lower() in MARGIN_NOUNS else COUNT_CLASSES.get(lemma, lemma)
     return RawClaim(
         span=doc[start : end + 2], counted=noun, value=value, qualifier=qualifier, unit=lemma,
@@ -293,7 +293,7 @@ def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawC
         subject = f"{subject} {state_words}"
     named = system_of(counted)
     if named:
-        unit = lemma = named  # "three cable systems" count cables
+        unit = lemma = named  # "four pipeline systems" count pipelines
     kind = COUNT_CLASSES.get(unit, COUNT_CLASSES.get(lemma, lemma))
     if kind == "hits" and _held(counted):
         kind = lemma  # "a pistol loaded with six bullets": bullets as things, not bullets that hit

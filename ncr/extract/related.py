@@ -170,7 +170,7 @@ def partitive_of_pronoun(doc: Doc, phrase: NumberPhrase, earlier: list[RawClaim]
     )
     state = state_of(pronoun)[0]
     if whole is None:
-        # "found her foes and shot two of them": with no count before, the part of people a
+        # "found his rivals and shot two of them": with no count before, the part of people a
         # casualty befell is itself a count of those people.
         if state not in CASUALTY_STATES:
             return None

@@ -5,8 +5,9 @@ its own sentence:
 
 * ``phase``: where the text places the figure in the story's own course.
   ``EARLIER`` for a figure the text marks as superseded ("up from 3", "higher
-  than the estimate of 3,000", "initially 12", "an earlier estimate of 40", "52 as the firm first said",
-  "the 3,000 from last Wednesday" when that date cannot be resolved),
+  than the estimate of 3,000", "initially 12", "an earlier estimate of 40",
+  "68 as the firm first said", "the 3,000 from last Wednesday" when that date
+  cannot be resolved),
   ``LATER`` for one it marks as the newest ("rose to 10", "has climbed to",
   "now stands at", "10, up from 3"), ``PRESENT`` otherwise. Two figures in
   different phases describe different moments and are never a contradiction.
@@ -72,7 +73,7 @@ def phase(span: Span, counted: Token, unresolved_past_date: bool = False) -> int
     if any(w in PAST_MARKERS for w in words_before[-4:]) or any(w in PAST_MARKERS for w in words_after[:2]):
         return EARLIER
     if words_after[:1] == ["as"] and any(w in PAST_MARKERS or w == "first" for w in words_after[1:]):
-        return EARLIER  # "47 passengers, not 52 as the operator first said"
+        return EARLIER  # "61 passengers, not 68 as the firm first said"
     if unresolved_past_date:
         return EARLIER
     # "rose to 10", "has climbed to 22", "reached 40", "now stands at 12".
