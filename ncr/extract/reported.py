@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import CUE_LEMMAS, is_speech_cue, speaker_span
 from ..lexicon import ATTITUDE_VERBS, PREPOSITIONAL_ATTITUDES
 from .speakers import FoundQuote, cue_words, governing_subject, negated, speaker_of
+from .tokens import token_table
 
 _CONTENT_DEPS = frozenset({"ccomp"})
 
@@ -79,6 +80,7 @@ def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]
     overlaps = taken.half_covered
 
     found: list[FoundQuote] = []
+    lemmas = token_table(doc).lemma
     for sentence in doc.sents:
         according = _according_to(sentence)
         if according is not None:
@@ -86,10 +88,11 @@ def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]
             if not overlaps(content.start_char, content.end_char):
                 found.append(FoundQuote(content.start_char, content.end_char, content.text, False, "according to", speaker))
                 taken.add(content.start_char, content.end_char)
-        for token in sentence:
-            lemma = token.lemma_.lower()
+        for i in range(sentence.start, sentence.end):
+            lemma = lemmas[i].lower()
             if lemma not in CUE_LEMMAS and lemma not in ATTITUDE_VERBS:
                 continue
+            token = doc[i]
             if negated(token):
                 continue  # "has not said who will pay"
             if is_speech_cue(token):
