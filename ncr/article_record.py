@@ -10,6 +10,7 @@ another process or machine (``to_dict`` / ``from_dict``, format
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass, fields
 from typing import Any
@@ -127,15 +128,16 @@ def compact(record: ArticleRecord) -> ArticleRecord:
 
 
 def _compacted(value: Any, speakers: dict[Any, Any]) -> Any:
-    if type(value) is str:  # not a str enum (Qualifier)
+    cls = type(value)
+    if cls is str:  # not a str enum (Qualifier)
         return sys.intern(value)
-    if isinstance(value, tuple):
-        return tuple(_compacted(v, speakers) for v in value)
-    if not hasattr(value, "__dataclass_fields__"):
+    if cls is tuple:
+        return tuple([_compacted(v, speakers) for v in value])
+    if not _is_dataclass(cls):
         return value
-    rebuilt = type(value)(*[_compacted(getattr(value, name), speakers) for name, _ in _layout(type(value))])
+    rebuilt = cls(*[_compacted(getattr(value, name), speakers) for name, _ in _layout(cls)])
     # Speakers hold strings and integers only, so equal ones are interchangeable.
-    return speakers.setdefault(rebuilt, rebuilt) if isinstance(rebuilt, (Speaker, SpeakerText)) else rebuilt
+    return speakers.setdefault(rebuilt, rebuilt) if cls is Speaker or cls is SpeakerText else rebuilt
 
 
 # ---------------------------------------------------------------- plain data, both ways
@@ -156,12 +158,15 @@ def from_dict(data: dict[str, Any]) -> ArticleRecord:
 
 
 def _plain(value: Any) -> Any:
-    if hasattr(value, "__dataclass_fields__"):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    cls = type(value)
+    if cls is str or value is None or cls is int or cls is float or cls is bool:
+        return value
+    if cls is tuple or cls is list:
+        return [_plain(v) for v in value]
+    if _is_dataclass(cls):
+        return {name: _plain(getattr(value, name)) for name, _ in _layout(cls)}
     if isinstance(value, Qualifier):
         return value.value
-    if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
     return value
 
 
@@ -192,6 +197,11 @@ _TYPES: dict[tuple[type, str], Any] = {
 
 
 _FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+@functools.cache
+def _is_dataclass(cls: type) -> bool:
+    return hasattr(cls, "__dataclass_fields__")
 
 
 def _layout(cls: type) -> tuple[tuple[str, Any], ...]:

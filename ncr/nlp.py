@@ -117,20 +117,26 @@ def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterato
     text, and memory stays flat however long it is."""
     from spacy.tokens import Doc
 
+    from .extract.spans import remember_text
+
+    def parsed(batch: list[str]) -> Iterator[Doc]:
+        return map(remember_text, nlp.pipe(batch, batch_size=batch_size), batch)
+
     batch: list[str] = []
     chars = 0
     for text in texts:
         if len(text) > PIECE_CHARS:
-            yield from nlp.pipe(batch, batch_size=batch_size)
+            yield from parsed(batch)
             batch, chars = [], 0
-            yield Doc.from_docs(list(nlp.pipe(pieces(text), batch_size=1)), ensure_whitespace=False)
+            joined = Doc.from_docs(list(nlp.pipe(pieces(text), batch_size=1)), ensure_whitespace=False)
+            yield remember_text(joined, text)
             continue
         if batch and (len(batch) >= batch_size or chars + len(text) > BATCH_CHARS):
-            yield from nlp.pipe(batch, batch_size=batch_size)
+            yield from parsed(batch)
             batch, chars = [], 0
         batch.append(text)
         chars += len(text)
-    yield from nlp.pipe(batch, batch_size=batch_size)
+    yield from parsed(batch)
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from .tokens import token_table
+
 # Short words a title-case line may leave in lower case.
 _MINOR_WORDS = frozenset("a an the and or but of in on at to for by as with from into over after".split())
 # Share of a line's other words that must be capitalised for it to read as a title-case headline.
@@ -48,18 +50,19 @@ def title_lines_of(doc: Doc) -> list[Span]:
 
 def lines_of(doc: Doc) -> list[Span]:
     """The doc's lines: runs of tokens between line breaks, without the breaks."""
+    table = token_table(doc)
     found: list[Span] = []
     start = None
-    for token in doc:
-        if token.is_space and "\n" in token.text:
+    for i, (word, space) in enumerate(zip(table.text, table.whitespace)):
+        if "\n" in word and word.isspace():
             if start is not None:
-                found.append(doc[start : token.i])
+                found.append(doc[start:i])
             start = None
             continue
         if start is None:
-            start = token.i
-        if "\n" in token.whitespace_:
-            found.append(doc[start : token.i + 1])
+            start = i
+        if "\n" in space:
+            found.append(doc[start : i + 1])
             start = None
     if start is not None:
         found.append(doc[start:])

@@ -28,6 +28,16 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Keep ``text``, the string ``doc`` was parsed from, as its text: spaCy's tokenizer
+    keeps every character, so they are equal (checked at the last token), and
+    ``doc_text`` then need not join every token of the doc."""
+    last = doc[-1] if len(doc) else None
+    if last is None or (last.idx + len(last.text_with_ws) == len(text) and text.startswith(last.text, last.idx)):
+        doc.user_data[_TEXT] = text
+    return doc
+
+
 def _ents(doc: Doc) -> tuple[tuple[int, ...], tuple[Span, ...]]:
     cached = doc.user_data.get(_ENTS)
     if cached is None:
