@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import sys
+import types
+import typing
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -129,15 +131,50 @@ def compact(record: ArticleRecord) -> ArticleRecord:
 
 def _compacted(value: Any, speakers: dict[Any, Any]) -> Any:
     cls = type(value)
-    if cls is str:  # not a str enum (Qualifier)
-        return sys.intern(value)
-    if cls is tuple:
-        return tuple([_compacted(v, speakers) for v in value])
-    if not _is_dataclass(cls):
-        return value
-    rebuilt = cls(*[_compacted(getattr(value, name), speakers) for name, _ in _layout(cls)])
+    values = []
+    for name, action in _plan(cls):
+        item = getattr(value, name)
+        if item is None or action is _KEEP:
+            pass
+        elif action is _STR:
+            item = sys.intern(item) if type(item) is str else item
+        elif action is _STRS:
+            item = tuple([sys.intern(v) if type(v) is str else v for v in item])
+        elif action is _NESTED:
+            item = _compacted(item, speakers)
+        else:
+            item = tuple([_compacted(v, speakers) for v in item])
+        values.append(item)
+    rebuilt = cls(*values)
     # Speakers hold strings and integers only, so equal ones are interchangeable.
     return speakers.setdefault(rebuilt, rebuilt) if cls is Speaker or cls is SpeakerText else rebuilt
+
+
+# What compacting does to a field, by its annotation: a string or tuple of strings
+# is interned, a record class or tuple of them compacted, anything else kept.
+_KEEP, _STR, _STRS, _NESTED, _NESTEDS = "keep", "str", "strs", "nested", "nesteds"
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, str], ...]:
+    """Each field of the record class ``cls`` with what compacting does to it (read once per class)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _action(hints[f.name])) for f in fields(cls))
+
+
+def _action(hint: Any) -> str:
+    args = [a for a in typing.get_args(hint) if a is not type(None) and a is not Ellipsis]
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        return _action(args[0]) if len(args) == 1 else _KEEP
+    if origin is tuple:
+        inner = _action(args[0]) if len(args) == 1 else _KEEP
+        return {_STR: _STRS, _NESTED: _NESTEDS}.get(inner, _KEEP)
+    if hint is str:
+        return _STR
+    if _is_dataclass(hint) and any(action is not _KEEP for _, action in _plan(hint)):
+        return _NESTED
+    return _KEEP
 
 
 # ---------------------------------------------------------------- plain data, both ways

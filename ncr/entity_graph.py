@@ -28,10 +28,12 @@ class LocalName:
     key: str
     mentions: list[LocalMention] = field(default_factory=list)
     chosen_label: str | None = None  # ``label``, once all mentions are in (``freeze``)
+    chosen_display: str | None = None  # ``display``, likewise
 
     def freeze(self) -> None:
-        """Fix the label now that every mention is added: it is read many times after."""
+        """Fix the label and display now that every mention is added: they are read many times after."""
         self.chosen_label = self._label()
+        self.chosen_display = self._display()
 
     @property
     def label(self) -> str:
@@ -46,6 +48,9 @@ class LocalName:
     @property
     def display(self) -> str:
         """The fullest way this article writes the name."""
+        return self.chosen_display if self.chosen_display is not None else self._display()
+
+    def _display(self) -> str:
         texts = [m.text for m in self.mentions if m.short_form_of is None] or [m.text for m in self.mentions]
         return max(texts, key=lambda t: (len(t.split()), len(t)))
 

@@ -44,6 +44,7 @@ def normalise_name(text: str) -> str:
     return " ".join(cleaned.split())
 
 
+@lru_cache(maxsize=1 << 16)  # a feed writes the same names over and over
 def organisation_key(key: str) -> str:
     """A normalised organisation name without its legal form or plural ending:
     "ford motors co" → "ford motor", "chrysler llc" → "chrysler"."""

@@ -131,6 +131,8 @@ def join_roles(components: Components) -> None:
         later = sorted({j for block in place_blocks(place_a) for j in blocks.get((role_a, block), ()) if j > i})
         for j in later:
             _, place_b, b = holders[j]
+            if components.find(a) == components.find(b):
+                continue  # joined already: joining again would change nothing
             if not same_place(place_a, place_b):
                 continue
             if nodes[a].source == nodes[b].source and nodes[a].key != nodes[b].key:
