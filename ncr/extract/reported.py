@@ -21,6 +21,7 @@ from .speakers import FoundQuote, cue_words, governing_subject, negated, speaker
 from .tokens import token_table
 
 _CONTENT_DEPS = frozenset({"ccomp"})
+_CUE_OR_ATTITUDE = frozenset({*CUE_LEMMAS, *ATTITUDE_VERBS})
 
 
 def _content_clause(cue: Token) -> Span | None:
@@ -49,19 +50,20 @@ def _subtree_span(token: Token) -> Span:
 def _according_to(sentence: Span) -> tuple[Span, Span] | None:
     """(speaker, content) of "According to X, <clause>" or "<clause>, according to X"."""
     doc = sentence.doc
-    for token in sentence:
-        if token.lower_ != "according" or token.i + 1 >= sentence.end or doc[token.i + 1].lower_ != "to":
+    table = token_table(doc)
+    for i in range(sentence.start, sentence.end - 1):
+        if table.lower[i] != "according" or table.lower[i + 1] != "to":
             continue
-        objects = [o for o in doc[token.i + 1].children if o.dep_ == "pobj"]
+        objects = [o for o in doc[i + 1].children if o.dep_ == "pobj"]
         if not objects:
             return None
         speaker = speaker_span(objects[0])
-        commas = [t.i for t in sentence if t.text == ","]
-        if token.i <= sentence.start + 1:  # the phrase opens the sentence: content after its comma
-            after = [i for i in commas if i > speaker.end - 1]
+        commas = [k for k in range(sentence.start, sentence.end) if table.text[k] == ","]
+        if i <= sentence.start + 1:  # the phrase opens the sentence: content after its comma
+            after = [k for k in commas if k > speaker.end - 1]
             content = doc[after[0] + 1 : sentence.end] if after else None
         else:  # the phrase closes it: content before its comma
-            before = [i for i in commas if i < token.i]
+            before = [k for k in commas if k < i]
             content = doc[sentence.start : before[-1]] if before else None
         if content is None:
             return None
@@ -80,18 +82,24 @@ def find_reported_speech(doc: Doc, direct: list[FoundQuote]) -> list[FoundQuote]
     overlaps = taken.half_covered
 
     found: list[FoundQuote] = []
-    lemmas = token_table(doc).lemma
+    table = token_table(doc)
+    # Where a cue can be: a reporting or attitude verb's lemma, or "according".
+    cues = [i for i, lemma in enumerate(table.lemma) if lemma.lower() in _CUE_OR_ATTITUDE]
+    any_according = "according" in table.lower
+    if not cues and not any_according:
+        return found
+    next_cue = 0
     for sentence in doc.sents:
-        according = _according_to(sentence)
+        according = _according_to(sentence) if any_according else None
         if according is not None:
             speaker, content = according
             if not overlaps(content.start_char, content.end_char):
                 found.append(FoundQuote(content.start_char, content.end_char, content.text, False, "according to", speaker))
                 taken.add(content.start_char, content.end_char)
-        for i in range(sentence.start, sentence.end):
-            lemma = lemmas[i].lower()
-            if lemma not in CUE_LEMMAS and lemma not in ATTITUDE_VERBS:
-                continue
+        while next_cue < len(cues) and cues[next_cue] < sentence.end:
+            i = cues[next_cue]
+            next_cue += 1
+            lemma = table.lemma[i].lower()
             token = doc[i]
             if negated(token):
                 continue  # "has not said who will pay"
