@@ -2,14 +2,15 @@
 
 What it measures, on the seeds cycled to ``--docs`` articles (each its own id):
 
-* articles/s of bare spaCy (``nlp.pipe``) and of ncr extraction plus
+* articles/s of bare spaCy (``nlp.pipe`` of the model as shipped), of ncr's own
+  pipeline parsing alone, and of ncr extraction plus
   reconciliation (``ncr.workers.extract_records`` then ``ncr.pipeline.reconcile``)
   cold (an empty record cache) with ``jobs=1`` and ``jobs=2``, warm (every record
   in the cache), and on a Dask LocalCluster of 2 worker processes; the model
   loads of worker processes and of the cluster are inside the timings, as a user
-  would wait for them; bare spaCy and ncr cold ``jobs=1``, whose ratio is the
-  target most exposed to the machine's drift, run twice each, interleaved, and
-  keep their best run (``throughput`` says why);
+  would wait for them; bare spaCy, ncr's parse and ncr cold ``jobs=1``, whose
+  ratio is the target most exposed to the machine's drift, run twice each,
+  interleaved, and keep their best run (``throughput`` says why);
 * peak memory (the high-water mark of resident memory, VmHWM, of a fresh
   ``ncr claims --no-cache --jobs 1 --format json`` process) on ``MEMORY_ARTICLES`` short synthetic
   articles: with records, memory grows with what is found, not with the parses;
@@ -51,24 +52,28 @@ def _extract_and_reconcile(articles: list[Article], nlp: Any, **options: Any) ->
     return records
 
 
-def throughput(articles: list[Article], nlp: Any) -> dict[str, Any]:
+def throughput(articles: list[Article], nlp: Any, shipped: Any) -> dict[str, Any]:
     """Articles per second of each route, with the rates of every run of the routes run twice.
 
-    Bare spaCy and ncr cold ``--jobs 1`` run twice each, in the order bare, ncr, ncr,
-    bare, and each keeps its best run: this machine's speed drifts by a tenth or more
-    within minutes, and a steady drift then weighs on both alike (the best run is the
-    one least slowed by the rest of the machine, as ``timeit`` takes it). The model is
-    warmed up on a few articles first, so no route pays for that."""
+    Bare spaCy (the model as spaCy ships it, ``shipped``), ncr's own pipeline parsing
+    alone (``nlp``: a sentence at each line break, attribute rules by lookup) and ncr
+    cold ``--jobs 1`` run twice each, in the order bare, parse, ncr, ncr, parse, bare,
+    and each keeps its best run: this machine's speed drifts by a tenth or more within
+    minutes, and a steady drift then weighs on all alike (the best run is the one least
+    slowed by the rest of the machine, as ``timeit`` takes it). The models are warmed
+    up on a few articles first, so no route pays for that."""
     n = len(articles)
-    runs: dict[str, list[float]] = {"bare spaCy": [], "ncr cold, --jobs 1": []}
-    for _ in nlp.pipe([a.text for a in articles[:WARMUP_ARTICLES]]):
-        pass
-
-    def bare() -> None:
-        started = time.perf_counter()
-        for _ in nlp.pipe([a.text for a in articles], batch_size=32):
+    texts = [a.text for a in articles]
+    runs: dict[str, list[float]] = {"bare spaCy": [], "ncr parse only": [], "ncr cold, --jobs 1": []}
+    for model in (shipped, nlp):
+        for _ in model.pipe(texts[:WARMUP_ARTICLES]):
             pass
-        runs["bare spaCy"].append(n / (time.perf_counter() - started))
+
+    def parse(label: str, model: Any) -> None:
+        started = time.perf_counter()
+        for _ in model.pipe(texts, batch_size=32):
+            pass
+        runs[label].append(n / (time.perf_counter() - started))
 
     def cold(cache: RecordCache) -> None:
         started = time.perf_counter()
@@ -78,12 +83,13 @@ def throughput(articles: list[Article], nlp: Any) -> dict[str, Any]:
     rates: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="ncr-bench-cache-") as first, \
             tempfile.TemporaryDirectory(prefix="ncr-bench-cache-") as second:
-        bare()
+        parse("bare spaCy", shipped)
+        parse("ncr parse only", nlp)
         cold(RecordCache(Path(first)))
         cold(RecordCache(Path(second)))
-        bare()
-        rates["bare spaCy"] = max(runs["bare spaCy"])
-        rates["ncr cold, --jobs 1"] = max(runs["ncr cold, --jobs 1"])
+        parse("ncr parse only", nlp)
+        parse("bare spaCy", shipped)
+        rates.update((label, max(each)) for label, each in runs.items())
         started = time.perf_counter()
         _extract_and_reconcile(articles, nlp, cache=RecordCache(Path(second)), jobs=1)
         rates["ncr warm (cached)"] = n / (time.perf_counter() - started)
@@ -173,8 +179,8 @@ def feed_claims(n: int) -> list[Any]:
     return claims
 
 
-def measure(articles: list[Article], nlp: Any, memory: bool = True) -> dict[str, Any]:
-    figures: dict[str, Any] = {"articles": len(articles), **throughput(articles, nlp)}
+def measure(articles: list[Article], nlp: Any, shipped: Any, memory: bool = True) -> dict[str, Any]:
+    figures: dict[str, Any] = {"articles": len(articles), **throughput(articles, nlp, shipped)}
     figures["memory"] = [peak_memory(n) for n in MEMORY_ARTICLES] if memory else []
     figures["reconcile"] = [reconcile_many(n, feed_claims) for n in RECONCILE_CLAIMS]
     figures["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -186,14 +192,15 @@ def print_figures(figures: dict[str, Any]) -> None:
     cold = rates["ncr cold, --jobs 1"]
     print(
         f"ncr scale: {figures['articles']} seed articles; articles/s (model loads included; "
-        "bare and cold --jobs 1: the best of two runs, in the order bare, ncr, ncr, bare)"
+        "the first three: the best of two runs, in the order bare, parse, ncr, ncr, parse, bare)"
     )
     print(f"{'route':<26}{'articles/s':>11}{'× cold --jobs 1':>17}")
     for label, rate in rates.items():
         print(f"{label:<26}{rate:>11.1f}{rate / cold:>17.2f}")
     for label, each in figures["runs"].items():
         print(f"  {label} runs: " + ", ".join(f"{rate:.1f}" for rate in each))
-    print(f"ncr cold --jobs 1 / bare spaCy: {cold / rates['bare spaCy']:.2f}")
+    print(f"ncr cold --jobs 1 / bare spaCy: {cold / rates['bare spaCy']:.2f}   "
+          f"/ ncr parse only: {cold / rates['ncr parse only']:.2f}")
     if figures["memory"]:
         print("peak memory of `ncr claims - --no-cache --jobs 1 --format json` on short articles:")
         for row in figures["memory"]:

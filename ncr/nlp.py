@@ -73,9 +73,16 @@ def _abbreviation_before(doc, i: int) -> bool:  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> Language:
-    """The first installed model of ``model_candidates(name)``; raises ``ModelNotFound``."""
+def load_model(name: str | None = None, as_shipped: bool = False) -> Language:
+    """The first installed model of ``model_candidates(name)``; raises ``ModelNotFound``.
+
+    ncr starts a sentence at every line break (``LINE_BREAKS``) and applies the
+    model's attribute rules by lookup (``ncr.attrrules``: the same annotations,
+    faster); ``as_shipped`` loads the model as spaCy would, for benchmarks to
+    compare with."""
     import spacy
+
+    from .attrrules import index_attribute_rules
 
     _register_line_breaks()
     candidates = model_candidates(name)
@@ -84,8 +91,11 @@ def load_model(name: str | None = None) -> Language:
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        if as_shipped:
+            return nlp
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(LINE_BREAKS, before="parser")
+        index_attribute_rules(nlp)
         return nlp
     chosen = name or os.environ.get("NCR_MODEL")
     if chosen:
