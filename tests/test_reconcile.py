@@ -626,3 +626,14 @@ def test_reconcile_more_of_a_kind_in_other_words_is_one_measure(nlp):
     _, three = topic_with(report, "three")
     _, two = topic_with(report, "Two")
     assert five.topic == three.topic != two.topic
+
+
+@pytest.mark.model
+def test_reconcile_the_words_that_name_what_is_counted_are_not_evidence_of_one_measure(nlp):
+    # "fire" in "fire engines" and "fire tenders" names the kind; it does not say the two are one count.
+    report = run(nlp, "Sixty firefighters with 12 fire engines fought the blaze, which gutted a warehouse in Ostby.\n",
+                 "Police said firefighters, with three fire tenders, would stay on until Friday.\n")
+    twelve, _ = topic_with(report, "12")
+    three, _ = topic_with(report, "three")
+    assert twelve.id != three.id
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
