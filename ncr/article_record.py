@@ -76,6 +76,7 @@ class FoundClaim:
     phase: int
     event: str | None
     day_stated: bool
+    finished_act: bool
     context: tuple[str, ...]  # sorted
     certainty: Certainty | None
 

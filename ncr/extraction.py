@@ -42,7 +42,7 @@ from .extract.phrases import number_phrases
 from .extract.quantities import find_claims
 from .extract.quotes import find_quotes
 from .extract.spans import doc_ents
-from .extract.timing import anchor_year_of, event_of, past_date_in_phrase, phase, years_in
+from .extract.timing import anchor_year_of, event_of, finished_act, past_date_in_phrase, phase, years_in
 from .nlp import parse_texts
 from .records import Article, DateMention
 
@@ -149,6 +149,7 @@ def extract_record(
                 phase=phase(span, raw.counted, undated_past),
                 event=event_of(span, raw.counted, year, article.published, resolved),
                 day_stated=stated_day is not None,
+                finished_act=finished_act(raw.counted),
                 context=tuple(sorted(local_context(span, raw.counted))),
                 certainty=certainty_of(span),
             )

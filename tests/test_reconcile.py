@@ -637,3 +637,37 @@ def test_reconcile_the_words_that_name_what_is_counted_are_not_evidence_of_one_m
     three, _ = topic_with(report, "three")
     assert twelve.id != three.id
     assert all(t.status is not Status.CONFLICT for t in report.topics)
+
+
+@pytest.mark.model
+def test_reconcile_two_days_reports_of_one_finished_act_disagree_rather_than_revise(nlp):
+    # The number of pumps crews sent for is fixed once the call is made: a later article's other figure contradicts it.
+    report = run(nlp, "A barn near Hadley caught fire at dawn. Crews arriving at the barn called in an additional five pumps.\n",
+                 "The Hadley barn blaze is out. Crews at the barn summoned a further two pumps to help.\n",
+                 published=("2031-03-02", "2031-03-03"))
+    topic, five = topic_with(report, "five")
+    _, two = topic_with(report, "two")
+    assert five.topic == two.topic and topic.status is Status.CONFLICT and not topic.updates
+
+
+@pytest.mark.model
+def test_reconcile_a_running_total_after_a_finished_act_still_revises_it(nlp):
+    report = run(nlp, "Relief in Hadley: the army sent 150 soldiers to the flooded valley.\n",
+                 "Relief in Hadley: the army has deployed 400 soldiers to the flooded valley.\n",
+                 published=("2031-03-02", "2031-03-03"))
+    topic, sent = topic_with(report, "150")
+    _, deployed = topic_with(report, "400")
+    assert sent.topic == deployed.topic and topic.status is Status.UPDATE
+
+
+def test_finished_act_is_a_past_act_on_its_object_not_a_running_total(nlp):
+    from ncr.extract.timing import finished_act
+
+    def counted(text, word):
+        return next(t for t in nlp(text) if t.text == word)
+
+    assert finished_act(counted("Crews called in six engines.", "engines"))
+    assert finished_act(counted("Four ambulances were sent to the scene.", "ambulances"))
+    assert not finished_act(counted("The army has sent 400 soldiers.", "soldiers"))
+    assert not finished_act(counted("Six engines are still at the scene.", "engines"))
+    assert not finished_act(counted("The town had 40 engines.", "engines"))

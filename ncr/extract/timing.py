@@ -31,7 +31,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import CHANGE_VERBS, PAST_MARKERS, STANDING_NOUNS
+from ..lexicon import CHANGE_VERBS, LIGHT_VERBS, PAST_MARKERS, STANDING_NOUNS
 from ..records import Article
 from .spans import ents_in
 
@@ -104,6 +104,37 @@ def _changed_to(number: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+# Words that keep a finished act's count open: "still", "so far" (a count that may grow).
+_OPEN_ADVERBS = frozenset({"still", "now", "far", "already", "yet"})
+_PARTICLES = frozenset({"in", "out", "up", "off"})
+
+
+def finished_act(counted: Token) -> bool:
+    """True when the counted noun is what one finished act took or moved: the object or passive
+    subject of a verb in the past ("called in six engines", "four appliances were sent"), not of a
+    present perfect ("have sent", a total still running) nor of a verb of being or having.
+
+    Such a count belongs to the act, whichever later day reports it: two days' reports
+    that differ disagree about it, rather than one revising the other.
+    """
+    verb = counted.head
+    if counted.dep_ == "pobj" and verb.lower_ in _PARTICLES and verb.i == verb.head.i + 1:
+        verb = verb.head  # "called in six engines", its particle parsed as a preposition
+    elif counted.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS:
+        return False
+    helpers = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in _OPEN_ADVERBS for c in verb.children) or any(c.tag_ in {"VBP", "VBZ", "MD"} for c in helpers):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    # "were sent", "had called"; or a past tense tagged as a participle, with a subject and no helper
+    return verb.tag_ == "VBN" and (
+        any(c.tag_ == "VBD" for c in helpers) or (not helpers and any(c.dep_ == "nsubj" for c in verb.children))
+    )
 
 
 def past_date_in_phrase(counted: Token) -> bool:
