@@ -671,3 +671,19 @@ def test_finished_act_is_a_past_act_on_its_object_not_a_running_total(nlp):
     assert not finished_act(counted("The army has sent 400 soldiers.", "soldiers"))
     assert not finished_act(counted("Six engines are still at the scene.", "engines"))
     assert not finished_act(counted("The town had 40 engines.", "engines"))
+
+
+@pytest.mark.model
+def test_reconcile_a_past_month_other_than_the_articles_own_days_is_another_event(nlp):
+    story = "Three cables under the Vell strait were cut on Friday, the operator said.\n"
+    recalled = ("Repair ships left port on Friday and should finish the work by March 28. "
+                "In October, four cables under the Vell strait were cut, causing outages.\n")
+    report = run(nlp, story, recalled)
+    three, _ = topic_with(report, "Three")
+    four, claim = topic_with(report, "four")
+    assert three.id != four.id and claim.event == "earlier"
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
+    # The same month as the article's own days is the story's time.
+    same_month = run(nlp, story, recalled.replace("March 28", "October 28"))
+    _, claim = topic_with(same_month, "four")
+    assert claim.event is None

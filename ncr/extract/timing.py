@@ -17,7 +17,10 @@ its own sentence:
   a clause dated to a period that ended weeks before publication ("killed
   eight people in August" in a September article) gives that period,
   "last year" / "years ago" give ``"earlier"``, so does a clause under "weeks
-  after" / "years after" or "the worst ... since", and a place's size ("a town of
+  after" / "years after" or "the worst ... since", or, in an article with no
+  publication date, a past clause dated only by a month that none of the days
+  the article names falls in ("In May, two pipelines were cut" beside "repairs
+  end on October 31"), and a place's size ("a town of
   500,000", "a population of 2 million", "home to 40,000") gives ``"standing"``.
   Such figures get topics of their own, apart from the story's.
 """
@@ -33,6 +36,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import CHANGE_VERBS, LIGHT_VERBS, PAST_MARKERS, STANDING_NOUNS
 from ..records import Article
+from .datetext import MONTHS
 from .spans import ents_in
 
 EARLIER, PRESENT, LATER = -1, 0, 1
@@ -163,13 +167,16 @@ def _clause_head(token: Token) -> Token:
 
 def event_of(
     span: Span, counted: Token, anchor_year: int | None, published: str | None = None,
-    dates: Sequence[tuple[int, str | None]] = (),
+    dates: Sequence[tuple[int, str | None]] = (), day_months: frozenset[int] = frozenset(),
 ) -> str | None:
     """The other event or standing fact a claim belongs to, or None for the story's own (see module doc).
 
     ``dates`` are the resolved DATE spans of the doc, as (first token, value);
     with ``published`` known, a clause dated to a period that ended more than
     ``STORY_DAYS`` before it ("in August", "last month") is another event's.
+    Without it, ``day_months`` (the months the article's own dated days fall in,
+    ``months_of_days``) place it: a past clause dated only by another month is
+    another event's.
     """
     if _is_standing(counted, span):
         return "standing"
@@ -199,6 +206,9 @@ def event_of(
         # "Earlier this year, four pipelines were cut": another time than the story's days.
         if {"earlier", "last", "previous"} & set(words) and {"month", "year"} & set(words) and not published:
             return "earlier"
+        # "In May, two pipelines were cut" in an undated article whose own days are in October.
+        if not published and day_months and _past(clause) and (month := _bare_month(words)) and month not in day_months:
+            return "earlier"
     # "the 2004 tsunami": a year inside a noun phrase of the clause.
     for token in clause.subtree:
         if _YEAR.match(token.text) and token.dep_ in {"nummod", "compound", "amod", "npadvmod"} and token.head.pos_ == "NOUN":
@@ -206,6 +216,34 @@ def event_of(
             if anchor_year is not None and year < anchor_year and not (span.start <= token.i < span.end):
                 return str(year)
     return None
+
+
+# Words a month can come with and still name no day or year ("in early May").
+_MONTH_HEDGES = frozenset({"in", "early", "late", "mid", "mid-", "the", "of", "end", "start", "beginning"})
+
+
+def _bare_month(words: Sequence[str]) -> int | None:
+    """The month a date names when it names only a month ("in early May"), else None."""
+    months = [MONTHS[w] for w in words if w in MONTHS]
+    rest = [w for w in words if w not in MONTHS and w not in _MONTH_HEDGES]
+    return months[0] if len(months) == 1 and not rest else None
+
+
+def _past(verb: Token) -> bool:
+    """A past-tense clause: "cut" (VBD), "were cut", "had cut"."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children))
+
+
+def months_of_days(dates: Sequence[tuple[str, str | None]]) -> frozenset[int]:
+    """The months an article's dates name together with a day ("December 31", "on 4 May"),
+    as (text, grain) pairs: the months its own story happens in."""
+    months = set()
+    for text, grain in dates:
+        words = text.lower().replace(",", " ").split()
+        named = [MONTHS[w] for w in words if w in MONTHS]
+        if grain == "day" and len(named) == 1 and any(w.isdigit() for w in words):
+            months.add(named[0])
+    return frozenset(months)
 
 
 # "weeks after", "two years after": a gap this long before "after" puts what follows in another event.
