@@ -687,3 +687,16 @@ def test_reconcile_a_past_month_other_than_the_articles_own_days_is_another_even
     same_month = run(nlp, story, recalled.replace("March 28", "October 28"))
     _, claim = topic_with(same_month, "four")
     assert claim.event is None
+
+
+@pytest.mark.model
+def test_reconcile_a_figure_that_fits_the_second_of_two_measures_side_by_side_joins_it(nlp):
+    # One sentence keeps 12 and three apart; a report of three elsewhere, in the words of the 12,
+    # is the three, not a contradiction of the 12.
+    report = run(nlp, "The Orna board closed 12 branches in the north and three branches without cash machines "
+                      "in the south on Monday.\n",
+                 "The Orna board closed three bank branches, the bank said.\n")
+    twelve, _ = topic_with(report, "12")
+    three = [c for c in report.claims if c.text == "three"]
+    assert len({c.topic for c in three}) == 1 and three[0].topic != twelve.id
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
