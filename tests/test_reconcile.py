@@ -700,3 +700,30 @@ def test_reconcile_a_figure_that_fits_the_second_of_two_measures_side_by_side_jo
     three = [c for c in report.claims if c.text == "three"]
     assert len({c.topic for c in three}) == 1 and three[0].topic != twelve.id
     assert all(t.status is not Status.CONFLICT for t in report.topics)
+
+
+@pytest.mark.model
+def test_reconcile_what_two_named_owners_have_are_two_counts(nlp):
+    report = run(nlp, "Rancher Ada Brook has 12 horses in Kelby.\n",
+                 "Rancher Tom Veld, who has 30 horses in Kelby, joined the show.\n")
+    brook, twelve = topic_with(report, "12")
+    veld, thirty = topic_with(report, "30")
+    assert brook.id != veld.id and twelve.kind.endswith("(of Brook)") and thirty.kind.endswith("(of Veld)")
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
+    # A bare number after them borrows what is counted, not whose it is.
+    gapped = run(nlp, "Officials said rancher Ada Brook has 12 horses and Tom Veld has two.\n")
+    assert topic_with(gapped, "two")[1].kind == "horse"
+
+
+def test_owner_of_a_count_is_who_has_it(nlp):
+    from ncr.extract.counted import owner_of, unowned_kind
+
+    def owner(text, word):
+        found = owner_of(next(t for t in nlp(text) if t.text == word))
+        return found.text if found is not None else None
+
+    assert owner("Veld, accused of having three farms, spoke.", "farms") == "Veld"
+    assert owner("Veld has three farms.", "farms") == "Veld"
+    assert owner("The farmers have three farms.", "farms") is None  # no one named
+    assert owner("Veld sold three farms.", "farms") is None  # not had
+    assert unowned_kind("farm (of Veld) (others)") == "farm (others)"

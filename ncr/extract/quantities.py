@@ -41,6 +41,8 @@ from .counted import (
     counted_noun,
     group_of,
     noun_phrase,
+    owned_kind,
+    owner_of,
     phrase_head,
     predicate_of,
     state_of,
@@ -313,6 +315,11 @@ def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawC
     if (phrase.low == phrase.high == 1 and not phrase.vague and said_state is None and qualifier is Qualifier.EXACT
             and doc[phrase.start].lower_ in {"one", "a", "an"} and not one_counts):
         return None  # "one protester threw a stone": a determiner, unless the count is the news ("one person died")
+    owner = owner_of(counted) if any(t.head.i == counted.i for t in doc[phrase.start : phrase.end]) else None
+    if owner is not None:
+        # "Smith has six children": Smith's, not a count the story shares (and not "Jones has two"
+        # after it, whose number stands apart from the noun it borrows)
+        kind = owned_kind(kind, owner)
     subset = subset_of(doc, phrase, counted)
     if subset:
         kind = f"{kind} ({subset})"  # "four of her co-workers", "two other bullets": a part, not the whole
