@@ -727,3 +727,14 @@ def test_owner_of_a_count_is_who_has_it(nlp):
     assert owner("The farmers have three farms.", "farms") is None  # no one named
     assert owner("Veld sold three farms.", "farms") is None  # not had
     assert unowned_kind("farm (of Veld) (others)") == "farm (others)"
+
+
+@pytest.mark.model
+def test_reconcile_a_named_person_arrested_n_times_has_n_arrests(nlp):
+    report = run(nlp, "Ten protesters were arrested in Dunmore on Friday. Police said Lena Marsh had been arrested "
+                      "three times before.\n",
+                 "Lena Marsh has three prior arrests, court records in Dunmore show.\n")
+    times, arrests = (next(c for c in report.claims if c.source == s and c.text == "three") for s in ("s0", "s1"))
+    ten, _ = topic_with(report, "Ten")
+    topic = next(t for t in report.topics if t.id == times.topic)
+    assert times.topic == arrests.topic != ten.id and topic.status is Status.AGREE

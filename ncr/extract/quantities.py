@@ -177,7 +177,9 @@ def _times_count(doc: Doc, phrase: NumberPhrase, times: Token) -> RawClaim | Non
     """ "shot seven times", "arrested four times": a count of what the verb did.
 
     Hits of a weapon (shot, hit, struck, stabbed) are one class with the
-    bullets and wounds that count them; any other verb counts its own events.
+    bullets and wounds that count them; any other verb counts its own events,
+    and a state that befell a named person N times is that person's own count
+    ("Smith was arrested four times" = "Smith has four arrests").
     """
     verb = times.head
     lemma = verb.lemma_.lower()
@@ -187,9 +189,14 @@ def _times_count(doc: Doc, phrase: NumberPhrase, times: Token) -> RawClaim | Non
     end, after_qualifier = hedge_after(doc, phrase.end)
     value, qualifier = interval_for(phrase, qualifier or after_qualifier, hedge)
     kind = COUNT_CLASSES.get(f"{lemma} times", f"{lemma} times")
+    state = None
+    person = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"), None)
+    if person is not None and lemma in STATES and kind == f"{lemma} times":
+        # "Smith was arrested four times" is Smith's four arrests, as "Smith has four arrests" counts them
+        kind, state = owned_kind("people", person), STATES[lemma]
     return RawClaim(
         span=doc[start:end], counted=times, value=value, qualifier=qualifier, unit=f"{lemma} times",
-        subject=f"{verb.text} {doc[phrase.start:phrase.end].text} times", kind=kind, state=None, group=None,
+        subject=f"{verb.text} {doc[phrase.start:phrase.end].text} times", kind=kind, state=state, group=None,
     )
 
 
