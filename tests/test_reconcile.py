@@ -738,3 +738,18 @@ def test_reconcile_a_named_person_arrested_n_times_has_n_arrests(nlp):
     ten, _ = topic_with(report, "Ten")
     topic = next(t for t in report.topics if t.id == times.topic)
     assert times.topic == arrests.topic != ten.id and topic.status is Status.AGREE
+
+
+@pytest.mark.model
+def test_reconcile_earlier_this_year_in_a_late_article_is_another_event_even_in_a_relative_clause(nlp):
+    story = "A fire in Orlo destroyed three homes on Monday, the fire service said.\n"
+    recalled = ("The fire service in Orlo said on Tuesday the street was closed. Earlier this year, the town opened "
+                "an inquiry into a fire in Orlo that destroyed 12 homes.\n")
+    report = run(nlp, story, recalled, published=("2031-09-09", "2031-09-10"))
+    three, _ = topic_with(report, "three")
+    twelve, claim = topic_with(report, "12")
+    assert claim.event == "earlier" and three.id != twelve.id
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
+    # Three weeks into the year, "earlier this year" can still be the story's own days.
+    january = run(nlp, story, recalled, published=("2031-01-19", "2031-01-20"))
+    assert topic_with(january, "12")[1].event is None

@@ -16,12 +16,14 @@ its own sentence:
   ("the 2004 tsunami killed 230,000", "in 2003, 26,000 died") gives that year,
   a clause dated to a period that ended weeks before publication ("killed
   eight people in August" in a September article) gives that period,
-  "last year" / "years ago" give ``"earlier"``, so does a clause under "weeks
-  after" / "years after" or "the worst ... since", or, in an article with no
-  publication date, a past clause dated only by a month that none of the days
-  the article names falls in ("In May, two pipelines were cut" beside "repairs
-  end on October 31"), and a place's size ("a town of
-  500,000", "a population of 2 million", "home to 40,000") gives ``"standing"``.
+  "last year" / "years ago" give ``"earlier"``; so do "earlier this year"
+  (with a publication day, once the year is six weeks old), a clause under
+  "weeks after" / "years after" or "the worst ... since", and, in an article
+  with no publication date, a past clause dated only by a month that none of
+  the days the article names falls in ("In May, two pipelines were cut" beside
+  "repairs end on October 31"). A past relative clause on a noun of a dated
+  clause has that clause's time. A place's size ("a town of 500,000", "a
+  population of 2 million", "home to 40,000") gives ``"standing"``.
   Such figures get topics of their own, apart from the story's.
 """
 
@@ -187,6 +189,10 @@ def event_of(
     # "In March, a gunman opened fire at a mall, killing five": a participle's clause has its governing clause's time.
     if clause.tag_ in {"VBG", "VBN"} and clause.dep_ in {"advcl", "xcomp"} and clause.head.i != clause.i:
         clauses.add(_clause_head(clause.head).i)
+    # "Earlier this year, the town opened an inquiry into a fire that destroyed 12 homes": a past
+    # relative clause on a noun of a dated clause happened no later than it.
+    if clause.dep_ == "relcl" and _past(clause) and clause.head.i != clause.i:
+        clauses.add(_clause_head(clause.head).i)
     for ent in ents_in(span.sent):
         if ent.label_ != "DATE":
             continue
@@ -205,6 +211,9 @@ def event_of(
             return "earlier"
         # "Earlier this year, four pipelines were cut": another time than the story's days.
         if {"earlier", "last", "previous"} & set(words) and {"month", "year"} & set(words) and not published:
+            return "earlier"
+        # ... and with a publication day, when that year began long before the story's days.
+        if {"earlier", "year"} <= set(words) and published and _year_began_long_before(published):
             return "earlier"
         # "In May, two pipelines were cut" in an undated article whose own days are in October.
         if not published and day_months and _past(clause) and (month := _bare_month(words)) and month not in day_months:
@@ -279,6 +288,16 @@ def _long_gap_before(link: Token) -> bool:
         if token.lemma_.lower() in _LONG_GAPS:
             return True
     return False
+
+
+def _year_began_long_before(published: str) -> bool:
+    """True when most of "earlier this year" lies before the story's days: its year began more
+    than twice ``STORY_DAYS`` before ``published``."""
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return (day - date(day.year, 1, 1)).days > 2 * STORY_DAYS
 
 
 def _ended_before(value: str, published: str) -> bool:
