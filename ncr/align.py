@@ -23,9 +23,11 @@ A key that says only what is counted (no state, no group) may hold several
 measures ("12 booths abroad", "900 booths in all"): it is split by evidence,
 values that agree, a revision in one sentence, or shared words around the
 claims (``extract.context``), leaving out the words the whole story uses around
-its figures ("fire" in a story of a fire). A key with a state but no group may hold several
-occasions (Monday's march and Saturday's vigil): its claims join when they share
-a word around them or a sentence; but a running count of the story (its dead,
+its figures ("fire" in a story of a fire). A claim never joins a measure it cannot
+agree with when it fits the other of two measures a sentence gives side by side.
+A key with a state but no group may hold several occasions (Monday's march and
+Saturday's vigil): its claims join when they share a word around them or a
+sentence; but a running count of the story (its dead,
 its injured, its evacuated) is one measure however its reports are worded. Its
 parts ("12 of the injured") are not: they need the evidence a count without a
 state needs.
@@ -47,7 +49,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .conflicts import camps
-from .relations import compatible
+from .relations import INF, bounds, compatible
 from .disjoint import DisjointSets
 from .rejoin import join_restated, join_superseding, rejoin_agreeing
 from .fitting import (
@@ -394,12 +396,43 @@ def split_by_context(
                     return True
         return False
 
+    # A group's envelope: its figures' highest lower and lowest upper bound. Two groups' figures
+    # can all be true together exactly when each one's highest low is below the other's lowest high.
+    envelope: dict[int, tuple[float, float]] = {}
+    for n, claim in enumerate(claims):
+        low, high = bounds(claim.value, 0.0)
+        was = envelope.get(find(n), (-INF, INF))
+        envelope[find(n)] = (max(was[0], low), min(was[1], high))
+    crowded: dict[tuple[str, str], list[int]] = {}
+    for n, claim in enumerate(claims):
+        if claim.phase == 0:
+            crowded.setdefault((claim.source, claim.sentence), []).append(n)
+
+    def fits_beside(a: int, b: int) -> bool:
+        """True when group ``a`` cannot agree with group ``b`` but fits a measure one of ``b``'s
+        sentences gives beside it: after "seven life terms and four terms without parole", a
+        report of "four life terms without parole" is the second measure, not a contradiction
+        of the first."""
+        (a_low, a_high), (b_low, b_high) = envelope[a], envelope[b]
+        if a_low <= b_high and b_low <= a_high:
+            return False
+        for place in side_by_side.get(b, {}):
+            for n in crowded[place]:
+                low, high = bounds(claims[n].value, 0.0)
+                if find(n) not in (a, b) and a_low <= high and low <= a_high:
+                    return True
+        return False
+
     for (a, b), count in sorted(shared.items()):
         root_a, root_b = find(a), find(b)
         if count < shared_words or root_a == root_b or (sentence_apart and apart(root_a, root_b)):
             continue
+        if sentence_apart and (fits_beside(root_a, root_b) or fits_beside(root_b, root_a)):
+            continue
         join(root_a, root_b)
         kept, gone = min(root_a, root_b), max(root_a, root_b)
+        (kept_low, kept_high), (gone_low, gone_high) = envelope[kept], envelope.pop(gone)
+        envelope[kept] = (max(kept_low, gone_low), min(kept_high, gone_high))
         for place, found in side_by_side.pop(gone, {}).items():
             side_by_side.setdefault(kept, {}).setdefault(place, []).extend(found)
     return [[claims[n] for n in members] for members in sets.groups().values()]

@@ -78,6 +78,7 @@ class FoundClaim:
     phase: int
     event: str | None
     day_stated: bool
+    finished_act: bool
     context: tuple[str, ...]  # sorted
     certainty: Certainty | None
 

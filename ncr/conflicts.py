@@ -8,7 +8,9 @@ same ``phase`` (``extract.timing``: superseded / current / newest, as the text
 marks them) and the same ``as_of`` day. An undated claim is compared with the
 other undated ones and with the latest day whose figures it fits (it can be that
 day's figure), else with the latest day's. A figure its article calls
-superseded, with no day of its own, is not of the article's day.
+superseded, with no day of its own, is not of the article's day. The reports of
+one finished act ("crews called in six more engines"; ``relations.one_act``) are
+of that act's moment, whichever days they came out.
 
 Stale repeats. A running count (a toll) that only repeats a figure of an earlier
 day, printed beside a newer, higher one, is stale, not a contradiction of it.
@@ -40,7 +42,7 @@ from dataclasses import dataclass
 
 from .lexicon import CUMULATIVE_STATES
 from .records import Camp, Claim, Status, Topic, TopicKey
-from .relations import bounds as _bounds, compatible, different_voices, moment, speaker_key, undated_days
+from .relations import bounds as _bounds, compatible, different_voices, moment, one_act, speaker_key, undated_days
 from .revisions import updates
 
 __all__ = ["build_topic", "camps", "compatible", "conflicting_pairs", "moment", "stale", "updates"]
@@ -112,7 +114,9 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
     for claim in claims:
         if (day := moment(claim)) is not None:
             by_day.setdefault(day, []).append(claim)
-    for group in (undated, *_place_undated(by_day, undated, tolerance)):
+    # The reports of one finished act, whichever days they came out, are of its moment.
+    acts = [c for c in claims if one_act(c)] if len(by_day) > 1 else []
+    for group in (undated, *_place_undated(by_day, undated, tolerance), *([acts] if len({moment(c) for c in acts}) > 1 else [])):
         for phase in sorted({c.phase for c in group}):
             in_phase = [c for c in group if c.phase == phase]
             if phase > 0:

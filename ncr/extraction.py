@@ -42,7 +42,7 @@ from .extract.phrases import number_phrases
 from .extract.quantities import find_claims
 from .extract.quotes import find_quotes
 from .extract.spans import doc_ents
-from .extract.timing import anchor_year_of, event_of, past_date_in_phrase, phase, years_in
+from .extract.timing import anchor_year_of, event_of, finished_act, months_of_days, past_date_in_phrase, phase, years_in
 from .nlp import parse_texts
 from .records import Article, DateMention
 
@@ -132,6 +132,7 @@ def extract_record(
     named = named_speakers(doc)
     year = anchor_year_of(article.published, article.year, years_in(doc_ents(doc)), input_year)
     resolved = [(d.token_start, d.value) for d in found_dates if d.value]
+    day_months = months_of_days([(d.text, d.grain) for d in found_dates]) if not article.published else frozenset()
     claims = []
     for raw in raw_claims:
         speech = find_speech(raw.span.root)
@@ -147,8 +148,9 @@ def extract_record(
                 speaker=_speaker(speech.speaker, named) if speech is not None else None,
                 as_of=stated_day or article.published,
                 phase=phase(span, raw.counted, undated_past),
-                event=event_of(span, raw.counted, year, article.published, resolved),
+                event=event_of(span, raw.counted, year, article.published, resolved, day_months),
                 day_stated=stated_day is not None,
+                finished_act=finished_act(raw.counted),
                 context=tuple(sorted(local_context(span, raw.counted))),
                 certainty=certainty_of(span),
             )

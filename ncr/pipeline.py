@@ -185,7 +185,7 @@ def _gather(records: Sequence[ArticleRecord]) -> tuple[Report, dict[str, str | N
                     sentence=found.sentence, value=found.value, qualifier=found.qualifier, unit=found.unit,
                     subject=found.subject, attributed_to=said_by, as_of=found.as_of, certainty=found.certainty,
                     kind=found.kind, state=found.state, group=found.group, phase=found.phase, event=found.event,
-                    day_stated=found.day_stated, context=context,
+                    day_stated=found.day_stated, finished_act=found.finished_act, context=context,
                 )
             )
     # A time one of the articles is about is the story's, not another event's (a trial

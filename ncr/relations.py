@@ -83,6 +83,13 @@ def moment(claim: Claim) -> str | None:
     return claim.as_of
 
 
+def one_act(claim: Claim) -> bool:
+    """True when the claim counts what one finished act of the story involved ("crews called in
+    six more engines"), with no day of its own and no word of revision: two days' reports of
+    that act describe one moment, and differing figures disagree rather than revise."""
+    return claim.finished_act and claim.state is None and claim.phase == 0 and not claim.day_stated and not claim.event
+
+
 def same_moment(a: Claim, b: Claim) -> bool:
     """True when the two claims can describe the same moment (see module doc)."""
     day_a, day_b = moment(a), moment(b)

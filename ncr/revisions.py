@@ -19,7 +19,7 @@ from itertools import islice, takewhile
 
 from .lexicon import CUMULATIVE_STATES
 from .records import Claim, Interval, replace
-from .relations import bounds, moment, speaker_key, undated_days
+from .relations import bounds, moment, one_act, speaker_key, undated_days
 
 
 def _closed(value: Interval) -> Interval:
@@ -109,9 +109,11 @@ def updates(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[tuple[str,
 
     for claim in claims:
         for revised in nearest_incompatible(claim, latest_first, earlier=True):
-            found.setdefault((revised.id, claim.id))
+            if not (one_act(claim) and one_act(revised)):  # two reports of one finished act
+                found.setdefault((revised.id, claim.id))
         for reviser in nearest_incompatible(claim, earliest_first, earlier=False):
-            found.setdefault((claim.id, reviser.id))
+            if not (one_act(claim) and one_act(reviser)):
+                found.setdefault((claim.id, reviser.id))
     for pair in own_revisions(claims, span):
         found.setdefault(pair)
     order = {c.id: n for n, c in enumerate(claims)}

@@ -626,3 +626,130 @@ def test_reconcile_more_of_a_kind_in_other_words_is_one_measure(nlp):
     _, three = topic_with(report, "three")
     _, two = topic_with(report, "Two")
     assert five.topic == three.topic != two.topic
+
+
+@pytest.mark.model
+def test_reconcile_the_words_that_name_what_is_counted_are_not_evidence_of_one_measure(nlp):
+    # "fire" in "fire engines" and "fire tenders" names the kind; it does not say the two are one count.
+    report = run(nlp, "Sixty firefighters with 12 fire engines fought the blaze, which gutted a warehouse in Ostby.\n",
+                 "Police said firefighters, with three fire tenders, would stay on until Friday.\n")
+    twelve, _ = topic_with(report, "12")
+    three, _ = topic_with(report, "three")
+    assert twelve.id != three.id
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
+
+
+@pytest.mark.model
+def test_reconcile_two_days_reports_of_one_finished_act_disagree_rather_than_revise(nlp):
+    # The number of pumps crews sent for is fixed once the call is made: a later article's other figure contradicts it.
+    report = run(nlp, "A barn near Hadley caught fire at dawn. Crews arriving at the barn called in an additional five pumps.\n",
+                 "The Hadley barn blaze is out. Crews at the barn summoned a further two pumps to help.\n",
+                 published=("2031-03-02", "2031-03-03"))
+    topic, five = topic_with(report, "five")
+    _, two = topic_with(report, "two")
+    assert five.topic == two.topic and topic.status is Status.CONFLICT and not topic.updates
+
+
+@pytest.mark.model
+def test_reconcile_a_running_total_after_a_finished_act_still_revises_it(nlp):
+    report = run(nlp, "Relief in Hadley: the army sent 150 soldiers to the flooded valley.\n",
+                 "Relief in Hadley: the army has deployed 400 soldiers to the flooded valley.\n",
+                 published=("2031-03-02", "2031-03-03"))
+    topic, sent = topic_with(report, "150")
+    _, deployed = topic_with(report, "400")
+    assert sent.topic == deployed.topic and topic.status is Status.UPDATE
+
+
+def test_finished_act_is_a_past_act_on_its_object_not_a_running_total(nlp):
+    from ncr.extract.timing import finished_act
+
+    def counted(text, word):
+        return next(t for t in nlp(text) if t.text == word)
+
+    assert finished_act(counted("Crews called in six engines.", "engines"))
+    assert finished_act(counted("Four ambulances were sent to the scene.", "ambulances"))
+    assert not finished_act(counted("The army has sent 400 soldiers.", "soldiers"))
+    assert not finished_act(counted("Six engines are still at the scene.", "engines"))
+    assert not finished_act(counted("The town had 40 engines.", "engines"))
+
+
+@pytest.mark.model
+def test_reconcile_a_past_month_other_than_the_articles_own_days_is_another_event(nlp):
+    story = "Three cables under the Vell strait were cut on Friday, the operator said.\n"
+    recalled = ("Repair ships left port on Friday and should finish the work by March 28. "
+                "In October, four cables under the Vell strait were cut, causing outages.\n")
+    report = run(nlp, story, recalled)
+    three, _ = topic_with(report, "Three")
+    four, claim = topic_with(report, "four")
+    assert three.id != four.id and claim.event == "earlier"
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
+    # The same month as the article's own days is the story's time.
+    same_month = run(nlp, story, recalled.replace("March 28", "October 28"))
+    _, claim = topic_with(same_month, "four")
+    assert claim.event is None
+
+
+@pytest.mark.model
+def test_reconcile_a_figure_that_fits_the_second_of_two_measures_side_by_side_joins_it(nlp):
+    # One sentence keeps 12 and three apart; a report of three elsewhere, in the words of the 12,
+    # is the three, not a contradiction of the 12.
+    report = run(nlp, "The Orna board closed 12 branches in the north and three branches without cash machines "
+                      "in the south on Monday.\n",
+                 "The Orna board closed three bank branches, the bank said.\n")
+    twelve, _ = topic_with(report, "12")
+    three = [c for c in report.claims if c.text == "three"]
+    assert len({c.topic for c in three}) == 1 and three[0].topic != twelve.id
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
+
+
+@pytest.mark.model
+def test_reconcile_what_two_named_owners_have_are_two_counts(nlp):
+    report = run(nlp, "Rancher Ada Brook has 12 horses in Kelby.\n",
+                 "Rancher Tom Veld, who has 30 horses in Kelby, joined the show.\n")
+    brook, twelve = topic_with(report, "12")
+    veld, thirty = topic_with(report, "30")
+    assert brook.id != veld.id and twelve.kind.endswith("(of Brook)") and thirty.kind.endswith("(of Veld)")
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
+    # A bare number after them borrows what is counted, not whose it is.
+    gapped = run(nlp, "Officials said rancher Ada Brook has 12 horses and Tom Veld has two.\n")
+    assert topic_with(gapped, "two")[1].kind == "horse"
+
+
+def test_owner_of_a_count_is_who_has_it(nlp):
+    from ncr.extract.counted import owner_of, unowned_kind
+
+    def owner(text, word):
+        found = owner_of(next(t for t in nlp(text) if t.text == word))
+        return found.text if found is not None else None
+
+    assert owner("Veld, accused of having three farms, spoke.", "farms") == "Veld"
+    assert owner("Veld has three farms.", "farms") == "Veld"
+    assert owner("The farmers have three farms.", "farms") is None  # no one named
+    assert owner("Veld sold three farms.", "farms") is None  # not had
+    assert unowned_kind("farm (of Veld) (others)") == "farm (others)"
+
+
+@pytest.mark.model
+def test_reconcile_a_named_person_arrested_n_times_has_n_arrests(nlp):
+    report = run(nlp, "Ten protesters were arrested in Dunmore on Friday. Police said Lena Marsh had been arrested "
+                      "three times before.\n",
+                 "Lena Marsh has three prior arrests, court records in Dunmore show.\n")
+    times, arrests = (next(c for c in report.claims if c.source == s and c.text == "three") for s in ("s0", "s1"))
+    ten, _ = topic_with(report, "Ten")
+    topic = next(t for t in report.topics if t.id == times.topic)
+    assert times.topic == arrests.topic != ten.id and topic.status is Status.AGREE
+
+
+@pytest.mark.model
+def test_reconcile_earlier_this_year_in_a_late_article_is_another_event_even_in_a_relative_clause(nlp):
+    story = "A fire in Orlo destroyed three homes on Monday, the fire service said.\n"
+    recalled = ("The fire service in Orlo said on Tuesday the street was closed. Earlier this year, the town opened "
+                "an inquiry into a fire in Orlo that destroyed 12 homes.\n")
+    report = run(nlp, story, recalled, published=("2031-09-09", "2031-09-10"))
+    three, _ = topic_with(report, "three")
+    twelve, claim = topic_with(report, "12")
+    assert claim.event == "earlier" and three.id != twelve.id
+    assert all(t.status is not Status.CONFLICT for t in report.topics)
+    # Three weeks into the year, "earlier this year" can still be the story's own days.
+    january = run(nlp, story, recalled, published=("2031-01-19", "2031-01-20"))
+    assert topic_with(january, "12")[1].event is None

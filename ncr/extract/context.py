@@ -20,15 +20,28 @@ _EMPTY = frozenset(
 
 
 def local_context(span: Span, counted: Token) -> frozenset[str]:
-    """Content lemmas within ``CONTEXT_WINDOW`` tokens of the number, without the counted noun itself."""
+    """Content lemmas within ``CONTEXT_WINDOW`` tokens of the number, without the counted noun
+    and the compound words that name it with it."""
     doc, sentence = span.doc, span.sent
     start = max(sentence.start, span.start - CONTEXT_WINDOW)
     end = min(sentence.end, max(span.end, counted.i + 1) + CONTEXT_WINDOW)
+    name = _name_of(counted)
     words = set()
     for token in doc[start:end]:
-        if span.start <= token.i < span.end or token.i == counted.i or token.pos_ not in _CONTENT or token.like_num:
+        if span.start <= token.i < span.end or token.i in name or token.pos_ not in _CONTENT or token.like_num:
             continue
         lemma = token.lemma_.lower()
         if lemma not in _EMPTY and len(lemma) > 1:
             words.add(lemma)
     return frozenset(words)
+
+
+def _name_of(counted: Token) -> set[int]:
+    """The counted noun and the compound nouns right before it that name it ("fire" in "two fire
+    tenders"): what is counted, which its class already compares, not what tells two measures apart."""
+    name = {counted.i}
+    token = counted
+    while token.i > 0 and (left := token.doc[token.i - 1]).dep_ == "compound" and left.head.i in name:
+        name.add(left.i)
+        token = left
+    return name

@@ -414,3 +414,37 @@ def _subject_of(verb: Token) -> Token | None:
 def _entity_span(token: Token) -> Span:
     """The named-entity span a token belongs to, or the token itself."""
     return ent_covering(token) or token.doc[token.i : token.i + 1]
+
+
+def owned_kind(kind: str, owner: Token) -> str:
+    """The kind of things one owner has: "child (of Smith)"."""
+    return f"{kind} (of {owner.text})"
+
+
+def unowned_kind(kind: str) -> str:
+    """A kind without its owner: a bare number beside "Smith has six children" ("and Jones four")
+    borrows what is counted, not whose."""
+    at = kind.find(" (of ")
+    return kind if at < 0 else kind[:at] + kind[kind.index(")", at) + 1 :]
+
+
+def owner_of(counted: Token) -> Token | None:
+    """The named person or body that "has" the counted things: "Smith has six children", "Smith,
+    who has six children", "Smith, accused of having six children" give Smith. Such counts are
+    the owner's own, not a measure of the story that other figures of the kind share."""
+    have = counted.head
+    if counted.dep_ != "dobj" or have.lemma_.lower() != "have":
+        return None
+    node = have
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in {"who", "that"} and node.dep_ == "relcl":
+            subject = node.head
+        if subject is None and node.dep_ == "acl":
+            subject = node.head
+        if subject is not None:
+            return subject if subject.pos_ == "PROPN" else None
+        if node.dep_ not in {"pcomp", "xcomp", "prep"}:
+            return None
+        node = node.head
+    return None

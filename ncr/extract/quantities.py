@@ -41,6 +41,8 @@ from .counted import (
     counted_noun,
     group_of,
     noun_phrase,
+    owned_kind,
+    owner_of,
     phrase_head,
     predicate_of,
     state_of,
@@ -175,7 +177,9 @@ def _times_count(doc: Doc, phrase: NumberPhrase, times: Token) -> RawClaim | Non
     """ "shot seven times", "arrested four times": a count of what the verb did.
 
     Hits of a weapon (shot, hit, struck, stabbed) are one class with the
-    bullets and wounds that count them; any other verb counts its own events.
+    bullets and wounds that count them; any other verb counts its own events,
+    and a state that befell a named person N times is that person's own count
+    ("Smith was arrested four times" = "Smith has four arrests").
     """
     verb = times.head
     lemma = verb.lemma_.lower()
@@ -185,9 +189,14 @@ def _times_count(doc: Doc, phrase: NumberPhrase, times: Token) -> RawClaim | Non
     end, after_qualifier = hedge_after(doc, phrase.end)
     value, qualifier = interval_for(phrase, qualifier or after_qualifier, hedge)
     kind = COUNT_CLASSES.get(f"{lemma} times", f"{lemma} times")
+    state = None
+    person = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"), None)
+    if person is not None and lemma in STATES and kind == f"{lemma} times":
+        # "Smith was arrested four times" is Smith's four arrests, as "Smith has four arrests" counts them
+        kind, state = owned_kind("people", person), STATES[lemma]
     return RawClaim(
         span=doc[start:end], counted=times, value=value, qualifier=qualifier, unit=f"{lemma} times",
-        subject=f"{verb.text} {doc[phrase.start:phrase.end].text} times", kind=kind, state=None, group=None,
+        subject=f"{verb.text} {doc[phrase.start:phrase.end].text} times", kind=kind, state=state, group=None,
     )
 
 
@@ -313,6 +322,11 @@ def _claim_for(doc: Doc, phrase: NumberPhrase, one_counts: bool = False) -> RawC
     if (phrase.low == phrase.high == 1 and not phrase.vague and said_state is None and qualifier is Qualifier.EXACT
             and doc[phrase.start].lower_ in {"one", "a", "an"} and not one_counts):
         return None  # "one protester threw a stone": a determiner, unless the count is the news ("one person died")
+    owner = owner_of(counted) if any(t.head.i == counted.i for t in doc[phrase.start : phrase.end]) else None
+    if owner is not None:
+        # "Smith has six children": Smith's, not a count the story shares (and not "Jones has two"
+        # after it, whose number stands apart from the noun it borrows)
+        kind = owned_kind(kind, owner)
     subset = subset_of(doc, phrase, counted)
     if subset:
         kind = f"{kind} ({subset})"  # "four of her co-workers", "two other bullets": a part, not the whole

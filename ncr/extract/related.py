@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import CASUALTY_STATES, COUNT_CLASSES, MEASURE_NOUNS, PERSON_CLASSES
-from .counted import counted_noun, measured_by_verb, state_of
+from .counted import counted_noun, measured_by_verb, state_of, unowned_kind
 from .notcounts import excluded
 from .phrases import INF, NumberPhrase, hedge_before, interval_for, lower_at
 from .rawclaim import RawClaim
@@ -94,7 +94,7 @@ def parallel_count(doc: Doc, phrase: NumberPhrase, claims: list[RawClaim]) -> Ra
         return None
     start, qualifier, hedge = hedge_before(doc, phrase.start)
     value, qualifier = interval_for(phrase, qualifier, hedge)
-    kind, state = parallel.kind, parallel.state
+    kind, state = unowned_kind(parallel.kind), parallel.state
     own = state_of(number)[0]
     if own is not None and own != state:  # "Four passengers pulled alive; two found dead"
         state = own

@@ -16,9 +16,14 @@ its own sentence:
   ("the 2004 tsunami killed 230,000", "in 2003, 26,000 died") gives that year,
   a clause dated to a period that ended weeks before publication ("killed
   eight people in August" in a September article) gives that period,
-  "last year" / "years ago" give ``"earlier"``, so does a clause under "weeks
-  after" / "years after" or "the worst ... since", and a place's size ("a town of
-  500,000", "a population of 2 million", "home to 40,000") gives ``"standing"``.
+  "last year" / "years ago" give ``"earlier"``; so do "earlier this year"
+  (with a publication day, once the year is six weeks old), a clause under
+  "weeks after" / "years after" or "the worst ... since", and, in an article
+  with no publication date, a past clause dated only by a month that none of
+  the days the article names falls in ("In May, two pipelines were cut" beside
+  "repairs end on October 31"). A past relative clause on a noun of a dated
+  clause has that clause's time. A place's size ("a town of 500,000", "a
+  population of 2 million", "home to 40,000") gives ``"standing"``.
   Such figures get topics of their own, apart from the story's.
 """
 
@@ -31,8 +36,9 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import CHANGE_VERBS, PAST_MARKERS, STANDING_NOUNS
+from ..lexicon import CHANGE_VERBS, LIGHT_VERBS, PAST_MARKERS, STANDING_NOUNS
 from ..records import Article
+from .datetext import MONTHS
 from .spans import ents_in
 
 EARLIER, PRESENT, LATER = -1, 0, 1
@@ -106,6 +112,37 @@ def _changed_to(number: Token) -> bool:
     return False
 
 
+# Words that keep a finished act's count open: "still", "so far" (a count that may grow).
+_OPEN_ADVERBS = frozenset({"still", "now", "far", "already", "yet"})
+_PARTICLES = frozenset({"in", "out", "up", "off"})
+
+
+def finished_act(counted: Token) -> bool:
+    """True when the counted noun is what one finished act took or moved: the object or passive
+    subject of a verb in the past ("called in six engines", "four appliances were sent"), not of a
+    present perfect ("have sent", a total still running) nor of a verb of being or having.
+
+    Such a count belongs to the act, whichever later day reports it: two days' reports
+    that differ disagree about it, rather than one revising the other.
+    """
+    verb = counted.head
+    if counted.dep_ == "pobj" and verb.lower_ in _PARTICLES and verb.i == verb.head.i + 1:
+        verb = verb.head  # "called in six engines", its particle parsed as a preposition
+    elif counted.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS:
+        return False
+    helpers = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in _OPEN_ADVERBS for c in verb.children) or any(c.tag_ in {"VBP", "VBZ", "MD"} for c in helpers):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    # "were sent", "had called"; or a past tense tagged as a participle, with a subject and no helper
+    return verb.tag_ == "VBN" and (
+        any(c.tag_ == "VBD" for c in helpers) or (not helpers and any(c.dep_ == "nsubj" for c in verb.children))
+    )
+
+
 def past_date_in_phrase(counted: Token) -> bool:
     """True when the counted noun's phrase carries a past date ("3,000 soldiers from last Wednesday")."""
     for ent in ents_in(counted.sent):
@@ -132,13 +169,16 @@ def _clause_head(token: Token) -> Token:
 
 def event_of(
     span: Span, counted: Token, anchor_year: int | None, published: str | None = None,
-    dates: Sequence[tuple[int, str | None]] = (),
+    dates: Sequence[tuple[int, str | None]] = (), day_months: frozenset[int] = frozenset(),
 ) -> str | None:
     """The other event or standing fact a claim belongs to, or None for the story's own (see module doc).
 
     ``dates`` are the resolved DATE spans of the doc, as (first token, value);
     with ``published`` known, a clause dated to a period that ended more than
     ``STORY_DAYS`` before it ("in August", "last month") is another event's.
+    Without it, ``day_months`` (the months the article's own dated days fall in,
+    ``months_of_days``) place it: a past clause dated only by another month is
+    another event's.
     """
     if _is_standing(counted, span):
         return "standing"
@@ -148,6 +188,10 @@ def event_of(
     clauses = {clause.i}
     # "In March, a gunman opened fire at a mall, killing five": a participle's clause has its governing clause's time.
     if clause.tag_ in {"VBG", "VBN"} and clause.dep_ in {"advcl", "xcomp"} and clause.head.i != clause.i:
+        clauses.add(_clause_head(clause.head).i)
+    # "Earlier this year, the town opened an inquiry into a fire that destroyed 12 homes": a past
+    # relative clause on a noun of a dated clause happened no later than it.
+    if clause.dep_ == "relcl" and _past(clause) and clause.head.i != clause.i:
         clauses.add(_clause_head(clause.head).i)
     for ent in ents_in(span.sent):
         if ent.label_ != "DATE":
@@ -168,6 +212,12 @@ def event_of(
         # "Earlier this year, four pipelines were cut": another time than the story's days.
         if {"earlier", "last", "previous"} & set(words) and {"month", "year"} & set(words) and not published:
             return "earlier"
+        # ... and with a publication day, when that year began long before the story's days.
+        if {"earlier", "year"} <= set(words) and published and _year_began_long_before(published):
+            return "earlier"
+        # "In May, two pipelines were cut" in an undated article whose own days are in October.
+        if not published and day_months and _past(clause) and (month := _bare_month(words)) and month not in day_months:
+            return "earlier"
     # "the 2004 tsunami": a year inside a noun phrase of the clause.
     for token in clause.subtree:
         if _YEAR.match(token.text) and token.dep_ in {"nummod", "compound", "amod", "npadvmod"} and token.head.pos_ == "NOUN":
@@ -175,6 +225,34 @@ def event_of(
             if anchor_year is not None and year < anchor_year and not (span.start <= token.i < span.end):
                 return str(year)
     return None
+
+
+# Words a month can come with and still name no day or year ("in early May").
+_MONTH_HEDGES = frozenset({"in", "early", "late", "mid", "mid-", "the", "of", "end", "start", "beginning"})
+
+
+def _bare_month(words: Sequence[str]) -> int | None:
+    """The month a date names when it names only a month ("in early May"), else None."""
+    months = [MONTHS[w] for w in words if w in MONTHS]
+    rest = [w for w in words if w not in MONTHS and w not in _MONTH_HEDGES]
+    return months[0] if len(months) == 1 and not rest else None
+
+
+def _past(verb: Token) -> bool:
+    """A past-tense clause: "cut" (VBD), "were cut", "had cut"."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children))
+
+
+def months_of_days(dates: Sequence[tuple[str, str | None]]) -> frozenset[int]:
+    """The months an article's dates name together with a day ("December 31", "on 4 May"),
+    as (text, grain) pairs: the months its own story happens in."""
+    months = set()
+    for text, grain in dates:
+        words = text.lower().replace(",", " ").split()
+        named = [MONTHS[w] for w in words if w in MONTHS]
+        if grain == "day" and len(named) == 1 and any(w.isdigit() for w in words):
+            months.add(named[0])
+    return frozenset(months)
 
 
 # "weeks after", "two years after": a gap this long before "after" puts what follows in another event.
@@ -210,6 +288,16 @@ def _long_gap_before(link: Token) -> bool:
         if token.lemma_.lower() in _LONG_GAPS:
             return True
     return False
+
+
+def _year_began_long_before(published: str) -> bool:
+    """True when most of "earlier this year" lies before the story's days: its year began more
+    than twice ``STORY_DAYS`` before ``published``."""
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return (day - date(day.year, 1, 1)).days > 2 * STORY_DAYS
 
 
 def _ended_before(value: str, published: str) -> bool:
