@@ -9,8 +9,8 @@ What it measures, on the seeds cycled to ``--docs`` articles (each its own id):
   in the cache), and on a Dask LocalCluster of 2 worker processes; the model
   loads of worker processes and of the cluster are inside the timings, as a user
   would wait for them; bare spaCy, ncr's parse and ncr cold ``jobs=1``, whose
-  ratio is the target most exposed to the machine's drift, run twice each,
-  interleaved, and keep their best run (``throughput`` says why);
+  ratio is the target most exposed to the machine's drift, take turns every
+  few articles (``throughput`` says why);
 * peak memory (the high-water mark of resident memory, VmHWM, of a fresh
   ``ncr claims --no-cache --jobs 1 --format json`` process) on ``MEMORY_ARTICLES`` short synthetic
   articles: with records, memory grows with what is found, not with the parses;
@@ -42,6 +42,7 @@ from ncr.workers import extract_records
 
 MEMORY_ARTICLES = (1000, 10000)
 WARMUP_ARTICLES = 20
+CHUNK_ARTICLES = 20
 RECONCILE_CLAIMS = (10_000, 100_000, 1_000_000)
 TODAY = date(2026, 11, 30)
 
@@ -53,54 +54,58 @@ def _extract_and_reconcile(articles: list[Article], nlp: Any, **options: Any) ->
 
 
 def throughput(articles: list[Article], nlp: Any, shipped: Any) -> dict[str, Any]:
-    """Articles per second of each route, with the rates of every run of the routes run twice.
+    """Articles per second of each route.
 
     Bare spaCy (the model as spaCy ships it, ``shipped``), ncr's own pipeline parsing
     alone (``nlp``: a sentence at each line break, attribute rules by lookup) and ncr
-    cold ``--jobs 1`` run twice each, in the order bare, parse, ncr, ncr, parse, bare,
-    and each keeps its best run: this machine's speed drifts by a tenth or more within
-    minutes, and a steady drift then weighs on all alike (the best run is the one least
-    slowed by the rest of the machine, as ``timeit`` takes it). The models are warmed
-    up on a few articles first, so no route pays for that."""
+    cold ``--jobs 1`` (extraction into an empty record cache, then one reconciliation
+    of every record) take turns chunk by chunk, ``CHUNK_ARTICLES`` articles at a time,
+    each chunk in the opposite order to the one before: this machine's speed drifts by
+    a fifth within minutes, and a route timed minutes apart from another would measure
+    the drift as much as the route. The models are warmed up on a few articles first,
+    so no route pays for that. ``--jobs 2`` and Dask (worker start-up included) run
+    twice each, before and after, and keep their best run; ``runs`` holds every rate."""
     n = len(articles)
-    texts = [a.text for a in articles]
-    runs: dict[str, list[float]] = {"bare spaCy": [], "ncr parse only": [], "ncr cold, --jobs 1": []}
+    routes = ("bare spaCy", "ncr parse only", "ncr cold, --jobs 1")
+    seconds = dict.fromkeys(routes, 0.0)
+    runs: dict[str, list[float]] = {"ncr cold, --jobs 2": [], "ncr on Dask, 2 workers": []}
     for model in (shipped, nlp):
-        for _ in model.pipe(texts[:WARMUP_ARTICLES]):
+        for _ in model.pipe([a.text for a in articles[:WARMUP_ARTICLES]]):
             pass
 
-    def parse(label: str, model: Any) -> None:
+    def in_workers() -> None:
+        from ncr.cluster import extract_on_dask
+
         started = time.perf_counter()
-        for _ in model.pipe(texts, batch_size=32):
-            pass
-        runs[label].append(n / (time.perf_counter() - started))
+        _extract_and_reconcile(articles, nlp, cache=None, jobs=2)
+        runs["ncr cold, --jobs 2"].append(n / (time.perf_counter() - started))
+        started = time.perf_counter()
+        reconcile(extract_on_dask(articles, None, TODAY, None, "local", workers=2))
+        runs["ncr on Dask, 2 workers"].append(n / (time.perf_counter() - started))
 
-    def cold(cache: RecordCache) -> None:
+    in_workers()
+    with tempfile.TemporaryDirectory(prefix="ncr-bench-cache-") as folder:
+        cache = RecordCache(Path(folder))
+        records: list[ArticleRecord] = []
+        for number, first in enumerate(range(0, n, CHUNK_ARTICLES)):
+            chunk = articles[first : first + CHUNK_ARTICLES]
+            for route in routes if number % 2 == 0 else reversed(routes):
+                started = time.perf_counter()
+                if route == "ncr cold, --jobs 1":
+                    records += extract_records(chunk, lambda: nlp, None, TODAY, cache=cache, jobs=1)
+                else:
+                    for _ in (shipped if route == "bare spaCy" else nlp).pipe([a.text for a in chunk], batch_size=32):
+                        pass
+                seconds[route] += time.perf_counter() - started
+        started = time.perf_counter()
+        reconcile(records)
+        seconds["ncr cold, --jobs 1"] += time.perf_counter() - started
+        rates: dict[str, Any] = {route: n / seconds[route] for route in routes}
         started = time.perf_counter()
         _extract_and_reconcile(articles, nlp, cache=cache, jobs=1)
-        runs["ncr cold, --jobs 1"].append(n / (time.perf_counter() - started))
-
-    rates: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory(prefix="ncr-bench-cache-") as first, \
-            tempfile.TemporaryDirectory(prefix="ncr-bench-cache-") as second:
-        parse("bare spaCy", shipped)
-        parse("ncr parse only", nlp)
-        cold(RecordCache(Path(first)))
-        cold(RecordCache(Path(second)))
-        parse("ncr parse only", nlp)
-        parse("bare spaCy", shipped)
-        rates.update((label, max(each)) for label, each in runs.items())
-        started = time.perf_counter()
-        _extract_and_reconcile(articles, nlp, cache=RecordCache(Path(second)), jobs=1)
         rates["ncr warm (cached)"] = n / (time.perf_counter() - started)
-    started = time.perf_counter()
-    _extract_and_reconcile(articles, nlp, cache=None, jobs=2)
-    rates["ncr cold, --jobs 2"] = n / (time.perf_counter() - started)
-    from ncr.cluster import extract_on_dask
-
-    started = time.perf_counter()
-    reconcile(extract_on_dask(articles, None, TODAY, None, "local", workers=2))
-    rates["ncr on Dask, 2 workers"] = n / (time.perf_counter() - started)
+    in_workers()
+    rates.update((label, max(each)) for label, each in runs.items())
     return {"rates": rates, "runs": runs}
 
 
@@ -192,7 +197,7 @@ def print_figures(figures: dict[str, Any]) -> None:
     cold = rates["ncr cold, --jobs 1"]
     print(
         f"ncr scale: {figures['articles']} seed articles; articles/s (model loads included; "
-        "the first three: the best of two runs, in the order bare, parse, ncr, ncr, parse, bare)"
+        f"the first three take turns every {CHUNK_ARTICLES} articles; --jobs 2 and Dask: the best of two runs)"
     )
     print(f"{'route':<26}{'articles/s':>11}{'× cold --jobs 1':>17}")
     for label, rate in rates.items():
