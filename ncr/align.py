@@ -165,7 +165,7 @@ def assign_topics(
         elif key[1] and not key[0].endswith(PART_OF):  # a state: one shared word or one sentence is enough
             parts = split_by_context(members[key], shared_words=1, sentence_apart=False)
         else:  # nothing said of what happened: only words that tell measures apart are evidence
-            # "an additional five pumps" / "a further three appliances": being more of a kind
+            # "an additional eight drones" / "a further eleven UAVs": being more of a kind
             # is one shared word already.
             needed = SHARED_CONTEXT - key[0].endswith(OTHERS)
             parts = split_by_context(without_words(members[key], story), shared_words=needed)
@@ -270,8 +270,8 @@ STORY_WORD_SOURCES = 3
 def story_words(claims: Sequence[Claim]) -> frozenset[str]:
     """The words the whole story uses around its figures: no evidence that two claims are one.
 
-    "two fire tenders will stay" and "ten fire engines fought the blaze" share
-    "fire" and "firefighter" because every report of a fire does; such words
+    "two patrol boats will stay" and "ten patrol boats searched the bay" share
+    "patrol" and "search" because every report of the search does; such words
     tell no two measures apart.
     """
     sources: dict[str, set[str]] = {}
@@ -410,8 +410,8 @@ def split_by_context(
 
     def fits_beside(a: int, b: int) -> bool:
         """True when group ``a`` cannot agree with group ``b`` but fits a measure one of ``b``'s
-        sentences gives beside it: after "seven life terms and four terms without parole", a
-        report of "four life terms without parole" is the second measure, not a contradiction
+        sentences gives beside it: after "12 branches in the north and three without cash machines",
+        a report of "three branches" is the second measure, not a contradiction
         of the first."""
         (a_low, a_high), (b_low, b_high) = envelope[a], envelope[b]
         if a_low <= b_high and b_low <= a_high:

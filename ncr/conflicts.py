@@ -9,7 +9,7 @@ marks them) and the same ``as_of`` day. An undated claim is compared with the
 other undated ones and with the latest day whose figures it fits (it can be that
 day's figure), else with the latest day's. A figure its article calls
 superseded, with no day of its own, is not of the article's day. The reports of
-one finished act ("crews called in six more engines"; ``relations.one_act``) are
+one finished act ("the coastguard called in five more lifeboats"; ``relations.one_act``) are
 of that act's moment, whichever days they came out.
 
 Stale repeats. A running count (a toll) that only repeats a figure of an earlier

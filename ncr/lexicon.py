@@ -83,7 +83,7 @@ STREET_WORDS = frozenset(
 )
 # Determiners that make a small number point back to things already named ("these two
 # countries", "those three"): incidental, not a claim. "the", "all" and possessives are not
-# among them: "the three victims", "all three cables", "their three guns" say how many.
+# among them: "the three victims", "all three bridges", "their three guns" say how many.
 ANAPHORIC_DETERMINERS = frozenset({"these", "those"})
 # Below this, a number after an anaphoric determiner is incidental.
 INCIDENTAL_BELOW = 10

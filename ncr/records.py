@@ -210,7 +210,7 @@ class Claim:
     phase: int = field(default=0, compare=False)  # -1 superseded by the text, 0 current, 1 newest (extract.timing)
     event: str | None = field(default=None, compare=False)  # another event or a standing fact; None: the story's
     day_stated: bool = field(default=False, compare=False)  # as_of comes from a day its own clause names
-    # it counts what one finished act involved ("six engines were sent"): it holds for that act, not the report's day
+    # it counts what one finished act involved ("five lifeboats were sent"): it holds for that act, not the report's day
     finished_act: bool = field(default=False, compare=False)
     context: frozenset[str] = field(default=frozenset(), compare=False)  # content words around it (extract.context)
 

@@ -84,8 +84,8 @@ def moment(claim: Claim) -> str | None:
 
 
 def one_act(claim: Claim) -> bool:
-    """True when the claim counts what one finished act of the story involved ("crews called in
-    six more engines"), with no day of its own and no word of revision: two days' reports of
+    """True when the claim counts what one finished act of the story involved ("the coastguard called
+    in five more lifeboats"), with no day of its own and no word of revision: two days' reports of
     that act describe one moment, and differing figures disagree rather than revise."""
     return claim.finished_act and claim.state is None and claim.phase == 0 and not claim.day_stated and not claim.event
 

@@ -403,11 +403,11 @@ def test_reconcile_a_count_that_says_nothing_joins_the_one_state_it_fits(nlp):
 
 @pytest.mark.model
 def test_reconcile_two_figures_side_by_side_in_one_sentence_are_two_measures(nlp):
-    text = "The judge handed down seven life sentences and four sentences of life without parole on Friday.\n"
+    text = "The judge handed down nine prison sentences and two sentences of home detention on Friday.\n"
     report = run(nlp, text, text.replace("on Friday", "at the hearing"))
-    seven = {c.topic for c in report.claims if c.text == "seven"}
-    four = {c.topic for c in report.claims if c.text == "four"}
-    assert len(seven) == 1 and len(four) == 1 and seven != four
+    nine = {c.topic for c in report.claims if c.text == "nine"}
+    two = {c.topic for c in report.claims if c.text == "two"}
+    assert len(nine) == 1 and len(two) == 1 and nine != two
     assert all(t.status is Status.AGREE for t in report.topics)
 
 
@@ -469,9 +469,9 @@ def test_reconcile_an_undated_arrest_count_joins_the_occasion_it_fits(nlp):
 def test_reconcile_earlier_this_year_is_another_event_not_an_older_figure(nlp):
     report = run(
         nlp,
-        "Two gas pipelines were cut off Varna on Friday. "
-        "Earlier this year, four gas pipelines were cut in the same waters.\n",
-        "Two gas pipelines were cut near Varna, the operator said.\n",
+        "Two rail bridges were closed near Varna on Friday. "
+        "Earlier this year, four rail bridges were closed on the same line.\n",
+        "Two rail bridges were closed near Varna, the operator said.\n",
     )
     topic, current = topic_with(report, "Two")
     _, past = topic_with(report, "four")
@@ -619,20 +619,20 @@ def test_reconcile_women_do_not_join_a_topic_of_men(nlp):
 
 @pytest.mark.model
 def test_reconcile_more_of_a_kind_in_other_words_is_one_measure(nlp):
-    report = run(nlp, "Two fire engines were sent to the warehouse in Kelby. "
-                      "An additional five pumps were called in once crews saw the smoke.\n",
-                 "Firefighters in Kelby battled the warehouse blaze through the night. A further three appliances were called in to help.\n")
-    _, five = topic_with(report, "five")
-    _, three = topic_with(report, "three")
+    report = run(nlp, "Two drones were sent over the harbour in Kelby. "
+                      "An additional eight drones were launched once the fog lifted.\n",
+                 "Crews in Kelby searched the harbour through the night. A further eleven UAVs were launched to help.\n")
+    _, eight = topic_with(report, "eight")
+    _, eleven = topic_with(report, "eleven")
     _, two = topic_with(report, "Two")
-    assert five.topic == three.topic != two.topic
+    assert eight.topic == eleven.topic != two.topic
 
 
 @pytest.mark.model
 def test_reconcile_the_words_that_name_what_is_counted_are_not_evidence_of_one_measure(nlp):
-    # "fire" in "fire engines" and "fire tenders" names the kind; it does not say the two are one count.
-    report = run(nlp, "Sixty firefighters with 12 fire engines fought the blaze, which gutted a warehouse in Ostby.\n",
-                 "Police said firefighters, with three fire tenders, would stay on until Friday.\n")
+    # "army" in "army drones" and "army UAVs" names the kind; it does not say the two are one count.
+    report = run(nlp, "Sixty soldiers with 12 army drones watched the border near Ostby.\n",
+                 "Officials said soldiers, with three army UAVs, would stay on until Friday.\n")
     twelve, _ = topic_with(report, "12")
     three, _ = topic_with(report, "three")
     assert twelve.id != three.id
@@ -641,9 +641,9 @@ def test_reconcile_the_words_that_name_what_is_counted_are_not_evidence_of_one_m
 
 @pytest.mark.model
 def test_reconcile_two_days_reports_of_one_finished_act_disagree_rather_than_revise(nlp):
-    # The number of pumps crews sent for is fixed once the call is made: a later article's other figure contradicts it.
-    report = run(nlp, "A barn near Hadley caught fire at dawn. Crews arriving at the barn called in an additional five pumps.\n",
-                 "The Hadley barn blaze is out. Crews at the barn summoned a further two pumps to help.\n",
+    # The number of lifeboats sent for is fixed once the call is made: a later article's other figure contradicts it.
+    report = run(nlp, "A ferry ran aground near Hadley at dawn. Crews at the ferry brought in an extra five lifeboats.\n",
+                 "The Hadley ferry is afloat again. Crews at the ferry requested another two lifeboats to help.\n",
                  published=("2031-03-02", "2031-03-03"))
     topic, five = topic_with(report, "five")
     _, two = topic_with(report, "two")
@@ -666,18 +666,18 @@ def test_finished_act_is_a_past_act_on_its_object_not_a_running_total(nlp):
     def counted(text, word):
         return next(t for t in nlp(text) if t.text == word)
 
-    assert finished_act(counted("Crews called in six engines.", "engines"))
-    assert finished_act(counted("Four ambulances were sent to the scene.", "ambulances"))
+    assert finished_act(counted("The coastguard called in five lifeboats.", "lifeboats"))
+    assert finished_act(counted("Nine buses were sent to the depot.", "buses"))
     assert not finished_act(counted("The army has sent 400 soldiers.", "soldiers"))
-    assert not finished_act(counted("Six engines are still at the scene.", "engines"))
-    assert not finished_act(counted("The town had 40 engines.", "engines"))
+    assert not finished_act(counted("Five lifeboats are still at the scene.", "lifeboats"))
+    assert not finished_act(counted("The town had 40 lifeboats.", "lifeboats"))
 
 
 @pytest.mark.model
 def test_reconcile_a_past_month_other_than_the_articles_own_days_is_another_event(nlp):
-    story = "Three cables under the Vell strait were cut on Friday, the operator said.\n"
-    recalled = ("Repair ships left port on Friday and should finish the work by March 28. "
-                "In October, four cables under the Vell strait were cut, causing outages.\n")
+    story = "Three bridges over the Vell river were closed on Friday, the council said.\n"
+    recalled = ("Repair crews started on Friday and should finish the work by March 28. "
+                "In October, four bridges over the Vell river were closed, causing delays.\n")
     report = run(nlp, story, recalled)
     three, _ = topic_with(report, "Three")
     four, claim = topic_with(report, "four")
@@ -732,9 +732,9 @@ def test_owner_of_a_count_is_who_has_it(nlp):
 @pytest.mark.model
 def test_reconcile_a_named_person_arrested_n_times_has_n_arrests(nlp):
     report = run(nlp, "Ten protesters were arrested in Dunmore on Friday. Police said Lena Marsh had been arrested "
-                      "three times before.\n",
-                 "Lena Marsh has three prior arrests, court records in Dunmore show.\n")
-    times, arrests = (next(c for c in report.claims if c.source == s and c.text == "three") for s in ("s0", "s1"))
+                      "five times before.\n",
+                 "Lena Marsh has five arrests on her record, court records in Dunmore show.\n")
+    times, arrests = (next(c for c in report.claims if c.source == s and c.text == "five") for s in ("s0", "s1"))
     ten, _ = topic_with(report, "Ten")
     topic = next(t for t in report.topics if t.id == times.topic)
     assert times.topic == arrests.topic != ten.id and topic.status is Status.AGREE

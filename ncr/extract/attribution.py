@@ -405,8 +405,8 @@ def _trailing_speech(token: Token) -> Speech | None:
     likewise an "according to X" on the sentence's main verb, wherever it stands.
 
     A reporting verb that is the sentence's root, comes after ``token`` and
-    has its subject after a comma ("Ten cables were cut after the storm hit,
-    the operator said.") makes the whole sentence the speaker's.
+    has its subject after a comma ("Ten bridges were closed after the storm hit,
+    the council said.") makes the whole sentence the speaker's.
     """
     root = token.sent.root
     according = according_to(root)

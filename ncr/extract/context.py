@@ -37,8 +37,8 @@ def local_context(span: Span, counted: Token) -> frozenset[str]:
 
 
 def _name_of(counted: Token) -> set[int]:
-    """The counted noun and the compound nouns right before it that name it ("fire" in "two fire
-    tenders"): what is counted, which its class already compares, not what tells two measures apart."""
+    """The counted noun and the compound nouns right before it that name it ("army" in "two army
+    drones"): what is counted, which its class already compares, not what tells two measures apart."""
     name = {counted.i}
     token = counted
     while token.i > 0 and (left := token.doc[token.i - 1]).dep_ == "compound" and left.head.i in name:

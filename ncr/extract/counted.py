@@ -311,7 +311,7 @@ _SUBSET_WORDS = frozenset({"other", "another", "additional", "further", "more", 
 def subset_of(doc: Doc, phrase: NumberPhrase, counted: Token) -> str | None:
     """ "part of" for "three of the nine arrows" / "two of them"; "others" for "two other bullets"."""
     after = doc[phrase.end] if phrase.end < len(doc) else None
-    whole = phrase.start > 0 and doc[phrase.start - 1].lower_ in {"all", "both"}  # "all three of the cables": every one
+    whole = phrase.start > 0 and doc[phrase.start - 1].lower_ in {"all", "both"}  # "all three of the bridges": every one
     if after is not None and after.lower_ == "of" and not whole:
         objects = [c for c in after.children if c.dep_ == "pobj"]
         if any(o.pos_ == "PRON" or any(c.dep_ in {"det", "poss"} for c in o.children) for o in objects):

@@ -174,12 +174,12 @@ def _compound_count(doc: Doc, phrase: NumberPhrase) -> RawClaim | None:
 
 
 def _times_count(doc: Doc, phrase: NumberPhrase, times: Token) -> RawClaim | None:
-    """ "shot seven times", "arrested four times": a count of what the verb did.
+    """ "shot seven times", "arrested five times": a count of what the verb did.
 
     Hits of a weapon (shot, hit, struck, stabbed) are one class with the
     bullets and wounds that count them; any other verb counts its own events,
     and a state that befell a named person N times is that person's own count
-    ("Smith was arrested four times" = "Smith has four arrests").
+    ("Smith was arrested five times" = "Smith has five arrests").
     """
     verb = times.head
     lemma = verb.lemma_.lower()
@@ -192,7 +192,7 @@ def _times_count(doc: Doc, phrase: NumberPhrase, times: Token) -> RawClaim | Non
     state = None
     person = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"), None)
     if person is not None and lemma in STATES and kind == f"{lemma} times":
-        # "Smith was arrested four times" is Smith's four arrests, as "Smith has four arrests" counts them
+        # "Smith was arrested five times" is Smith's five arrests, as "Smith has five arrests" counts them
         kind, state = owned_kind("people", person), STATES[lemma]
     return RawClaim(
         span=doc[start:end], counted=times, value=value, qualifier=qualifier, unit=f"{lemma} times",

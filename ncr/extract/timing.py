@@ -20,7 +20,7 @@ its own sentence:
   (with a publication day, once the year is six weeks old), a clause under
   "weeks after" / "years after" or "the worst ... since", and, in an article
   with no publication date, a past clause dated only by a month that none of
-  the days the article names falls in ("In May, two pipelines were cut" beside
+  the days the article names falls in ("In May, two bridges were closed" beside
   "repairs end on October 31"). A past relative clause on a noun of a dated
   clause has that clause's time. A place's size ("a town of 500,000", "a
   population of 2 million", "home to 40,000") gives ``"standing"``.
@@ -119,7 +119,7 @@ _PARTICLES = frozenset({"in", "out", "up", "off"})
 
 def finished_act(counted: Token) -> bool:
     """True when the counted noun is what one finished act took or moved: the object or passive
-    subject of a verb in the past ("called in six engines", "four appliances were sent"), not of a
+    subject of a verb in the past ("called in five lifeboats", "nine buses were sent"), not of a
     present perfect ("have sent", a total still running) nor of a verb of being or having.
 
     Such a count belongs to the act, whichever later day reports it: two days' reports
@@ -127,7 +127,7 @@ def finished_act(counted: Token) -> bool:
     """
     verb = counted.head
     if counted.dep_ == "pobj" and verb.lower_ in _PARTICLES and verb.i == verb.head.i + 1:
-        verb = verb.head  # "called in six engines", its particle parsed as a preposition
+        verb = verb.head  # "called in five lifeboats", its particle parsed as a preposition
     elif counted.dep_ not in {"dobj", "nsubjpass"}:
         return False
     if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS:
@@ -209,13 +209,13 @@ def event_of(
             return "earlier"
         if words[-2:] == ["last", "year"] or words[-2:] == ["previous", "year"]:
             return "earlier"
-        # "Earlier this year, four pipelines were cut": another time than the story's days.
+        # "Earlier this year, four bridges were closed": another time than the story's days.
         if {"earlier", "last", "previous"} & set(words) and {"month", "year"} & set(words) and not published:
             return "earlier"
         # ... and with a publication day, when that year began long before the story's days.
         if {"earlier", "year"} <= set(words) and published and _year_began_long_before(published):
             return "earlier"
-        # "In May, two pipelines were cut" in an undated article whose own days are in October.
+        # "In May, two bridges were closed" in an undated article whose own days are in October.
         if not published and day_months and _past(clause) and (month := _bare_month(words)) and month not in day_months:
             return "earlier"
     # "the 2004 tsunami": a year inside a noun phrase of the clause.
