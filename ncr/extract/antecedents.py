@@ -175,9 +175,10 @@ def _look_back(pronoun: Span, named: list[Span], word: str, depth: int, loose: b
     for _ in range(ANTECEDENT_SENTENCES + 1):
         end = min(sentence.end, pronoun.start)
         for speaker in reversed(named):
+            if not sentence.start <= speaker.start < end:
+                continue
             candidate = _candidate(speaker)
-            if (sentence.start <= speaker.start < end and _fits(word, candidate, loose)
-                    and not _quoted_before(candidate.root.i, pronoun)):
+            if _fits(word, candidate, loose) and not _quoted_before(candidate.root.i, pronoun):
                 return candidate
         for token in reversed(doc[sentence.start : end]):
             if token.dep_ not in {"nsubj", "nsubjpass"}:
