@@ -114,9 +114,12 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> tuple[
     for claim in claims:
         if (day := moment(claim)) is not None:
             by_day.setdefault(day, []).append(claim)
+    groups = [undated, *_place_undated(by_day, undated, tolerance)]
     # The reports of one finished act, whichever days they came out, are of its moment.
     acts = [c for c in claims if one_act(c)] if len(by_day) > 1 else []
-    for group in (undated, *_place_undated(by_day, undated, tolerance), *([acts] if len({moment(c) for c in acts}) > 1 else [])):
+    if len({moment(c) for c in acts}) > 1:
+        groups.append(acts)
+    for group in groups:
         for phase in sorted({c.phase for c in group}):
             in_phase = [c for c in group if c.phase == phase]
             if phase > 0:
