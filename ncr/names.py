@@ -20,7 +20,7 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 
 
 def strip_accents(text: str) -> str:
-    """ "Zelenskyy" stays, "Nuñez" → "Nunez", "Gödel" → "Godel"."""
+    """ "Ostrovik" stays, "Nuñez" → "Nunez", "Gödel" → "Godel"."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -30,7 +30,7 @@ def normalise_name(text: str) -> str:
     """The comparable form of a name: no case, accents, dots, hyphens or spacing differences.
 
     "U.S." → "us", "Kim Jong-un" → "kim jong un", "the Kremlin" → "kremlin",
-    "Cui Shanji’s" → "cui shanji". Cached: extraction and resolution ask for the same
+    "Pak Sol-mi’s" → "pak sol mi". Cached: extraction and resolution ask for the same
     few names again and again.
     """
     lowered = strip_accents(text).casefold().replace("’", "'").strip()

@@ -25,8 +25,8 @@ meet, and are joined only on evidence, each join carrying its reason:
   Intelligence Service": the same country, and the description's words in the name;
 - ``role``: two people holding the same one-holder role (president, foreign
   minister, secretary-general, ...) for the same country or organisation, in
-  different articles of the same story ("North Korean Foreign Minister Choe
-  Son Hui" / "North Korean Foreign Minister Cui Shanji"). Former holders do not
+  different articles of the same story ("Norwegian Health Minister Lena
+  Oster" / "Norwegian Health Minister Lena Øster"). Former holders do not
   count, and two different names holding one role inside one article stay apart.
 
 Capitals and seats of government ("Pyongyang", "the Kremlin") stay entities of

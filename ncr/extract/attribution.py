@@ -118,8 +118,8 @@ def _counted_object(lemma: str, obj: Token) -> bool:
 def speaker_span(head: Token) -> Span:
     """The words that name a speaker: the head and its modifiers, without appositions or clauses.
 
-    "Kim Hong-kyun, South Korea's vice foreign minister," gives "Kim Hong-kyun";
-    "Seoul's intelligence agency" stays whole.
+    "Lena Oster, Norway's deputy health minister," gives "Lena Oster";
+    "Oslo's health agency" stays whole.
     """
     doc = head.doc
     if head.ent_type_ not in _NAMED:

@@ -322,12 +322,12 @@ def date_of_clause(tokens: range, dates: Sequence[FoundDate], doc: Doc) -> Found
 
     1. a date inside the range, or attached to the range itself;
     2. else the date attached nearest above the head on that path: on the noun
-       phrase of the number first ("the estimate of 3,000 soldiers from last
+       phrase of the number first ("the estimate of 400 tents from last
        Wednesday"), then on the clause's verb, then on a reporting verb above
-       it ("the Pentagon stated on Monday that Russia had sent 10,000 ...");
+       it ("the agency stated on Monday that the army had set up 900 ...");
     A date attached off that path is not the claim's date, even in the same
-    clause: in "sent 10,000 soldiers, higher than the estimate of 3,000 from
-    last Wednesday" the Wednesday is the 3,000's, not the 10,000's; and in
+    clause: in "set up 900 tents, more than the estimate of 400 from
+    last Wednesday" the Wednesday is the 400's, not the 900's; and in
     "sent troops after the talks on Monday" Monday is the talks'. A date that
     belongs to another clause (a conjunct, relative or adverbial
     clause off the path: "..., and on Tuesday officials counted 700 more") is

@@ -1,16 +1,16 @@
 """Entity mentions in one article: spaCy's entities, repaired, with the roles people hold.
 
-spaCy's small model splits and mislabels names ("Choe Son" + "Hui", "Ursula
-von" + "Leyen", "Zelenskiy" as ORG) and misses some entirely. This stage
+spaCy's small model splits and mislabels names ("Pak Sol" + "Mi", "Greta
+van" + "Haal", "Ostrovik" as ORG) and misses some entirely. This stage
 repairs them with evidence from the text itself:
 
 - a title or role next to a name ("Foreign Minister X", "X, the country's vice
   foreign minister,", "Foreign Minister, X,") makes X a person and records the
   role with the body it belongs to ("North Korean" → north korea);
 - a person's name runs on over capitalised words, name particles ("von der")
-  and hyphenated parts ("Son-hui"), swallowing mislabelled fragments;
-- determiners and possessives are trimmed ("the Kremlin", "Cui Shanji's");
-- a short form ("Choe", "Rutte") is filed under the nearest full name before
+  and hyphenated parts ("Sol-mi"), swallowing mislabelled fragments;
+- determiners and possessives are trimmed ("the Kremlin", "Pak Sol-mi's");
+- a short form ("Oster", "Brannagh") is filed under the nearest full name before
   it that contains it, and relabelled as a person; occurrences the model missed
   are found the same way.
 
@@ -202,7 +202,7 @@ def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
         title = doc[title_start:end].text
         context = () if affiliation else _sentence_places(doc, i)
         record = Role(title=title, role=role, affiliation=affiliation, current=not past, context=context)
-        # Title before the name: "Foreign Minister Choe Son Hui", "Foreign Minister, Choe Son-hui,",
+        # Title before the name: "Foreign Minister Pak Sol Mi", "Foreign Minister, Pak Sol-mi,",
         # "the former governor of Osterby, Casimir Brannagh," (past the body the title is of).
         comma = _comma_after_affiliation(tokens, names, end)
         after = comma + 1 if comma is not None else end
@@ -217,7 +217,7 @@ def find_roles(doc: Doc) -> list[tuple[int, int, Role]]:
                 found.append((after, stop, record))
                 i = stop
                 continue
-        # Name before the title: "Kim Hong-kyun, South Korea's vice foreign minister,".
+        # Name before the title: "Lena Oster, Norway's deputy health minister,".
         lead = title_start
         if lead - 1 >= 0 and tokens.lower[lead - 1] in _DETERMINERS:
             lead -= 1
@@ -286,7 +286,7 @@ def _place_of(doc: Doc, start: int) -> str | None:
 
 
 def find_descriptions(doc: Doc) -> list[LocalMention]:
-    """Organisations named by description: "Seoul's intelligence agency", "the Russian foreign ministry".
+    """Organisations named by description: "Oslo's health agency", "the Danish foreign ministry".
 
     Only descriptions tied to a place count: "the agency" alone names nothing.
     """
@@ -371,7 +371,7 @@ def find_mentions(doc: Doc) -> list[LocalMention]:
     # "Lindsay Lohan Checks Into Betty Ford": on a title-case line, only the names are names.
     runs = name_runs(doc, [(s.start, s.end) for s in spans])
     spans = [_Span(a, b, s.label, s.roles if len(cut) == 1 else []) for s, cut in zip(spans, runs) for a, b in cut]
-    # Occurrences of a person's name words that the model missed ("Choe Son-hui's visit").
+    # Occurrences of a person's name words that the model missed ("Pak Sol-mi's visit").
     person_words = {
         w for s in spans if s.label == "PERSON" and s.end - s.start > 1 for w in normalise_name(span_text(doc, s.start, s.end)).split()
     }

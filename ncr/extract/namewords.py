@@ -89,7 +89,7 @@ def name_end(doc: Doc, start: int) -> int:
 
 
 def name_before_comma(doc: Doc, comma: int) -> tuple[int, int] | None:
-    """The name that ends just before the comma at ``comma`` ("Kim Hong-kyun, ...")."""
+    """The name that ends just before the comma at ``comma`` ("Lena Oster, ...")."""
     tokens, names = token_table(doc), name_words(doc)
     start = comma
     while start > 0 and comma - start < MAX_NAME_TOKENS:

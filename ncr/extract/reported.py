@@ -1,5 +1,5 @@
 """Reported speech: a reporting verb with its content clause, in either order
-("Zelenskiy said that ...", "..., the Pentagon said on Monday"), plus
+("Ostrovik said that ...", "..., the ministry said on Monday"), plus
 "according to X, ..." and "..., as stated by X"; and attributions without a
 speech verb: what someone wants, plans, demands, urges, calls for, agrees or
 believes ("X plans to ...", "X called for ..."), each with its cue. Content a

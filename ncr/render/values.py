@@ -56,7 +56,7 @@ def bounds(low: float | None, high: float | None) -> str:
 def who(attribution: Attribution | None, entities: Mapping[str, Entity]) -> str:
     """The speaker as written; a pronoun is shown with the name or speaker it stands for, and
     a speaker resolved to an entity whose name the words do not contain with that name:
-    "Lu → Mark Rutte" (a short form, another spelling, a role), so that the claims read
+    "Oster → Lena Oster" (a short form, another spelling, a role), so that the claims read
     with the same name as who-said-what and the entities."""
     if attribution is None:
         return "unattributed"
@@ -72,7 +72,7 @@ def who(attribution: Attribution | None, entities: Mapping[str, Entity]) -> str:
 
 
 def _names(written: str, name: str) -> bool:
-    """True when the words as written contain the entity's name ("the Pentagon", "Pentagon")."""
+    """True when the words as written contain the entity's name ("the Storting", "Storting")."""
     words = " ".join(written.replace("’", "'").casefold().replace("'s ", " ").split())
     return f" {' '.join(name.replace('’', chr(39)).casefold().split())} " in f" {words} "
 
